@@ -1,0 +1,48 @@
+# licscope — build, test and demo on a Debian machine.
+#   make demo   build and analyze the bundled sample
+#   make test   build and run every test (unit, scenario, rules self-tests)
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config
+SWIFT ?= swift
+BIN := .build/debug/licscope
+SAMPLE ?= samples/direct-quovadis-bundle
+
+.PHONY: all deps build test demo interop bench clean
+
+all: build
+
+# Installs missing Debian packages when run as root; otherwise prints the exact command.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: build
+	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
+	$(BIN) rules lint
+	$(BIN) rules test
+
+demo: build
+	@echo "== licscope analyze $(SAMPLE)"; $(BIN) analyze $(SAMPLE); rc=$$?; \
+	  echo "(exit code $$rc: 0 no finding at or above --fail-on, 1 findings, 3 input partly unreadable)"; \
+	  [ $$rc -le 1 ] || [ $$rc -eq 3 ]
+
+interop: build
+	scripts/interop.sh
+
+bench: build
+	$(SWIFT) build -c release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build

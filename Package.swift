@@ -1,0 +1,102 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode is the package default;
+/// these upcoming features are the ones our style anchors (swift-asn1, swift-certificates) enable.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "licscope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "licscope", targets: ["licscope"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, each imported by exactly one Swift module.
+        .systemLibrary(
+            name: "CPcap", pkgConfig: "libpcap",
+            providers: [.apt(["libpcap-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        // Vocabulary and the pure engine.
+        .target(name: "LicensingModel", swiftSettings: strictSettings),
+        .target(name: "StateEngine", dependencies: ["LicensingModel"], swiftSettings: strictSettings),
+
+        // Ingestion.
+        .target(name: "Inflate", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "TextIngest",
+            dependencies: ["LicensingModel", "Inflate", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "X509Inspect", dependencies: ["COpenSSL"], resources: [.copy("TrustAnchors")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "PacketIngest", dependencies: ["LicensingModel", "CPcap", "X509Inspect"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "BundleIngest", dependencies: ["LicensingModel", "Inflate"],
+            swiftSettings: strictSettings),
+
+        // Analysis and output.
+        .target(name: "Timeline", dependencies: ["LicensingModel", "StateEngine"], swiftSettings: strictSettings),
+        .target(
+            name: "Rules",
+            dependencies: ["LicensingModel", "StateEngine", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Reports", dependencies: ["LicensingModel", "StateEngine", "Timeline", "Rules"],
+            swiftSettings: strictSettings),
+
+        // The thin executable.
+        .executableTarget(
+            name: "licscope",
+            dependencies: [
+                "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline",
+                "Rules", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+
+        // Tests (Swift Testing), one target per module.
+        .testTarget(
+            name: "LicensingModelTests", dependencies: ["LicensingModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StateEngineTests", dependencies: ["StateEngine", "LicensingModel", "TextIngest"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TextIngestTests", dependencies: ["TextIngest", "LicensingModel", "Inflate"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PacketIngestTests", dependencies: ["PacketIngest", "X509Inspect", "LicensingModel"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BundleIngestTests", dependencies: ["BundleIngest", "LicensingModel", "Inflate"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TimelineTests", dependencies: ["Timeline", "StateEngine", "LicensingModel"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RulesTests", dependencies: ["Rules", "StateEngine", "LicensingModel"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "licscopeTests", dependencies: ["licscope"],
+            swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The BundleIngest module. See DESIGN.md for what it owns.
+public enum BundleIngestModule {}

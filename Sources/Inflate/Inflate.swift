@@ -1,0 +1,2 @@
+/// The Inflate module. See DESIGN.md for what it owns.
+public enum InflateModule {}

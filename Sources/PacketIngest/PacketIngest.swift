@@ -1,0 +1,2 @@
+/// The PacketIngest module. See DESIGN.md for what it owns.
+public enum PacketIngestModule {}

@@ -1,0 +1,2 @@
+/// The TextIngest module. See DESIGN.md for what it owns.
+public enum TextIngestModule {}
