@@ -52,6 +52,10 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, Comparab
     public static let exceptionRaised: EventKind = "exception.raised"
     public static let platformError: EventKind = "platform.error"
 
+    // Derived by the state engine during replay (never by a parser).
+    public static let stateTransition: EventKind = "state.transition"
+    public static let engineAnomaly: EventKind = "engine.anomaly"
+
     // Network (captures and preflight).
     public static let dnsQuery: EventKind = "dns.query"
     public static let dnsAnswer: EventKind = "dns.answer"

@@ -58,6 +58,8 @@ public enum EventVocabulary {
         .connectivityAttempt: ["endpoint", "target_host", "target_port", "via_proxy", "proxy", "stage_reached",
             "failed_stage", "failure", "outcome", "ladder", "frames", "sni", "dst", "dst_port"],
         .captureAnomaly: ["anomaly", "detail", "offset"],
+        .stateTransition: ["dimension", "from", "to", "cause"],
+        .engineAnomaly: ["anomaly", "detail", "expected_at", "printed", "derived", "field"],
     ]
 
     /// All registered kinds, sorted.
