@@ -1,0 +1,61 @@
+/// Time-zone abbreviations as printed by CUCM, IOS and log layouts, mapped to fixed UTC offsets.
+///
+/// Abbreviations are not unique (IST is India, Israel and Ireland). The table picks the reading most common
+/// for Cisco collaboration deployments and says so: every use of an ambiguous entry is recorded on the event
+/// as an assumption, and `--tz` overrides it.
+public enum ZoneTable {
+    /// One abbreviation's reading.
+    public struct Entry: Hashable, Sendable {
+        /// Seconds east of UTC.
+        public var offsetSeconds: Int
+        /// Where it is used, for the assumption text.
+        public var meaning: String
+        /// Other readings, when ambiguous (`Israel Standard Time +02:00`).
+        public var alternatives: [String]
+    }
+
+    /// Looks an abbreviation up, case-insensitively.
+    public static func entry(for abbreviation: some StringProtocol) -> Entry? {
+        table[abbreviation.uppercased()]
+    }
+
+    private static func e(_ h: Int, m: Int = 0, _ meaning: String, _ alternatives: [String] = []) -> Entry {
+        let sign = h < 0 ? -1 : 1
+        return Entry(offsetSeconds: h * 3600 + sign * m * 60, meaning: meaning, alternatives: alternatives)
+    }
+
+    private static let table: [String: Entry] = [
+        "UTC": e(0, "Coordinated Universal Time"), "GMT": e(0, "Greenwich Mean Time"), "Z": e(0, "UTC"),
+        "UT": e(0, "Universal Time"), "WET": e(0, "Western European Time"),
+        "WEST": e(1, "Western European Summer Time"),
+        "IST": e(5, m: 30, "India Standard Time +05:30", ["Israel Standard Time +02:00", "Irish Standard Time +01:00"]),
+        "IDT": e(3, "Israel Daylight Time +03:00"),
+        "BST": e(1, "British Summer Time +01:00", ["Bangladesh Standard Time +06:00"]),
+        "CET": e(1, "Central European Time"), "CEST": e(2, "Central European Summer Time"),
+        "MET": e(1, "Middle European Time"), "MEST": e(2, "Middle European Summer Time"),
+        "EET": e(2, "Eastern European Time"), "EEST": e(3, "Eastern European Summer Time"),
+        "MSK": e(3, "Moscow Time"), "SAST": e(2, "South Africa Standard Time"),
+        "CAT": e(2, "Central Africa Time"), "EAT": e(3, "East Africa Time"), "WAT": e(1, "West Africa Time"),
+        "GST": e(4, "Gulf Standard Time +04:00", ["South Georgia Time -02:00"]),
+        "PKT": e(5, "Pakistan Standard Time"), "NPT": e(5, m: 45, "Nepal Time"),
+        "ICT": e(7, "Indochina Time"), "WIB": e(7, "Western Indonesia Time"),
+        "SGT": e(8, "Singapore Time"), "HKT": e(8, "Hong Kong Time"), "AWST": e(8, "Australian Western Standard Time"),
+        "PHT": e(8, "Philippine Time"), "MYT": e(8, "Malaysia Time"),
+        "JST": e(9, "Japan Standard Time"), "KST": e(9, "Korea Standard Time"),
+        "ACST": e(9, m: 30, "Australian Central Standard Time"), "ACDT": e(10, m: 30, "Australian Central Daylight Time"),
+        "AEST": e(10, "Australian Eastern Standard Time"), "AEDT": e(11, "Australian Eastern Daylight Time"),
+        "NZST": e(12, "New Zealand Standard Time"), "NZDT": e(13, "New Zealand Daylight Time"),
+        "EST": e(-5, "US Eastern Standard Time -05:00"), "EDT": e(-4, "US Eastern Daylight Time -04:00"),
+        "CST": e(-6, "US Central Standard Time -06:00", ["China Standard Time +08:00", "Cuba Standard Time -05:00"]),
+        "CDT": e(-5, "US Central Daylight Time -05:00"),
+        "MST": e(-7, "US Mountain Standard Time -07:00"), "MDT": e(-6, "US Mountain Daylight Time -06:00"),
+        "PST": e(-8, "US Pacific Standard Time -08:00", ["Philippine Standard Time +08:00"]),
+        "PDT": e(-7, "US Pacific Daylight Time -07:00"),
+        "AKST": e(-9, "Alaska Standard Time"), "AKDT": e(-8, "Alaska Daylight Time"),
+        "HST": e(-10, "Hawaii Standard Time"),
+        "AST": e(-4, "Atlantic Standard Time -04:00", ["Arabia Standard Time +03:00"]),
+        "ADT": e(-3, "Atlantic Daylight Time"),
+        "NST": e(-3, m: 30, "Newfoundland Standard Time"), "NDT": e(-2, m: 30, "Newfoundland Daylight Time"),
+        "BRT": e(-3, "Brasilia Time"), "ART": e(-3, "Argentina Time"), "CLT": e(-4, "Chile Standard Time"),
+    ]
+}
