@@ -1,0 +1,90 @@
+import Foundation
+import LicensingModel
+
+/// Finds renewals that were due while License Manager traces were being written but never show up in them:
+/// either the evidence is incomplete or the service was not doing its job (CSCvf86710 territory).
+enum ExpectedActivity {
+    /// Kinds that count as licensing activity toward Cisco.
+    static let activityKinds: Set<EventKind> = [
+        .registrationRequested, .registrationSucceeded, .registrationFailed, .registrationRenewSucceeded,
+        .registrationRenewFailed, .authorizationRequested, .authorizationRenewSucceeded, .authorizationRenewFailed,
+        .communicationFailed, .communicationRestored, .licensingMessage, .licensingResponse, .connectivityAttempt,
+    ]
+
+    /// How long after the due time an attempt may appear and still count.
+    static let slack: TimeInterval = 86_400
+
+    static func missing(events: [Event], engine: LicensingEngine, coverage: [DateInterval], timers: LicensingTimers)
+        -> [EngineAnomaly]
+    {
+        guard !coverage.isEmpty, engine.state.transport != .slr else { return [] }
+        let activity = events.filter { activityKinds.contains($0.kind) }.compactMap { e in e.time.map { ($0.instant, e) } }
+        var out: [EngineAnomaly] = []
+        var seenDue = Set<Date>()
+        for anchor in events.compactMap(anchorOf) {
+            let due = anchor.at + (anchor.isAuthorization ? timers.authorizationRenewal : timers.registrationRenewal)
+            guard !seenDue.contains(due), coverage.contains(where: { $0.start <= due && due + slack <= $0.end }) else {
+                continue
+            }
+            seenDue.insert(due)
+            let window = (due - slack)...(due + slack)
+            // A later success re-anchors the schedule; any attempt near the due time counts.
+            let attempted = activity.contains { window.contains($0.0) && $0.0 > anchor.at }
+            if !attempted {
+                let what = anchor.isAuthorization ? "authorization renewal (30 days after the last success)" : "registration renewal (180 days after the last success)"
+                out.append(
+                    EngineAnomaly(
+                        name: "expected_activity_missing",
+                        detail: "no \(what) attempt around \(due.iso8601UTC), although License Manager traces cover that time",
+                        at: due, evidence: [anchor.source], expectedAt: due))
+            }
+        }
+        return out
+    }
+
+    private struct Anchor {
+        var at: Date
+        var isAuthorization: Bool
+        var source: SourcePointer
+    }
+
+    private static func anchorOf(_ e: Event) -> Anchor? {
+        guard let t = e.time?.instant else { return nil }
+        switch e.kind {
+        case .authorizationRenewSucceeded: return Anchor(at: t, isAuthorization: true, source: e.source)
+        case .registrationSucceeded, .registrationRenewSucceeded: return Anchor(at: t, isAuthorization: false, source: e.source)
+        default: return nil
+        }
+    }
+}
+
+/// Deadlines ahead of the last evidence.
+enum Deadlines {
+    static func ahead(of engine: LicensingEngine, after end: Date?) -> [Deadline] {
+        var out: [Deadline] = []
+        let s = engine.state
+        let t = engine.timers
+        if s.transport != .slr, s.registration == .registered {
+            if let last = s.lastAuthorizationSuccess {
+                out.append(Deadline(name: "next_authorization_renewal", due: last + t.authorizationRenewal,
+                    basis: "last successful authorization \(last.iso8601UTC) + 30 days", consequence: nil,
+                    evidence: engine.anchorEvidence["authorization"] ?? []))
+            }
+            if let last = s.lastRegistrationSuccess {
+                out.append(Deadline(name: "registration_renewal", due: last + t.registrationRenewal,
+                    basis: "last successful registration \(last.iso8601UTC) + 180 days", consequence: nil,
+                    evidence: engine.anchorEvidence["registration"] ?? []))
+            }
+        }
+        for timer in engine.armedTimers() {
+            let (name, consequence): (String, String) = switch timer.kind {
+            case .evaluationExpiry: ("evaluation_expiry", AuthorizationState.evaluationExpired.rawValue)
+            case .authorizationExpiry: ("communication_deadline", AuthorizationState.authorizationExpired.rawValue)
+            case .overageEnd: ("overage_end", EnforcementState.noProvisioning.rawValue)
+            case .registrationExpiry: ("registration_expiry", RegistrationState.registrationExpired.rawValue)
+            }
+            out.append(Deadline(name: name, due: timer.due, basis: timer.basis, consequence: consequence, evidence: timer.evidence))
+        }
+        return out.filter { d in end.map { d.due >= $0 } ?? true }.sorted { $0.due < $1.due }
+    }
+}

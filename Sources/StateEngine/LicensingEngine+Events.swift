@@ -1,0 +1,105 @@
+import Foundation
+import LicensingModel
+
+extension LicensingEngine {
+    /// The effect of one event on the state.
+    mutating func handle(_ event: Event, at: Date) {
+        let ev = [event.source]
+        let cause = event.kind.rawValue
+        switch event.kind {
+        case .evaluationStarted:
+            if state.evaluationStart == nil {
+                state.evaluationStart = at
+                anchorEvidence["evaluation"] = ev
+            }
+            if state.registration != .registered {
+                set(.authorization, AuthorizationState.evaluation.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            }
+        case .evaluationExpired:
+            state.evaluationExpiresAt = at
+            if state.registration != .registered {
+                set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            }
+        case .registrationSucceeded, .registrationRenewSucceeded:
+            if event.kind == .registrationRenewSucceeded, state.registration == .unregistered {
+                note(EngineAnomaly(name: "inconsistent_event",
+                    detail: "registration renewal succeeded while no registration was seen: the registration is missing from the evidence",
+                    at: at, evidence: ev))
+            }
+            state.lastRegistrationSuccess = at
+            state.printedRegistrationExpiry = nil
+            anchorEvidence["registration"] = ev
+            set(.registration, RegistrationState.registered.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            if state.enforcement == .noProvisioning, state.authorization == .evaluationExpired {
+                clearEnforcement(at: at, cause: "\(cause) (provisioning allowed again once registered)", evidence: ev)
+            }
+        case .deregistrationSucceeded, .registrationExpired:
+            let to: RegistrationState = event.kind == .registrationExpired ? .registrationExpired : .unregistered
+            set(.registration, to.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            state.lastRegistrationSuccess = nil
+            state.printedRegistrationExpiry = nil
+        case .authorizationRenewSucceeded, .complianceIn:
+            authorizationSucceeded(event, at: at)
+        case .complianceOut:
+            if state.registration == .registered {
+                set(.authorization, AuthorizationState.outOfCompliance.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                enterOverage(at: at, reason: AuthorizationState.outOfCompliance.rawValue, cause: cause, evidence: ev, byTimer: false)
+            }
+        case .authorizationExpired:
+            set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: ev, byTimer: false)
+        case .transportConfigured:
+            if let mode = event.fields["mode"].flatMap({ TransportMode(rawValue: $0.text) ?? TransportMode(cliText: $0.text) }) {
+                set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            }
+        case .entitlementUsage:
+            recordUsage(event)
+        case .clockChanged:
+            note(EngineAnomaly(name: "clock_changed",
+                detail: "the product's clock was changed; timers computed across this point may be off",
+                at: at, evidence: ev))
+        case .statusSnapshot:
+            if let s = event.snapshot { adopt(s, at: at, source: event.source) }
+        default:
+            break
+        }
+    }
+
+    private mutating func authorizationSucceeded(_ event: Event, at: Date) {
+        let ev = [event.source]
+        if state.registration != .registered {
+            note(EngineAnomaly(name: "inconsistent_event",
+                detail: "authorization succeeded while not registered: the registration is missing from the evidence; registration inferred",
+                at: at, evidence: ev))
+            state.lastRegistrationSuccess = state.lastRegistrationSuccess ?? at
+            set(.registration, RegistrationState.registered.rawValue, at: at,
+                cause: "inferred from \(event.kind.rawValue)", evidence: ev, byTimer: false)
+        }
+        state.lastAuthorizationSuccess = at
+        state.printedCommunicationDeadline = nil
+        anchorEvidence["authorization"] = ev
+        let reported = event.fields["status"].flatMap { AuthorizationState(cliText: $0.text) }
+        if reported == .outOfCompliance || (event.kind != .complianceIn && state.authorization == .outOfCompliance && reported == nil) {
+            set(.authorization, AuthorizationState.outOfCompliance.rawValue, at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+            if state.enforcement == .overage, state.overageReason == AuthorizationState.authorizationExpired.rawValue {
+                state.overageReason = AuthorizationState.outOfCompliance.rawValue
+            }
+            enterOverage(at: at, reason: AuthorizationState.outOfCompliance.rawValue, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+        } else {
+            set(.authorization, AuthorizationState.authorized.rawValue, at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+            if state.enforcement != .none {
+                clearEnforcement(at: at, cause: "\(event.kind.rawValue) (compliant again)", evidence: ev)
+            }
+        }
+    }
+
+    private mutating func recordUsage(_ event: Event) {
+        guard let tag = event.fields["tag"]?.text else { return }
+        let usage = EntitlementUsage(
+            tag: tag, displayName: event.fields["display_name"]?.text, count: event.fields["count"].flatMap { $0.number.map { Int($0) } },
+            status: event.fields["status"]?.text ?? "")
+        if let i = state.entitlements.firstIndex(where: { $0.tag == tag }) { state.entitlements[i] = usage }
+        else { state.entitlements.append(usage) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LicensingModel
+
+extension LicensingEngine {
+    /// Checks a snapshot against the replayed state at its time, records every disagreement as an anomaly, then
+    /// adopts what the product printed (it is the best evidence of its own state).
+    mutating func adopt(_ s: StatusSnapshot, at: Date, source: SourcePointer) {
+        let path = source.path
+        func line(_ key: String) -> SourcePointer? { s.lines[key].map { .line(path, $0) } }
+
+        var states: [StateComparison] = []
+        // A dimension with no evidence before the snapshot has nothing to disagree with.
+        let seen = Set(transitions.map(\.dimension))
+        if let r = s.registration.status, seen.contains(.registration) {
+            states.append(StateComparison(dimension: .registration, printed: r.rawValue, replayed: state.registration.rawValue))
+        }
+        if let a = s.authorization.status, seen.contains(.authorization) {
+            states.append(StateComparison(dimension: .authorization, printed: a.rawValue, replayed: state.authorization.rawValue))
+        }
+        let timerChecks = compareTimers(s, line: line)
+        snapshotChecks.append(SnapshotCheck(source: source, observedAt: at, stateComparisons: states, timers: timerChecks))
+        for c in states where !c.agrees {
+            note(EngineAnomaly(name: "snapshot_disagrees",
+                detail: "the output prints \(c.dimension.rawValue) \(c.printed) but the evidence before it replays to \(c.replayed)",
+                at: at, evidence: [line("\(c.dimension.rawValue).status") ?? source], field: "\(c.dimension.rawValue).status"))
+        }
+        for c in timerChecks where c.verdict == .disagree {
+            note(EngineAnomaly(name: "snapshot_disagrees",
+                detail: "\(c.label) printed \(c.printed?.raw ?? "?") but the engine derives \(c.derived?.iso8601UTC ?? "?") (\(c.basis))",
+                at: at, evidence: [c.source ?? source], field: c.name, printed: c.printed?.instant, derived: c.derived))
+        }
+        adoptPrinted(s, at: at, source: source, timerChecks: timerChecks)
+    }
+
+    private mutating func adoptPrinted(_ s: StatusSnapshot, at: Date, source: SourcePointer, timerChecks: [TimerComparison]) {
+        let ev = [source]
+        let cause = "status.snapshot (\(s.command))"
+        if let mode = s.transport.mode { set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false) }
+        if let r = s.registration.status { set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false) }
+        if let a = s.authorization.status {
+            set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            switch a {
+            case .outOfCompliance, .authorizationExpired:
+                enterOverage(at: s.authorization.since?.instant ?? at, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)
+            case .evaluationExpired:
+                set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            case .authorized, .evaluation, .noLicensesInUse:
+                break
+            }
+        }
+        if let remaining = s.authorization.evaluationRemaining ?? s.evaluation.remaining, state.registration != .registered {
+            state.evaluationExpiresAt = at + remaining
+            anchorEvidence["evaluation"] = ev
+        }
+        // Server-issued times that agree with the derived ones are adopted: they are CSSM's own clock.
+        for c in timerChecks where c.verdict == .agree {
+            if c.name == "communication_deadline" { state.printedCommunicationDeadline = c.printed?.instant }
+            if c.name == "registration_expires" { state.printedRegistrationExpiry = c.printed?.instant }
+        }
+        for u in s.usage {
+            if let i = state.entitlements.firstIndex(where: { $0.tag == u.tag }) { state.entitlements[i] = u }
+            else { state.entitlements.append(u) }
+        }
+    }
+
+    /// Every timer the output prints, next to the engine's derivation from the state replayed so far.
+    func compareTimers(_ s: StatusSnapshot, line: (String) -> SourcePointer?) -> [TimerComparison] {
+        var out: [TimerComparison] = []
+        let t = timers
+        // Registration renewal and expiry.
+        if s.registration.lastRenewal?.outcome == .failed {
+            out.append(.observed(name: "next_renewal_attempt", label: "Next Renewal Attempt", printed: s.registration.nextRenewal,
+                basis: "after a failed renewal the retry schedule is the product's own (observed, not fixed)",
+                source: line("registration.next_renewal")))
+        } else if s.registration.nextRenewal != nil {
+            let anchor = state.lastRegistrationSuccess
+            out.append(.compare(name: "next_renewal_attempt", label: "Next Renewal Attempt", printed: s.registration.nextRenewal,
+                derived: anchor.map { $0 + t.registrationRenewal },
+                basis: anchor.map { "last successful registration \($0.iso8601UTC) + 180 days" } ?? "no successful registration in the evidence",
+                tolerance: t.scheduleTolerance, source: line("registration.next_renewal")))
+        }
+        if s.registration.expires != nil {
+            let anchor = state.lastRegistrationSuccess
+            out.append(.compare(name: "registration_expires", label: "Registration Expires", printed: s.registration.expires,
+                derived: anchor.map { $0 + t.registrationValidity },
+                basis: anchor.map { "last successful registration \($0.iso8601UTC) + 1 year (CSSM issues it from its own clock)" }
+                    ?? "no successful registration in the evidence",
+                tolerance: t.serverIssuedTolerance, source: line("registration.expires")))
+        }
+        // Authorization renewal and the communication deadline.
+        let lastComm = s.authorization.lastCommunication
+        if lastComm?.outcome == .failed {
+            out.append(.observed(name: "next_communication_attempt", label: "Next Communication Attempt",
+                printed: s.authorization.nextCommunication,
+                basis: "after a failed communication the retry schedule is the product's own (observed, not fixed)",
+                source: line("authorization.next_communication")))
+        } else if s.authorization.status == .outOfCompliance {
+            out.append(.observed(name: "next_communication_attempt", label: "Next Communication Attempt",
+                printed: s.authorization.nextCommunication,
+                basis: "while out of compliance the product retries on its own schedule (12 hours observed in public outputs)",
+                source: line("authorization.next_communication")))
+        } else if s.authorization.nextCommunication != nil {
+            let anchor = state.lastAuthorizationSuccess
+            out.append(.compare(name: "next_communication_attempt", label: "Next Communication Attempt",
+                printed: s.authorization.nextCommunication, derived: anchor.map { $0 + t.authorizationRenewal },
+                basis: anchor.map { "last successful authorization \($0.iso8601UTC) + 30 days" } ?? "no successful authorization in the evidence",
+                tolerance: t.scheduleTolerance, source: line("authorization.next_communication")))
+        }
+        if s.authorization.deadline != nil {
+            var anchor = state.lastAuthorizationSuccess.map { ($0, "last successful authorization \($0.iso8601UTC) + 90 days") }
+            if anchor == nil, let reg = state.lastRegistrationSuccess {
+                anchor = (reg, "registration \(reg.iso8601UTC) + 90 days (the last successful authorization is not printed; registration authorizes)")
+            }
+            out.append(.compare(name: "communication_deadline", label: "Communication Deadline", printed: s.authorization.deadline,
+                derived: anchor.map { $0.0 + t.communicationDeadline },
+                basis: (anchor?.1 ?? "no successful authorization in the evidence") + " (CSSM issues it from its own clock)",
+                tolerance: t.serverIssuedTolerance, source: line("authorization.deadline")))
+        }
+        if let printed = s.evaluation.expiredOn {
+            let derived = state.evaluationStart.map { $0 + t.evaluation } ?? state.evaluationExpiresAt
+            let basis = state.evaluationStart.map { "evaluation start \($0.iso8601UTC) + 90 days" }
+                ?? "the evaluation start is not in the evidence; the printed expiry is taken and checked against the registration that followed"
+            var c = TimerComparison.compare(name: "evaluation_expired", label: "Evaluation Period Expired", printed: printed,
+                derived: derived, basis: basis, tolerance: t.scheduleTolerance, source: line("evaluation.expired_on"))
+            if let reg = state.lastRegistrationSuccess ?? s.registration.initial?.time?.instant,
+                state.evaluationStart == nil, printed.instant > reg, state.registration == .registered
+            {
+                c.verdict = .disagree
+                c.basis = "the evaluation cannot expire after the product registered (\(reg.iso8601UTC))"
+            }
+            out.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import LicensingModel
+
+/// The deterministic Smart Licensing state machine: events and the passage of evidence time in, transitions and
+/// anomalies out. Timeline replay, `licscope status` and runway projections all run on this one engine.
+///
+/// The engine never reads the wall clock: time only moves when ``advance(to:)`` is called or an event carries a
+/// time, and it never moves backwards.
+public struct LicensingEngine: Sendable {
+    /// The timers in force.
+    public let timers: LicensingTimers
+    /// The current belief.
+    public internal(set) var state: LicensingState
+    /// Evidence time reached so far.
+    public private(set) var now: Date?
+    /// Where each anchor in `state` came from, for evidence on timer transitions.
+    var anchorEvidence: [String: [SourcePointer]] = [:]
+    /// Everything that changed, in order.
+    public internal(set) var transitions: [Transition] = []
+    /// Every snapshot checked against the replayed state, in order.
+    public internal(set) var snapshotChecks: [SnapshotCheck] = []
+    /// Everything that did not fit.
+    public internal(set) var anomalies: [EngineAnomaly] = []
+
+    /// An engine in the initial state.
+    public init(timers: LicensingTimers = .cucm, initial: LicensingState = LicensingState()) {
+        self.timers = timers
+        self.state = initial
+    }
+
+    /// Moves evidence time forward to `instant`, firing every timer due on the way, earliest first.
+    /// - Returns: the transitions the timers caused.
+    @discardableResult
+    public mutating func advance(to instant: Date) -> [Transition] {
+        let before = transitions.count
+        if let now, instant < now { return [] }
+        while let next = armedTimers().filter({ $0.due <= instant }).min(by: { $0.due < $1.due }) {
+            fire(next)
+        }
+        now = instant
+        return Array(transitions[before...])
+    }
+
+    /// Applies one event at its time (after advancing to it). Untimed events apply at the current time.
+    /// - Returns: the transitions it caused (timer-driven ones first).
+    @discardableResult
+    public mutating func apply(_ event: Event) -> [Transition] {
+        let before = transitions.count
+        var at = event.time?.instant ?? now ?? Date(timeIntervalSince1970: 0)
+        if let now, at < now {
+            anomalies.append(
+                EngineAnomaly(
+                    name: "out_of_order", detail: "\(event.kind) at \(at.iso8601UTC) arrived after \(now.iso8601UTC)",
+                    at: at, evidence: [event.source]))
+            at = now
+        }
+        advance(to: at)
+        handle(event, at: at)
+        return Array(transitions[before...])
+    }
+
+    /// The timers the current state arms.
+    public func armedTimers() -> [ArmedTimer] {
+        var out: [ArmedTimer] = []
+        let noCommunicationExpected = state.transport == .slr
+        if state.registration != .registered, state.authorization == .evaluation {
+            if let due = state.evaluationExpiresAt ?? state.evaluationStart.map({ $0 + timers.evaluation }) {
+                out.append(ArmedTimer(kind: .evaluationExpiry, due: due, basis: "evaluation period (90 days)",
+                    evidence: anchorEvidence["evaluation"] ?? []))
+            }
+        }
+        if !noCommunicationExpected, state.registration == .registered,
+            state.authorization == .authorized || state.authorization == .outOfCompliance,
+            let due = communicationDeadline()
+        {
+            out.append(ArmedTimer(kind: .authorizationExpiry, due: due.date, basis: due.basis,
+                evidence: anchorEvidence["authorization"] ?? []))
+        }
+        if state.enforcement == .overage, let start = state.overageStart {
+            out.append(ArmedTimer(kind: .overageEnd, due: start + timers.overage,
+                basis: "overage began \(start.iso8601UTC) (\(state.overageReason ?? "non-compliance")) + 90 days",
+                evidence: anchorEvidence["overage"] ?? []))
+        }
+        if !noCommunicationExpected, state.registration == .registered, let due = registrationExpiry() {
+            out.append(ArmedTimer(kind: .registrationExpiry, due: due.date, basis: due.basis,
+                evidence: anchorEvidence["registration"] ?? []))
+        }
+        return out
+    }
+
+    /// The communication deadline in force: the product's printed (CSSM-issued) one when adopted, else the last
+    /// successful authorization + 90 days.
+    public func communicationDeadline() -> (date: Date, basis: String)? {
+        if let p = state.printedCommunicationDeadline { return (p, "communication deadline printed by the product") }
+        guard let last = state.lastAuthorizationSuccess else { return nil }
+        return (last + timers.communicationDeadline, "last successful authorization \(last.iso8601UTC) + 90 days")
+    }
+
+    /// The registration expiry in force: printed when adopted, else the last successful registration + 1 year.
+    public func registrationExpiry() -> (date: Date, basis: String)? {
+        if let p = state.printedRegistrationExpiry { return (p, "registration expiry printed by the product") }
+        guard let last = state.lastRegistrationSuccess else { return nil }
+        return (last + timers.registrationValidity, "last successful registration \(last.iso8601UTC) + 1 year")
+    }
+
+    private mutating func fire(_ timer: ArmedTimer) {
+        let cause = timer.kind.causeText
+        let ev = timer.evidence
+        switch timer.kind {
+        case .evaluationExpiry:
+            set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+        case .authorizationExpiry:
+            set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            enterOverage(at: timer.due, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: ev, byTimer: true)
+        case .overageEnd:
+            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+        case .registrationExpiry:
+            set(.registration, RegistrationState.registrationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+        }
+    }
+
+    /// Starts the overage period unless one is running or provisioning already stopped.
+    mutating func enterOverage(at: Date, reason: String, cause: String, evidence: [SourcePointer], byTimer: Bool) {
+        guard state.enforcement == .none else { return }
+        state.overageStart = at
+        state.overageReason = reason
+        anchorEvidence["overage"] = evidence
+        set(.enforcement, EnforcementState.overage.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+    }
+
+    /// Ends enforcement after a successful, compliant authorization or a registration.
+    mutating func clearEnforcement(at: Date, cause: String, evidence: [SourcePointer]) {
+        state.overageStart = nil
+        state.overageReason = nil
+        set(.enforcement, EnforcementState.none.rawValue, at: at, cause: cause, evidence: evidence, byTimer: false)
+    }
+
+    /// Changes one dimension and records the transition (no-op when unchanged).
+    mutating func set(
+        _ dimension: StateDimension, _ value: String, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool
+    ) {
+        let old = state.value(of: dimension)
+        guard old != value else { return }
+        switch dimension {
+        case .registration: state.registration = RegistrationState(rawValue: value) ?? state.registration
+        case .authorization: state.authorization = AuthorizationState(rawValue: value) ?? state.authorization
+        case .enforcement: state.enforcement = EnforcementState(rawValue: value) ?? state.enforcement
+        case .transport: state.transport = TransportMode(rawValue: value)
+        }
+        transitions.append(
+            Transition(dimension: dimension, from: old, to: value, at: at, cause: cause, byTimer: byTimer, evidence: evidence))
+    }
+
+    /// Records an anomaly.
+    mutating func note(_ anomaly: EngineAnomaly) { anomalies.append(anomaly) }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import LicensingModel
+
+/// What the engine believes about the product at one instant: the three state dimensions, the transport,
+/// and the anchors every timer is computed from.
+public struct LicensingState: Hashable, Sendable, Codable {
+    public var registration: RegistrationState = .unregistered
+    public var authorization: AuthorizationState = .noLicensesInUse
+    public var enforcement: EnforcementState = .none
+    public var transport: TransportMode?
+    /// When the evaluation period started, when known.
+    public var evaluationStart: Date?
+    /// When the evaluation period ends, when printed or derived (start + 90 days).
+    public var evaluationExpiresAt: Date?
+    /// The last successful registration or ID-certificate renewal.
+    public var lastRegistrationSuccess: Date?
+    /// A registration expiry the product printed (CSSM-issued), adopted when it agrees with the derived one.
+    public var printedRegistrationExpiry: Date?
+    /// The last successful authorization (communication) with CSSM or the satellite.
+    public var lastAuthorizationSuccess: Date?
+    /// A communication deadline the product printed (CSSM-issued), adopted when it agrees with the derived one.
+    public var printedCommunicationDeadline: Date?
+    /// When the current overage period began.
+    public var overageStart: Date?
+    /// Why the product is in overage (`OUT OF COMPLIANCE`, `AUTHORIZATION EXPIRED`).
+    public var overageReason: String?
+    /// The last reported license usage.
+    public var entitlements: [EntitlementUsage] = []
+
+    /// The initial state: unregistered, nothing in use.
+    public init() {}
+
+    /// Whether the state pair is possible. AUTHORIZED, OUT OF COMPLIANCE and AUTHORIZATION EXPIRED need a
+    /// registration (current or expired); evaluation states need none.
+    public var isConsistent: Bool {
+        switch authorization {
+        case .authorized, .outOfCompliance: return registration == .registered
+        case .authorizationExpired: return registration != .unregistered
+        case .noLicensesInUse, .evaluation, .evaluationExpired: return true
+        }
+    }
+
+    /// The value of one dimension, as the raw value reports and rules use.
+    public func value(of dimension: StateDimension) -> String {
+        switch dimension {
+        case .registration: return registration.rawValue
+        case .authorization: return authorization.rawValue
+        case .enforcement: return enforcement.rawValue
+        case .transport: return transport?.rawValue ?? "unknown"
+        }
+    }
+}
+
+/// A change of one state dimension, with its cause and evidence.
+public struct Transition: Hashable, Sendable, Codable {
+    public var dimension: StateDimension
+    public var from: String
+    public var to: String
+    /// When it happened (evidence time, or the timer's due time).
+    public var at: Date
+    /// Why (`registration.succeeded`, `timer: communication deadline …`).
+    public var cause: String
+    /// Whether a timer fired it (no event was seen).
+    public var byTimer: Bool
+    /// The evidence behind the cause (for a timer: the evidence that armed it).
+    public var evidence: [SourcePointer]
+}
+
+/// Something in the evidence that does not fit the model: missing evidence or a product bug.
+public struct EngineAnomaly: Hashable, Sendable, Codable {
+    /// Stable name (`snapshot_disagrees`, `expected_activity_missing`, `inconsistent_event`, `out_of_order`,
+    /// `clock_changed`).
+    public var name: String
+    /// What was seen, in one sentence.
+    public var detail: String
+    public var at: Date?
+    public var evidence: [SourcePointer]
+    /// For snapshot checks: which printed field, what it printed, what the engine derived.
+    public var field: String?
+    public var printed: Date?
+    public var derived: Date?
+    /// For missing activity: when it was due.
+    public var expectedAt: Date?
+
+    /// Creates an anomaly.
+    public init(
+        name: String, detail: String, at: Date?, evidence: [SourcePointer], field: String? = nil, printed: Date? = nil,
+        derived: Date? = nil, expectedAt: Date? = nil
+    ) {
+        self.name = name
+        self.detail = detail
+        self.at = at
+        self.evidence = evidence
+        self.field = field
+        self.printed = printed
+        self.derived = derived
+        self.expectedAt = expectedAt
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import LicensingModel
+
+/// Everything a replay of the evidence through the engine yields.
+public struct ReplayResult: Sendable {
+    /// The engine after the last event (time at the last evidence).
+    public var engine: LicensingEngine
+    /// State intervals per dimension, from the first evidence on.
+    public var intervals: [StateInterval]
+    /// All transitions, in order.
+    public var transitions: [Transition]
+    /// All anomalies, including expected activity that never shows up.
+    public var anomalies: [EngineAnomaly]
+    /// Each snapshot checked against the replayed state.
+    public var snapshotChecks: [SnapshotCheck]
+    /// Deadlines ahead of the last evidence.
+    public var deadlines: [Deadline]
+    /// What the engine projects if no communication succeeds after the last evidence: timer transitions, in order.
+    public var runway: [Transition]
+    /// Compact per-dimension histories (`registration: U>R`, `authorization: e>A>x`), bounded in length.
+    public var history: [StateDimension: String]
+    /// The first and last evidence instants.
+    public var evidenceStart: Date?
+    public var evidenceEnd: Date?
+
+    /// The state in force at `instant`, from the intervals.
+    public func value(of dimension: StateDimension, at instant: Date) -> String? {
+        intervals.last { $0.dimension == dimension && $0.contains(instant) }?.value
+    }
+}
+
+/// Replays a set of events through one ``LicensingEngine``.
+public enum Replay {
+    /// Runs the replay.
+    /// - Parameters:
+    ///   - events: the events, in any order; they are put in timeline order (untimed configuration first,
+    ///     then by instant; at one instant, attempts before the snapshot that reports them).
+    ///   - timers: the timers in force.
+    ///   - activityCoverage: spans during which License Manager traces were being written; expected activity
+    ///     due inside them that never shows up becomes an anomaly.
+    ///   - horizon: how far past the last evidence the runway looks (default 2 years).
+    public static func run(
+        _ events: [Event], timers: LicensingTimers = .cucm, activityCoverage: [DateInterval] = [],
+        horizon: TimeInterval = 2 * 365 * 86_400
+    ) -> ReplayResult {
+        let ordered = order(events)
+        var engine = LicensingEngine(timers: timers)
+        let timed = ordered.compactMap { $0.time?.instant }
+        let start = timed.min()
+        let end = timed.max()
+        for e in ordered { engine.apply(e) }
+        var anomalies = engine.anomalies
+        anomalies += ExpectedActivity.missing(events: ordered, engine: engine, coverage: activityCoverage, timers: timers)
+        var projection = engine
+        let runway = end.map { projection.advance(to: $0 + horizon) } ?? []
+        return ReplayResult(
+            engine: engine, intervals: Intervals.build(engine.transitions, start: start),
+            transitions: engine.transitions, anomalies: anomalies, snapshotChecks: engine.snapshotChecks,
+            deadlines: Deadlines.ahead(of: engine, after: end), runway: runway,
+            history: History.strings(engine.transitions), evidenceStart: start, evidenceEnd: end)
+    }
+
+    /// Timeline order for the engine: untimed first (configuration), then by instant; at one instant, by a kind
+    /// priority (attempts, then usage, then the snapshot), then input order.
+    public static func order(_ events: [Event]) -> [Event] {
+        func priority(_ k: EventKind) -> Int {
+            switch k {
+            case .transportConfigured: return 0
+            case .statusSnapshot: return 3
+            case .entitlementUsage: return 2
+            default: return 1
+            }
+        }
+        return events.enumerated().sorted { a, b in
+            let (ta, tb) = (a.element.time?.instant, b.element.time?.instant)
+            if ta != tb {
+                guard let ta else { return true }
+                guard let tb else { return false }
+                return ta < tb
+            }
+            let (pa, pb) = (priority(a.element.kind), priority(b.element.kind))
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

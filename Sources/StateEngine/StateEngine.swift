@@ -1,2 +1,0 @@
-/// The StateEngine module. See DESIGN.md for what it owns.
-public enum StateEngineModule {}

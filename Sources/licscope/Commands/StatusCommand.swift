@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LicensingModel
+import Reports
+import TextIngest
+
+/// `licscope status FILE…`: the state engine's reading of `show license …` outputs.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Check `show license …` outputs: printed state, each printed timer against the engine's, and the runway.",
+        discussion: """
+            For each output found in the files: the state it prints; every timer it prints next to the one the
+            state engine derives (agree / disagree / observed); and what happens if no communication succeeds
+            from then on (authorization expiry, overage end, registration expiry). Times are shown in the
+            source's zone and in UTC; every zone or placement assumption is listed.
+            Exit codes: 0 read, 3 a file was not a license output or could not be read, 2 usage error.
+            """)
+
+    @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var zones: ZoneOptions
+
+    func validate() throws {
+        guard format == .text || format == .json else { throw ValidationError("status supports --format text|json") }
+    }
+
+    func run() throws {
+        let resolver = try zones.resolver()
+        var groups: [[Event]] = []
+        var problems: [[String]] = []
+        var unreadable = false
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Terminal.warn("licscope: \(path): cannot read the file")
+                unreadable = true
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            guard ShowLicenseParser.looksLikeLicenseOutput(text) else {
+                Terminal.warn("licscope: \(path): not a license output (expected `show license all|status|summary|usage|UDI` text)")
+                unreadable = true
+                continue
+            }
+            for output in ShowLicenseParser.parse(text, zones: resolver) {
+                groups.append(SnapshotEvents.events(for: output, path: path))
+                problems.append(output.problems)
+            }
+        }
+        let report = StatusReport.build(groups: groups, problems: problems)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Terminal.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        default:
+            Terminal.write(StatusTextRenderer.render(report, color: Terminal.colorAllowed))
+        }
+        if unreadable || report.snapshots.contains(where: { !$0.problems.isEmpty }) {
+            throw ExitCode(ExitStatus.partlyUnreadable)
+        }
+    }
+}
