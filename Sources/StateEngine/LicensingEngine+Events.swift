@@ -36,9 +36,7 @@ extension LicensingEngine {
             }
         case .deregistrationSucceeded, .registrationExpired:
             let to: RegistrationState = event.kind == .registrationExpired ? .registrationExpired : .unregistered
-            set(.registration, to.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
-            state.lastRegistrationSuccess = nil
-            state.printedRegistrationExpiry = nil
+            registrationEnded(to, at: at, cause: cause, evidence: ev, byTimer: false)
         case .authorizationRenewSucceeded, .complianceIn:
             authorizationSucceeded(event, at: at)
         case .complianceOut:
@@ -47,6 +45,12 @@ extension LicensingEngine {
                 enterOverage(at: at, reason: AuthorizationState.outOfCompliance.rawValue, cause: cause, evidence: ev, byTimer: false)
             }
         case .authorizationExpired:
+            guard state.registration != .unregistered else {
+                note(EngineAnomaly(name: "inconsistent_event",
+                    detail: "authorization expired while not registered: the registration is missing from the evidence",
+                    at: at, evidence: ev))
+                return
+            }
             set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
             enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: ev, byTimer: false)
         case .transportConfigured:

@@ -41,7 +41,7 @@ extension LicensingEngine {
             set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
             switch a {
             case .outOfCompliance, .authorizationExpired:
-                enterOverage(at: s.authorization.since?.instant ?? at, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)
+                enterOverage(at: at, startedAt: s.authorization.since?.instant, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)
             case .evaluationExpired:
                 set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
             case .authorized, .evaluation, .noLicensesInUse:

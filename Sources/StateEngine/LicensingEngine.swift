@@ -22,10 +22,21 @@ public struct LicensingEngine: Sendable {
     /// Everything that did not fit.
     public internal(set) var anomalies: [EngineAnomaly] = []
 
+    /// The instant untimed evidence is placed at before any timed evidence is seen (the first evidence time).
+    public let origin: Date
+
     /// An engine in the initial state.
-    public init(timers: LicensingTimers = .cucm, initial: LicensingState = LicensingState()) {
+    /// - Parameters:
+    ///   - timers: the timers in force.
+    ///   - initial: the state before the first evidence.
+    ///   - origin: where untimed evidence goes while no time has been seen (a replay passes its first evidence time).
+    public init(
+        timers: LicensingTimers = .cucm, initial: LicensingState = LicensingState(),
+        origin: Date = Date(timeIntervalSince1970: 0)
+    ) {
         self.timers = timers
         self.state = initial
+        self.origin = origin
     }
 
     /// Moves evidence time forward to `instant`, firing every timer due on the way, earliest first.
@@ -35,7 +46,8 @@ public struct LicensingEngine: Sendable {
         let before = transitions.count
         if let now, instant < now { return [] }
         while let next = armedTimers().filter({ $0.due <= instant }).min(by: { $0.due < $1.due }) {
-            fire(next)
+            // Time moves with each firing, so a timer armed by an earlier firing never fires before it.
+            now = fire(next)
         }
         now = instant
         return Array(transitions[before...])
@@ -46,7 +58,7 @@ public struct LicensingEngine: Sendable {
     @discardableResult
     public mutating func apply(_ event: Event) -> [Transition] {
         let before = transitions.count
-        var at = event.time?.instant ?? now ?? Date(timeIntervalSince1970: 0)
+        var at = event.time?.instant ?? now ?? origin
         if let now, at < now {
             anomalies.append(
                 EngineAnomaly(
@@ -103,7 +115,11 @@ public struct LicensingEngine: Sendable {
         return (last + timers.registrationValidity, "last successful registration \(last.iso8601UTC) + 1 year")
     }
 
-    private mutating func fire(_ timer: ArmedTimer) {
+    /// Fires a timer and returns when it fired.
+    private mutating func fire(_ armed: ArmedTimer) -> Date {
+        // A timer armed by late evidence may already be past due: it fires now, never in the past.
+        var timer = armed
+        if let now, timer.due < now { timer.due = now }
         let cause = timer.kind.causeText
         let ev = timer.evidence
         switch timer.kind {
@@ -116,14 +132,43 @@ public struct LicensingEngine: Sendable {
         case .overageEnd:
             set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
         case .registrationExpiry:
-            set(.registration, RegistrationState.registrationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            registrationEnded(.registrationExpired, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+        }
+        return timer.due
+    }
+
+    /// The registration ends (expiry or deregistration): an authorization cannot outlive it. After an expiry the
+    /// authorization is expired; after a deregistration the product is back in evaluation (or evaluation expired).
+    mutating func registrationEnded(
+        _ to: RegistrationState, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool
+    ) {
+        set(.registration, to.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        state.lastRegistrationSuccess = nil
+        state.printedRegistrationExpiry = nil
+        if to == .registrationExpired {
+            if [.authorized, .outOfCompliance].contains(state.authorization) {
+                set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+                enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: evidence, byTimer: byTimer)
+            }
+            return
+        }
+        let evaluationOver = state.evaluationExpiresAt.map { $0 <= at } ?? false
+        let next: AuthorizationState = evaluationOver ? .evaluationExpired : .evaluation
+        set(.authorization, next.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        if evaluationOver {
+            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        } else if state.enforcement != .none {
+            clearEnforcement(at: at, cause: cause, evidence: evidence)
         }
     }
 
     /// Starts the overage period unless one is running or provisioning already stopped.
-    mutating func enterOverage(at: Date, reason: String, cause: String, evidence: [SourcePointer], byTimer: Bool) {
+    /// - Parameter startedAt: when the overage began, if earlier than the evidence that reports it.
+    mutating func enterOverage(
+        at: Date, startedAt: Date? = nil, reason: String, cause: String, evidence: [SourcePointer], byTimer: Bool
+    ) {
         guard state.enforcement == .none else { return }
-        state.overageStart = at
+        state.overageStart = min(startedAt ?? at, at)
         state.overageReason = reason
         anchorEvidence["overage"] = evidence
         set(.enforcement, EnforcementState.overage.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)

@@ -44,10 +44,10 @@ public enum Replay {
         horizon: TimeInterval = 2 * 365 * 86_400
     ) -> ReplayResult {
         let ordered = order(events)
-        var engine = LicensingEngine(timers: timers)
         let timed = ordered.compactMap { $0.time?.instant }
         let start = timed.min()
         let end = timed.max()
+        var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
         for e in ordered { engine.apply(e) }
         var anomalies = engine.anomalies
         anomalies += ExpectedActivity.missing(events: ordered, engine: engine, coverage: activityCoverage, timers: timers)
@@ -61,14 +61,18 @@ public enum Replay {
     }
 
     /// Timeline order for the engine: untimed first (configuration), then by instant; at one instant, by a kind
-    /// priority (attempts, then usage, then the snapshot), then input order.
+    /// priority (registration before the authorization it enables, then other activity, then usage, then the
+    /// snapshot that reports them), then by source, kind and fields — a total order, so
+    /// the replay does not depend on the order files were read in.
     public static func order(_ events: [Event]) -> [Event] {
         func priority(_ k: EventKind) -> Int {
             switch k {
             case .transportConfigured: return 0
-            case .statusSnapshot: return 3
-            case .entitlementUsage: return 2
-            default: return 1
+            case .evaluationStarted, .evaluationExpired, .registrationSucceeded, .registrationRenewSucceeded: return 1
+            case .authorizationRenewSucceeded, .complianceIn, .complianceOut: return 2
+            case .entitlementUsage: return 4
+            case .statusSnapshot: return 5
+            default: return 3
             }
         }
         return events.enumerated().sorted { a, b in
@@ -79,7 +83,15 @@ public enum Replay {
                 return ta < tb
             }
             let (pa, pb) = (priority(a.element.kind), priority(b.element.kind))
-            return pa != pb ? pa < pb : a.offset < b.offset
+            if pa != pb { return pa < pb }
+            if a.element.source != b.element.source { return a.element.source < b.element.source }
+            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
+            let (fa, fb) = (fieldKey(a.element), fieldKey(b.element))
+            return fa != fb ? fa < fb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    private static func fieldKey(_ e: Event) -> String {
+        e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: ";")
     }
 }

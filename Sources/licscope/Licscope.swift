@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `licscope` command: argument parsing and wiring only; the work is done by the library modules.
 @main
@@ -13,6 +14,25 @@ struct Licscope: AsyncParsableCommand {
             """,
         version: LicscopeVersion.current,
         subcommands: [StatusCommand.self])
+
+    /// Runs the command, mapping argument errors to exit code 2 (DESIGN.md) instead of sysexits' 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                Terminal.warn(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The tool's version string.

@@ -1,0 +1,164 @@
+import Foundation
+import LicensingModel
+import Testing
+@testable import StateEngine
+
+@Suite("state engine scenarios")
+struct EngineScenarioTests {
+    typealias F = EventFactory
+
+    func replay(_ events: [Event], coverage: [DateInterval] = []) -> ReplayResult {
+        Replay.run(events, activityCoverage: coverage)
+    }
+
+    func transitions(_ r: ReplayResult, _ d: StateDimension) -> [String] {
+        r.transitions.filter { $0.dimension == d }.map(\.to)
+    }
+
+    @Test("evaluation runs 90 days, then expires and provisioning stops")
+    func evaluationExpires() throws {
+        var engine = LicensingEngine()
+        engine.apply(F.event(.evaluationStarted, day: 0))
+        #expect(engine.state.authorization == .evaluation)
+        let fired = engine.advance(to: F.at(89.9))
+        #expect(fired.isEmpty)
+        let after = engine.advance(to: F.at(91))
+        #expect(after.map(\.to) == ["EVALUATION EXPIRED", "NO PROVISIONING"])
+        #expect(after.first?.at == F.at(90))
+        #expect(after.allSatisfy { $0.byTimer })
+        #expect(after.first?.cause.contains("90 days") == true)
+    }
+
+    @Test("registration then authorization: 30-day renewal due, 90-day deadline, 180-day renewal, 1-year expiry")
+    func registeredDeadlines() throws {
+        let r = replay([F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0.01)])
+        let names = Dictionary(uniqueKeysWithValues: r.deadlines.map { ($0.name, $0.due) })
+        #expect(names["next_authorization_renewal"] == F.at(30.01))
+        #expect(names["communication_deadline"] == F.at(90.01))
+        #expect(names["registration_renewal"] == F.at(180))
+        #expect(names["registration_expiry"] == F.at(365))
+        #expect(r.engine.state.registration == .registered && r.engine.state.authorization == .authorized)
+    }
+
+    @Test("no communication for 90 days: AUTHORIZATION EXPIRED and overage; 90 days later NO PROVISIONING; 1 year: REGISTRATION EXPIRED")
+    func runwayWithoutCommunication() {
+        let r = replay([F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0)])
+        #expect(r.runway.map(\.to) == ["AUTHORIZATION EXPIRED", "OVERAGE", "NO PROVISIONING", "REGISTRATION EXPIRED"])
+        #expect(r.runway.map(\.at) == [F.at(90), F.at(90), F.at(180), F.at(365)])
+    }
+
+    @Test("a renewal inside the window re-arms the deadline; failures do not")
+    func renewalRearms() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.authorizationRenewFailed, day: 30), F.event(.authorizationRenewSucceeded, day: 60),
+            F.event(.authorizationRenewFailed, day: 90),
+        ])
+        #expect(!transitions(r, .authorization).contains("AUTHORIZATION EXPIRED"))
+        #expect(r.deadlines.first { $0.name == "communication_deadline" }?.due == F.at(150))
+    }
+
+    @Test("authorization expiry mid-evidence, then recovery clears the overage")
+    func expiryAndRecovery() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.communicationFailed, day: 100), F.event(.authorizationRenewSucceeded, day: 120),
+        ])
+        #expect(transitions(r, .authorization) == ["AUTHORIZED", "AUTHORIZATION EXPIRED", "AUTHORIZED"])
+        #expect(transitions(r, .enforcement) == ["OVERAGE", "NONE"])
+        let expiry = r.transitions.first { $0.to == "AUTHORIZATION EXPIRED" }
+        #expect(expiry?.at == F.at(90) && expiry?.byTimer == true)
+        #expect(r.value(of: .authorization, at: F.at(95)) == "AUTHORIZATION EXPIRED")
+        #expect(r.value(of: .authorization, at: F.at(130)) == "AUTHORIZED")
+        #expect(r.history[.authorization] == "NAxA")
+    }
+
+    @Test("out of compliance starts the 90-day overage; then no provisioning")
+    func outOfCompliance() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0),
+            F.event(.authorizationRenewSucceeded, day: 0, ["status": "OUT OF COMPLIANCE"]),
+            F.event(.authorizationRenewSucceeded, day: 30, ["status": "OUT OF COMPLIANCE"]),
+            F.event(.authorizationRenewSucceeded, day: 60, ["status": "OUT OF COMPLIANCE"]),
+            F.event(.authorizationRenewSucceeded, day: 91, ["status": "OUT OF COMPLIANCE"]),
+        ])
+        #expect(transitions(r, .enforcement) == ["OVERAGE", "NO PROVISIONING"])
+        #expect(r.transitions.last { $0.to == "NO PROVISIONING" }?.at == F.at(90))
+    }
+
+    @Test("compliance restored ends enforcement")
+    func complianceIn() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.complianceOut, day: 1), F.event(.complianceIn, day: 10),
+        ])
+        #expect(transitions(r, .authorization) == ["OUT OF COMPLIANCE", "AUTHORIZED"])
+        #expect(transitions(r, .enforcement) == ["OVERAGE", "NONE"])
+    }
+
+    @Test("deregistration returns to UNREGISTERED and disarms registration timers")
+    func deregistration() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.deregistrationSucceeded, day: 10),
+        ])
+        #expect(r.engine.state.registration == .unregistered)
+        #expect(!r.deadlines.contains { $0.name == "registration_expiry" })
+    }
+
+    @Test("Specific License Reservation: no communication expected, no expiry, no missed renewals")
+    func slr() {
+        let events = [
+            F.untimed(.transportConfigured, ["mode": "slr"]),
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.agentReady, day: 400),
+        ]
+        let r = replay(events, coverage: [DateInterval(start: F.at(0), end: F.at(400))])
+        #expect(r.runway.isEmpty)
+        #expect(r.anomalies.isEmpty)
+        #expect(r.engine.state.authorization == .authorized)
+    }
+
+    @Test("proxy and satellite transports are tracked as state")
+    func transport() {
+        let r = replay([
+            F.untimed(.transportConfigured, ["mode": "proxy"]),
+            F.event(.transportConfigured, day: 5, ["mode": "satellite"]),
+        ])
+        #expect(transitions(r, .transport) == ["proxy", "satellite"])
+        #expect(r.history[.transport] == "ups")
+    }
+
+    @Test("a renewal due while traces were written but never attempted is an anomaly")
+    func expectedActivityMissing() {
+        let events = [F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0), F.event(.agentReady, day: 45)]
+        let covered = replay(events, coverage: [DateInterval(start: F.at(0), end: F.at(45))])
+        let missing = covered.anomalies.filter { $0.name == "expected_activity_missing" }
+        #expect(missing.count == 1)
+        #expect(missing.first?.expectedAt == F.at(30))
+        // Not covered by traces: nothing can be said.
+        #expect(replay(events, coverage: [DateInterval(start: F.at(0), end: F.at(10))]).anomalies.isEmpty)
+        // Attempted (even failed): fine.
+        let attempted = events + [F.event(.authorizationRenewFailed, day: 30.2)]
+        #expect(replay(attempted, coverage: [DateInterval(start: F.at(0), end: F.at(45))]).anomalies.isEmpty)
+    }
+
+    @Test("authorization success without a registration infers it and says so")
+    func inconsistentEvent() {
+        let r = replay([F.event(.authorizationRenewSucceeded, day: 0)])
+        #expect(r.engine.state.registration == .registered)
+        #expect(r.anomalies.contains { $0.name == "inconsistent_event" })
+        #expect(r.engine.state.isConsistent)
+    }
+
+    @Test("clock changes are reported")
+    func clockChanged() {
+        let r = replay([F.event(.clockChanged, day: 1)])
+        #expect(r.anomalies.map(\.name) == ["clock_changed"])
+    }
+
+    @Test("evaluation expired event while unregistered stops provisioning; registering allows it again")
+    func evalExpiredThenRegister() {
+        let r = replay([F.event(.evaluationExpired, day: 0), F.event(.registrationSucceeded, day: 10)])
+        #expect(transitions(r, .enforcement) == ["NO PROVISIONING", "NONE"])
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LicensingModel
+
+/// Builds events for engine tests.
+enum EventFactory {
+    static let t0 = Date(timeIntervalSince1970: 1_500_000_000)  // 2017-07-14T02:40:00Z
+    static let day: TimeInterval = 86_400
+
+    static func at(_ days: Double) -> Date { t0 + days * day }
+
+    static func event(_ kind: EventKind, day: Double, line: Int = 1, _ fields: [String: FieldValue] = [:]) -> Event {
+        let d = at(day)
+        return Event(kind: kind, time: EventTime(instant: d, raw: d.iso8601UTC), source: .line("test.log", line), fields: fields)
+    }
+
+    static func untimed(_ kind: EventKind, _ fields: [String: FieldValue] = [:]) -> Event {
+        Event(kind: kind, time: nil, source: .line("test.log", 1), fields: fields)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so property tests are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

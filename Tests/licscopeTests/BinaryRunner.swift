@@ -1,0 +1,47 @@
+import Foundation
+
+/// Runs the built `licscope` binary, as a user would.
+struct BinaryRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package root (two levels above this file's folder).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The seed document the product grew from, beside the repository (`../shared/seed/`).
+    static let seed = packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/seed/cucm-smart-licensing-direct-model.txt")
+
+    static var binary: URL {
+        let env = ProcessInfo.processInfo.environment["LICSCOPE_BIN"]
+        if let env { return URL(fileURLWithPath: env) }
+        // The test bundle sits in the build products directory next to the executable.
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidate = products.appendingPathComponent("licscope")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        return packageRoot.appendingPathComponent(".build/debug/licscope")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = packageRoot
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("licscope status")
+struct StatusCommandTests {
+    struct Report: Decodable {
+        struct Snapshot: Decodable {
+            struct Timer: Decodable {
+                struct T: Decodable { var utc: String; var local: String? }
+                var name: String
+                var derived: T?
+                var verdict: String
+                var differenceSeconds: Int?
+            }
+            var command: String
+            var timers: [Timer]
+            var state: [String: String]
+            var assumptions: [String]
+        }
+        var schema: String
+        var snapshots: [Snapshot]
+    }
+
+    @Test("acceptance: the seed's show license all, as JSON — derived timers, all agreeing")
+    func seedJSON() throws {
+        let r = try BinaryRunner.run(["status", "--format", "json", BinaryRunner.seed.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        #expect(report.schema == "licscope.status/1")
+        let all = try #require(report.snapshots.first { $0.command == "show license all" })
+        let t = Dictionary(uniqueKeysWithValues: all.timers.map { ($0.name, $0) })
+        #expect(t["next_renewal_attempt"]?.derived?.utc == "2018-07-25T09:41:23Z")
+        #expect(t["next_communication_attempt"]?.derived?.utc == "2018-02-25T09:42:59Z")
+        #expect(abs(t["communication_deadline"]?.differenceSeconds ?? 9_999) <= 600)
+        #expect(abs(t["registration_expires"]?.differenceSeconds ?? 9_999) <= 600)
+        #expect(t["evaluation_expired"]?.derived?.utc == "2017-11-09T18:16:35Z")
+        #expect(all.timers.count == 5)
+        #expect(all.timers.allSatisfy { $0.verdict == "agree" })
+        #expect(t["next_renewal_attempt"]?.derived?.local == "Jul 25 15:11:23 2018 IST")
+        #expect(all.state["registration"] == "REGISTERED")
+        #expect(all.assumptions.contains { $0.contains("IST") && $0.contains("+05:30") })
+    }
+
+    @Test("--tz re-reads IST; text output shows agree and the runway")
+    func textAndTZ() throws {
+        let r = try BinaryRunner.run(["status", "--tz", "IST=+02:00", BinaryRunner.seed.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2018-07-25T13:11:23Z"))
+        #expect(r.stdout.contains("runway"))
+        #expect(r.stdout.contains("AUTHORIZATION EXPIRED"))
+        #expect(!r.stdout.contains("\u{1B}["), "no color when stdout is not a TTY")
+    }
+
+    @Test("a file that is not a license output: one-line error naming it, exit 3")
+    func notALicenseOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-status-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junk = dir.appendingPathComponent("notes.txt")
+        try "hello\nworld\n".write(to: junk, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["status", junk.path])
+        #expect(r.status == 3)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("notes.txt") == true)
+        #expect(lines.first?.contains("show license") == true)
+    }
+
+    @Test("bad --tz is a usage error (exit 2)")
+    func badTZ() throws {
+        let r = try BinaryRunner.run(["status", "--tz", "IST=nowhere", BinaryRunner.seed.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--tz"))
+    }
+}
