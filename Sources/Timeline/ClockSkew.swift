@@ -1,0 +1,121 @@
+import Foundation
+import LicensingModel
+
+/// An estimate of how far the log clock sits from the capture clock, from attempts seen on both sides.
+public struct SkewEstimate: Hashable, Sendable, Codable {
+    /// Seconds to add to log (text) times to put them on the capture clock.
+    public var offsetSeconds: Double
+    /// How many log attempts matched a capture attempt at that offset.
+    public var matchedPairs: Int
+    /// How many log attempts and capture attempts were considered.
+    public var logAttempts: Int
+    public var captureAttempts: Int
+    /// Pointers to the matched pairs (log, capture), bounded.
+    public var pairs: [[SourcePointer]]
+    /// What the offset probably means (`the zone assumed for IST is probably wrong …`).
+    public var interpretation: String
+}
+
+/// Estimates clock skew between License Manager logs and captures by correlating communication attempts in
+/// the logs with connection ladders in the captures.
+///
+/// Every candidate offset (capture time − log time over all pairs within ±14 hours) is scored by how many log
+/// attempts it aligns with a capture attempt within the tolerance; the best-supported offset wins, the
+/// smallest one on ties.
+public enum ClockSkew {
+    /// Log-side kinds that mark an attempt toward Cisco.
+    public static let logAttemptKinds: Set<EventKind> = [
+        .communicationFailed, .registrationFailed, .registrationRenewFailed, .registrationSucceeded,
+        .registrationRenewSucceeded, .authorizationRenewFailed, .authorizationRenewSucceeded, .licensingResponse,
+        .registrationRequested, .authorizationRequested, .communicationRestored,
+    ]
+    /// Capture-side kinds that mark an attempt.
+    public static let captureAttemptKinds: Set<EventKind> = [.connectivityAttempt]
+
+    /// Offsets smaller than this are reported as no skew.
+    public static let negligible: TimeInterval = 2
+
+    /// Estimates the skew.
+    /// - Parameters:
+    ///   - logEvents: events read from text sources.
+    ///   - captureEvents: events read from captures.
+    ///   - tolerance: how close two attempts must be, after the shift, to count as the same attempt.
+    /// - Returns: nil when there are not enough attempts on both sides (two matched pairs are required, or one
+    ///   when each side holds exactly one attempt).
+    public static func estimate(logEvents: [Event], captureEvents: [Event], tolerance: TimeInterval = 5)
+        -> SkewEstimate?
+    {
+        let logs = logEvents.filter { logAttemptKinds.contains($0.kind) }.compactMap { e in e.time.map { ($0.instant, e) } }
+            .sorted { $0.0 < $1.0 }
+        let caps = captureEvents.filter { captureAttemptKinds.contains($0.kind) }
+            .compactMap { e in e.time.map { ($0.instant, e) } }.sorted { $0.0 < $1.0 }
+        guard !logs.isEmpty, !caps.isEmpty, logs.count <= 20_000, caps.count <= 20_000 else { return nil }
+        let window: TimeInterval = 14 * 3600
+        var candidates: [Double] = []
+        for (lt, _) in logs.prefix(500) {
+            for (ct, _) in caps.prefix(500) where abs(ct.timeIntervalSince(lt)) <= window {
+                candidates.append(ct.timeIntervalSince(lt))
+            }
+        }
+        var best: (offset: Double, pairs: [(Event, Event)])?
+        for d in Set(candidates.map { ($0 * 10).rounded() / 10 }).sorted(by: { abs($0) < abs($1) }) {
+            let pairs = match(logs, caps, offset: d, tolerance: tolerance)
+            if pairs.count > (best?.pairs.count ?? 0) { best = (d, pairs) }
+        }
+        guard let best else { return nil }
+        let enough = best.pairs.count >= 2 || (logs.count == 1 && caps.count == 1 && best.pairs.count == 1)
+        guard enough else { return nil }
+        // Refine: the median of the matched pairs' own offsets.
+        let offsets = best.pairs.compactMap { pair -> Double? in
+            guard let c = pair.1.time?.instant, let l = pair.0.time?.instant else { return nil }
+            return c.timeIntervalSince(l)
+        }.sorted()
+        let median = offsets.isEmpty ? best.offset : offsets[offsets.count / 2]
+        return SkewEstimate(
+            offsetSeconds: median, matchedPairs: best.pairs.count, logAttempts: logs.count, captureAttempts: caps.count,
+            pairs: best.pairs.prefix(10).map { [$0.0.source, $0.1.source] },
+            interpretation: interpret(median))
+    }
+
+    private static func match(_ logs: [(Date, Event)], _ caps: [(Date, Event)], offset: Double, tolerance: TimeInterval)
+        -> [(Event, Event)]
+    {
+        var used = Set<Int>()
+        var pairs: [(Event, Event)] = []
+        var j = 0
+        for (lt, le) in logs {
+            let shifted = lt + offset
+            while j < caps.count, caps[j].0 < shifted - tolerance { j += 1 }
+            var k = j
+            while k < caps.count, caps[k].0 <= shifted + tolerance {
+                if !used.contains(k) {
+                    used.insert(k)
+                    pairs.append((le, caps[k].1))
+                    break
+                }
+                k += 1
+            }
+        }
+        return pairs
+    }
+
+    /// Whole and half hours mean a zone reading; anything else is a clock that is off.
+    static func interpret(_ offset: Double) -> String {
+        let a = abs(offset)
+        if a < negligible { return "the log clock and the capture clock agree" }
+        let quarterHours = (a / 900).rounded()
+        if a >= 1800, abs(a - quarterHours * 900) < 60 {
+            return "the log times are off by \(duration(offset)) from the capture: most likely a wrong time-zone reading of the logs (check the zone assumptions; override with --tz)"
+        }
+        let relation = offset > 0 ? "behind" : "ahead of"
+        return "the log clock is \(relation) the capture clock by \(duration(abs(offset))) (check NTP on the product: `utils ntp status`)"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let s = Int(abs(seconds).rounded())
+        if s >= 3600 { return "\(sign)\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" }
+        if s >= 60 { return "\(sign)\(s / 60)m\(String(format: "%02d", s % 60))s" }
+        return "\(sign)\(s)s"
+    }
+}

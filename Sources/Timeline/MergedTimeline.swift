@@ -1,0 +1,100 @@
+import Foundation
+import LicensingModel
+import StateEngine
+
+/// Events from one input file, with what kind of evidence it is.
+public struct SourceEvents: Sendable {
+    /// The file's display path.
+    public var path: String
+    /// What the file is evidence of.
+    public var kind: EvidenceKind
+    public var events: [Event]
+
+    /// Creates a group.
+    public init(path: String, kind: EvidenceKind, events: [Event]) {
+        self.path = path
+        self.kind = kind
+        self.events = events
+    }
+}
+
+/// All evidence merged onto one UTC timeline, skew-corrected, and replayed through the state engine.
+public struct MergedTimeline: Sendable {
+    /// Every event in timeline order (after skew correction).
+    public var events: [Event]
+    /// The replay.
+    public var replay: ReplayResult
+    /// The clock skew found between logs and captures, when both were present (already applied to the text events).
+    public var skew: SkewEstimate?
+    /// Which evidence kinds the inputs held.
+    public var present: Set<EvidenceKind>
+    /// Spans covered by License Manager traces.
+    public var coverage: [DateInterval]
+
+    /// Merges and replays.
+    /// - Parameters:
+    ///   - sources: events per input file.
+    ///   - timers: the timers in force.
+    ///   - correctSkew: shift text events onto the capture clock when a skew is found.
+    public static func build(_ sources: [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
+        -> MergedTimeline
+    {
+        let capture = sources.filter { $0.kind == .capture }.flatMap(\.events)
+        let text = sources.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
+        let skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
+        var shifted: [SourceEvents] = sources
+        if correctSkew, let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
+            shifted = sources.map { group in
+                guard group.kind != .capture, group.kind != .cli else { return group }
+                var g = group
+                g.events = group.events.map { shift($0, by: skew.offsetSeconds) }
+                return g
+            }
+        }
+        let coverage = shifted.filter { $0.kind == .licenseManagerLog }.compactMap { group -> DateInterval? in
+            let times = group.events.compactMap { $0.time?.instant }
+            guard let lo = times.min(), let hi = times.max(), hi > lo else { return nil }
+            return DateInterval(start: lo, end: hi)
+        }
+        let all = shifted.flatMap(\.events)
+        let replay = Replay.run(all, timers: timers, activityCoverage: coverage)
+        return MergedTimeline(
+            events: (all + derivedEvents(replay)).sorted(by: Event.timelineOrder), replay: replay, skew: skew,
+            present: Set(sources.map(\.kind)), coverage: coverage)
+    }
+
+    /// Moves a text event onto the capture clock and says so.
+    static func shift(_ e: Event, by offset: Double) -> Event {
+        guard var t = e.time else { return e }
+        var copy = e
+        t.instant += offset
+        t.assumptions.append("shifted \(ClockSkew.duration(offset)) onto the capture clock (clock skew estimate)")
+        copy.time = t
+        return copy
+    }
+
+    /// The engine's transitions and anomalies as events, so rules can select on them.
+    static func derivedEvents(_ r: ReplayResult) -> [Event] {
+        var out: [Event] = []
+        for t in r.transitions {
+            out.append(
+                Event(
+                    kind: .stateTransition, time: EventTime(instant: t.at, raw: t.at.iso8601UTC),
+                    source: t.evidence.first ?? SourcePointer(path: "engine", location: .file),
+                    fields: ["dimension": .string(t.dimension.rawValue), "from": .string(t.from), "to": .string(t.to),
+                        "cause": .string(t.cause)]))
+        }
+        for a in r.anomalies {
+            var f: [String: FieldValue] = ["anomaly": .string(a.name), "detail": .string(a.detail)]
+            if let x = a.field { f["field"] = .string(x) }
+            if let x = a.printed { f["printed"] = .time(x) }
+            if let x = a.derived { f["derived"] = .time(x) }
+            if let x = a.expectedAt { f["expected_at"] = .time(x) }
+            out.append(
+                Event(
+                    kind: .engineAnomaly, time: a.at.map { EventTime(instant: $0, raw: $0.iso8601UTC) },
+                    source: a.evidence.first ?? SourcePointer(path: "engine", location: .file), fields: f))
+        }
+        return out
+    }
+}

@@ -1,2 +1,0 @@
-/// The Timeline module. See DESIGN.md for what it owns.
-public enum TimelineModule {}
