@@ -1,0 +1,115 @@
+import Foundation
+import LicensingModel
+
+/// A test on one event field: `proxy_port: 443`, `reason: {contains: resolve, ignore_case: true}`.
+/// Every test in `tests` must hold.
+public struct FieldPredicate: Sendable, Hashable {
+    /// The field name (from ``EventVocabulary``).
+    public var field: String
+    /// The tests, all required.
+    public var tests: [FieldTest]
+    /// Compare text case-insensitively (equals, contains, in, regex).
+    public var ignoreCase: Bool
+}
+
+/// One comparison on a field's value.
+public enum FieldTest: Sendable, Hashable {
+    /// Same text (or same number, when both read as numbers).
+    case equals(String)
+    /// Not the same (also true when the field is absent).
+    case notEquals(String)
+    /// The text contains it.
+    case contains(String)
+    /// The text matches the (NSRegularExpression) pattern anywhere.
+    case regex(String)
+    /// Equal to one of them.
+    case oneOf([String])
+    /// Numeric comparison.
+    case compare(NumericComparison, Double)
+    /// Present (true) or absent (false).
+    case exists(Bool)
+
+    /// The YAML operator name.
+    public var operatorName: String {
+        switch self {
+        case .equals: return "equals"
+        case .notEquals: return "not_equals"
+        case .contains: return "contains"
+        case .regex: return "regex"
+        case .oneOf: return "in"
+        case .compare(let op, _): return op.rawValue
+        case .exists: return "exists"
+        }
+    }
+}
+
+/// `gt`, `gte`, `lt`, `lte`.
+public enum NumericComparison: String, Sendable, Hashable, CaseIterable {
+    case gt, gte, lt, lte
+
+    /// Whether `lhs op rhs` holds.
+    public func holds(_ lhs: Double, _ rhs: Double) -> Bool {
+        switch self {
+        case .gt: return lhs > rhs
+        case .gte: return lhs >= rhs
+        case .lt: return lhs < rhs
+        case .lte: return lhs <= rhs
+        }
+    }
+}
+
+extension FieldPredicate {
+    /// Whether `fields` satisfy the predicate. Regexes come precompiled from `regexes` (pattern → expression).
+    func holds(on fields: [String: FieldValue], regexes: inout RegexCache) -> Bool {
+        let value = fields[field]
+        for test in tests where !Self.holds(test, value, ignoreCase: ignoreCase, regexes: &regexes) { return false }
+        return true
+    }
+
+    private static func holds(_ test: FieldTest, _ value: FieldValue?, ignoreCase: Bool, regexes: inout RegexCache) -> Bool {
+        switch test {
+        case .exists(let wanted): return (value != nil) == wanted
+        case .notEquals(let literal):
+            guard let value else { return true }
+            return !same(value, literal, ignoreCase: ignoreCase)
+        case .equals(let literal):
+            guard let value else { return false }
+            return same(value, literal, ignoreCase: ignoreCase)
+        case .oneOf(let literals):
+            guard let value else { return false }
+            return literals.contains { same(value, $0, ignoreCase: ignoreCase) }
+        case .contains(let needle):
+            guard let value else { return false }
+            return value.text.range(of: needle, options: ignoreCase ? [.caseInsensitive] : []) != nil
+        case .regex(let pattern):
+            guard let value, let expression = regexes.expression(pattern, ignoreCase: ignoreCase) else { return false }
+            let text = value.text
+            let range = NSRange(text.startIndex..<text.endIndex, in: text)
+            return expression.firstMatch(in: text, options: [], range: range) != nil
+        case .compare(let op, let bound):
+            guard let number = value?.number else { return false }
+            return op.holds(number, bound)
+        }
+    }
+
+    private static func same(_ value: FieldValue, _ literal: String, ignoreCase: Bool) -> Bool {
+        if let number = value.number, let other = Double(literal) { return number == other }
+        if ignoreCase { return value.text.caseInsensitiveCompare(literal) == .orderedSame }
+        return value.text == literal
+    }
+}
+
+/// Compiled regular expressions for one evaluation (patterns were validated at load time).
+struct RegexCache {
+    private var compiled: [String: NSRegularExpression] = [:]
+
+    /// The compiled expression, or nil when the pattern does not compile.
+    mutating func expression(_ pattern: String, ignoreCase: Bool) -> NSRegularExpression? {
+        let key = (ignoreCase ? "i:" : "s:") + pattern
+        if let hit = compiled[key] { return hit }
+        guard let made = try? NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        else { return nil }
+        compiled[key] = made
+        return made
+    }
+}

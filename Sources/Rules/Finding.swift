@@ -1,0 +1,76 @@
+import Foundation
+import LicensingModel
+
+/// A rule that matched: the verdict, how sure it is, the evidence behind it and what to do.
+public struct Finding: Sendable, Codable, Hashable {
+    public var id: String
+    public var rev: Int
+    public var kind: RuleKind
+    public var title: String
+    public var severity: RuleSeverity
+    public var confidence: RuleConfidence
+    /// Why the confidence is what it is, when the rule says.
+    public var confidenceNote: String?
+    /// The verdict sentence.
+    public var verdict: String
+    public var explain: String
+    public var remediation: String
+    public var references: [String]
+    /// Verbatim-sourced statements behind the rule.
+    public var facts: [String]
+    /// The rule author's inferences.
+    public var inferences: [String]
+    /// Known affected / fixed versions (empty when not known).
+    public var affectedVersions: [String]
+    public var fixedVersions: [String]
+    /// The selections that contributed evidence.
+    public var matchedSelections: [String]
+    /// The evidence, time-ordered, at most ``Finding/evidenceLimit`` items.
+    public var evidence: [FindingEvidence]
+    /// How many further evidence items were left out.
+    public var evidenceOmitted: Int
+    /// The first and last evidence instants.
+    public var firstEvidence: Date?
+    public var lastEvidence: Date?
+    /// Evidence kinds that would corroborate the verdict but are absent, and how to collect them.
+    public var missingCorroboration: [EvidenceKind]
+    public var collect: [String]
+
+    /// The most evidence items a finding carries.
+    public static let evidenceLimit = 20
+}
+
+/// One item of evidence behind a finding: an event or a state interval, where it was read, and how to see it again.
+public struct FindingEvidence: Sendable, Codable, Hashable {
+    /// The event kind (`communication.failed`) or a state (`authorization: AUTHORIZATION EXPIRED`).
+    public var label: String
+    /// Where it was read; nil for a state interval with no recorded evidence.
+    public var source: SourcePointer?
+    /// When it happened.
+    public var time: Date?
+    /// The source text, secrets redacted.
+    public var excerpt: String?
+    /// A command that shows it in the source (`grep -nF -- '…' 'slm.log'`, `tshark -r 'f.pcap' -Y "frame.number == 7"`).
+    public var reproduction: String?
+
+    /// Creates an item; the excerpt is redacted here so no caller can forget.
+    public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?) {
+        self.label = label
+        self.source = source
+        self.time = time
+        let redacted = excerpt.map { Redaction.redact($0) }
+        self.excerpt = redacted
+        self.reproduction = source.flatMap { ReproductionHint.command(for: $0, excerpt: redacted) }
+    }
+}
+
+/// A rule that could not be evaluated because the evidence it needs is absent.
+public struct NotEvaluated: Sendable, Codable, Hashable {
+    public var id: String
+    public var title: String
+    public var severity: RuleSeverity
+    /// The absent evidence kinds.
+    public var missing: [EvidenceKind]
+    /// What to ask the customer for, one line per missing kind.
+    public var collect: [String]
+}

@@ -1,0 +1,83 @@
+import Foundation
+import LicensingModel
+
+/// Everything a rule may look at for one bundle: the timeline's events (parser events plus the engine's
+/// `state.transition` and `engine.anomaly`), the engine's state intervals, and which kinds of evidence exist.
+public struct RuleEvidence: Sendable {
+    /// Events in timeline order (``Event/timelineOrder(_:_:)``).
+    public var events: [Event]
+    /// The engine's state intervals, per dimension.
+    public var intervals: [StateInterval]
+    /// Which kinds of evidence the bundle holds; drives `requires`.
+    public var present: Set<EvidenceKind>
+    /// The time of the last evidence, for "state at end"; nil when unknown.
+    public var evidenceEnd: Date?
+
+    /// Creates evidence.
+    /// - Parameters:
+    ///   - events: timeline-ordered events.
+    ///   - intervals: the engine's state intervals.
+    ///   - present: the evidence kinds the bundle holds.
+    ///   - evidenceEnd: when the evidence ends (defaults to the last timed event).
+    public init(events: [Event], intervals: [StateInterval] = [], present: Set<EvidenceKind>, evidenceEnd: Date? = nil) {
+        self.events = events
+        self.intervals = intervals
+        self.present = present
+        self.evidenceEnd = evidenceEnd ?? events.compactMap { $0.time?.instant }.max()
+    }
+}
+
+/// Events grouped by kind, built once per evaluation.
+struct EvidenceIndex {
+    let evidence: RuleEvidence
+    let byKind: [EventKind: [Event]]
+    /// Usage rows grouped per output (source file + time), including rows synthesized from snapshots whose
+    /// output produced no `entitlement.usage` events.
+    let usageGroups: [[Event]]
+
+    init(_ evidence: RuleEvidence) {
+        self.evidence = evidence
+        var byKind: [EventKind: [Event]] = [:]
+        for event in evidence.events { byKind[event.kind, default: []].append(event) }
+        self.byKind = byKind
+        self.usageGroups = Self.groupUsage(byKind)
+    }
+
+    func events(of kinds: [EventKind]) -> [Event] {
+        kinds.count == 1 ? byKind[kinds[0]] ?? [] : kinds.flatMap { byKind[$0] ?? [] }
+    }
+
+    private static func groupUsage(_ byKind: [EventKind: [Event]]) -> [[Event]] {
+        var groups: [String: [Event]] = [:]
+        var order: [String] = []
+        func key(_ event: Event) -> String { "\(event.source.path)|\(event.time?.instant.timeIntervalSince1970 ?? -1)" }
+        for row in byKind[.entitlementUsage] ?? [] {
+            let k = key(row)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(row)
+        }
+        let pathsWithRows = Set((byKind[.entitlementUsage] ?? []).map(\.source.path))
+        for snapshotEvent in byKind[.statusSnapshot] ?? [] {
+            guard let snapshot = snapshotEvent.snapshot, !snapshot.usage.isEmpty,
+                !pathsWithRows.contains(snapshotEvent.source.path)
+            else { continue }
+            let k = key(snapshotEvent)
+            if groups[k] == nil { order.append(k) }
+            for (i, usage) in snapshot.usage.enumerated() {
+                groups[k, default: []].append(Self.event(from: usage, index: i, of: snapshotEvent, snapshot: snapshot))
+            }
+        }
+        return order.compactMap { groups[$0] }
+    }
+
+    private static func event(from usage: EntitlementUsage, index: Int, of parent: Event, snapshot: StatusSnapshot) -> Event {
+        var fields: [String: FieldValue] = ["tag": .string(usage.tag), "status": .string(usage.status)]
+        if let tier = usage.tier { fields["tier"] = .string(tier.rawValue) }
+        if let count = usage.count { fields["count"] = .int(count) }
+        if let name = usage.displayName { fields["display_name"] = .string(name) }
+        var source = parent.source
+        if let line = snapshot.lines["usage[\(index)]"] { source.location = .line(line) }
+        return Event(kind: .entitlementUsage, time: parent.time, source: source, fields: fields,
+            excerpt: "\(usage.tag) \(usage.count.map(String.init) ?? "?") \(usage.status)")
+    }
+}

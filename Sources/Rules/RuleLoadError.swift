@@ -1,0 +1,69 @@
+import Foundation
+import Yams
+
+/// A rule file that cannot be loaded or fails lint, with the exact place: `file:line:column: message`.
+///
+/// Lines and columns are 1-based, as editors and compilers print them; column counts Unicode scalars (libyaml's unit).
+public struct RuleLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The rule file's path as it was given.
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column.
+    public var column: Int
+    /// What is wrong, in one sentence.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message`.
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+
+    /// `line:column: message`, the form invalid-rule fixtures state their expectation in.
+    public var positionedMessage: String { "\(line):\(column): \(message)" }
+}
+
+extension RuleLoadError {
+    /// Translates a Yams error into a positioned rule error.
+    static func yaml(_ error: any Error, file: String, text: String) -> RuleLoadError {
+        guard let yamlError = error as? YamlError else {
+            return RuleLoadError(file: file, line: 1, column: 1, message: "YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return RuleLoadError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = Self.position(ofUTF8Offset: offset ?? 0, in: text)
+            return RuleLoadError(file: file, line: line, column: column, message: "YAML: \(problem)")
+        default:
+            return RuleLoadError(file: file, line: 1, column: 1, message: "YAML: \(yamlError)")
+        }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

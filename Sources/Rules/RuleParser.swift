@@ -1,0 +1,129 @@
+import Foundation
+import LicensingModel
+import Yams
+
+/// Reads one rule file into a ``Rule``, checking the schema, the event vocabulary, regexes and the condition;
+/// the first problem becomes a positioned ``RuleLoadError``.
+enum RuleParser {
+    static let topLevelKeys: Set<String> = [
+        "id", "rev", "kind", "title", "severity", "confidence", "confidence_note", "affected_versions",
+        "fixed_versions", "requires", "corroborated_by", "when", "verdict", "explain", "remediation", "references",
+        "facts", "inferences", "tests",
+    ]
+
+    /// Parses rule YAML text read from `file`.
+    static func parse(yaml source: String, file: String) throws(RuleLoadError) -> Rule {
+        let root: Node?
+        do { root = try Yams.compose(yaml: source) } catch { throw RuleLoadError.yaml(error, file: file, text: source) }
+        let reader = YAMLNodeReader(file: file)
+        guard let root else { throw reader.error(at: nil, "the file holds no rule") }
+        let keys = try reader.mapping(root, "a rule", allowed: topLevelKeys)
+
+        func required(_ key: String) throws(RuleLoadError) -> Node {
+            guard let value = keys[key]?.value else { throw reader.error(at: root, "missing required key '\(key)'") }
+            return value
+        }
+        func text(_ key: String) throws(RuleLoadError) -> String? {
+            guard let node = keys[key]?.value else { return nil }
+            return try reader.string(node, "'\(key)'")
+        }
+        func list(_ key: String) throws(RuleLoadError) -> [String] {
+            guard let node = keys[key]?.value else { return [] }
+            if node.sequence?.isEmpty == true { return [] }
+            return try reader.strings(node, "'\(key)'").map(\.text)
+        }
+
+        let idNode = try required("id")
+        let id = try reader.string(idNode, "'id'")
+        let kind = try reader.choice(try required("kind"), "'kind'", as: RuleKind.self)
+        try checkID(id, kind: kind, node: idNode, reader: reader)
+        let rev = try reader.int(try required("rev"), "'rev'")
+        guard rev >= 1 else { throw reader.error(at: keys["rev"]?.value, "'rev' must be 1 or more") }
+        let title = try reader.string(try required("title"), "'title'")
+
+        let whenNode = try required("when")
+        let (selections, condition, conditionText) = try WhenParser.parse(whenNode, reader: reader)
+        let facts = try list("facts")
+        let inferences = try list("inferences")
+        guard !(facts.isEmpty && inferences.isEmpty) else {
+            throw reader.error(at: root, "a rule must state its basis: 'facts' (verbatim) and/or 'inferences'")
+        }
+
+        return Rule(
+            id: id, rev: rev, kind: kind, title: title,
+            severity: try reader.choice(try required("severity"), "'severity'", as: RuleSeverity.self),
+            confidence: try reader.choice(try required("confidence"), "'confidence'", as: RuleConfidence.self),
+            confidenceNote: try text("confidence_note"),
+            affectedVersions: try list("affected_versions"), fixedVersions: try list("fixed_versions"),
+            requires: try parseRequires(keys["requires"]?.value, reader: reader),
+            corroboratedBy: try evidenceKinds(keys["corroborated_by"]?.value, "'corroborated_by'", reader: reader),
+            selections: selections, condition: condition, conditionText: conditionText,
+            verdict: try text("verdict") ?? title,
+            explain: try reader.string(try required("explain"), "'explain'"),
+            remediation: try reader.string(try required("remediation"), "'remediation'"),
+            references: try list("references"), facts: facts, inferences: inferences,
+            tests: try parseTests(try required("tests"), reader: reader),
+            file: file, idPosition: RulePosition(line: idNode.mark?.line ?? 1, column: idNode.mark?.column ?? 1))
+    }
+
+    private static func checkID(_ id: String, kind: RuleKind, node: Node, reader: YAMLNodeReader) throws(RuleLoadError) {
+        let pattern = kind == .bug ? "^CSC[a-z]{2}[0-9]{5}$" : "^[a-z0-9]+(-[a-z0-9]+)*$"
+        guard id.range(of: pattern, options: .regularExpression) != nil else {
+            let expected = kind == .bug ? "a Cisco bug ID such as CSCvc94366" : "a lower-case slug such as dns-failure"
+            throw reader.error(at: node, "id '\(id)' must be \(expected)")
+        }
+    }
+
+    private static func evidenceKinds(
+        _ node: Node?, _ what: String, reader: YAMLNodeReader
+    ) throws(RuleLoadError) -> [EvidenceKind] {
+        guard let node else { return [] }
+        if node.sequence?.isEmpty == true { return [] }
+        var out: [EvidenceKind] = []
+        for item in try reader.strings(node, what) {
+            guard let kind = EvidenceKind(rawValue: item.text) else {
+                let accepted = EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error(at: item.node, "unknown evidence kind '\(item.text)' (expected one of: \(accepted))")
+            }
+            out.append(kind)
+        }
+        return out
+    }
+
+    /// `requires: [cli, capture]` (all of them) or `requires: {any_of: […]}` / `{all_of: […]}`.
+    private static func parseRequires(_ node: Node?, reader: YAMLNodeReader) throws(RuleLoadError) -> EvidenceRequirement {
+        guard let node else { return EvidenceRequirement(mode: .allOf, kinds: []) }
+        guard node.mapping != nil else {
+            return EvidenceRequirement(mode: .allOf, kinds: try evidenceKinds(node, "'requires'", reader: reader))
+        }
+        let keys = try reader.mapping(node, "'requires'", allowed: ["any_of", "all_of"])
+        guard keys.count == 1, let (name, entry) = keys.first, let mode = EvidenceRequirement.Mode(rawValue: name) else {
+            throw reader.error(at: node, "'requires' takes exactly one of any_of or all_of")
+        }
+        return EvidenceRequirement(mode: mode, kinds: try evidenceKinds(entry.value, "'requires.\(name)'", reader: reader))
+    }
+
+    /// `tests: {match: [dir…], nomatch: [dir…]}`, each with at least one entry.
+    private static func parseTests(_ node: Node, reader: YAMLNodeReader) throws(RuleLoadError) -> RuleTests {
+        let keys = try reader.mapping(node, "'tests'", allowed: ["match", "nomatch"])
+        var positions: [String: RulePosition] = [:]
+        func entries(_ key: String) throws(RuleLoadError) -> [String] {
+            guard let value = keys[key]?.value, value.sequence?.isEmpty != true else {
+                throw reader.error(
+                    at: node, "'tests' needs at least one '\(key)' fixture (rules need positive and negative tests)")
+            }
+            var out: [String] = []
+            for item in try reader.strings(value, "'tests.\(key)'") {
+                guard !item.text.contains(".."), !item.text.hasPrefix("/") else {
+                    throw reader.error(at: item.node, "fixture '\(item.text)' must be a directory name under tests/<id>/")
+                }
+                positions[item.text] = RulePosition(line: item.node.mark?.line ?? 1, column: item.node.mark?.column ?? 1)
+                out.append(item.text)
+            }
+            return out
+        }
+        let match = try entries("match")
+        let noMatch = try entries("nomatch")
+        return RuleTests(match: match, noMatch: noMatch, positions: positions)
+    }
+}

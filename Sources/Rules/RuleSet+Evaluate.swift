@@ -1,0 +1,86 @@
+import Foundation
+import LicensingModel
+
+extension RuleSet {
+    /// Runs every rule over `evidence`.
+    /// - Parameter evidence: one bundle's events, state intervals and evidence kinds.
+    /// - Returns: findings (most severe first), rules not evaluated for lack of evidence, and an explanation per rule.
+    public func evaluate(_ evidence: RuleEvidence) -> RuleEvaluation {
+        let index = EvidenceIndex(evidence)
+        var findings: [Finding] = []
+        var notEvaluated: [NotEvaluated] = []
+        var explanations: [String: RuleExplanation] = [:]
+        for rule in rules {
+            let result = RuleEvaluator.evaluate(rule, index: index)
+            explanations[rule.id] = result.explanation
+            if let finding = result.finding { findings.append(finding) }
+            if let skipped = result.notEvaluated { notEvaluated.append(skipped) }
+        }
+        findings.sort { ($0.severity, $1.id) > ($1.severity, $0.id) }
+        return RuleEvaluation(findings: findings, notEvaluated: notEvaluated, explanations: explanations)
+    }
+}
+
+/// Evaluates one rule.
+enum RuleEvaluator {
+    struct Result {
+        var finding: Finding?
+        var notEvaluated: NotEvaluated?
+        var explanation: RuleExplanation
+    }
+
+    static func evaluate(_ rule: Rule, index: EvidenceIndex) -> Result {
+        var explanation = RuleExplanation(
+            id: rule.id, rev: rule.rev, title: rule.title, outcome: .notMatched, condition: rule.conditionText,
+            selections: [])
+        let missing = rule.requires.missing(from: index.evidence.present)
+        guard missing.isEmpty else {
+            explanation.outcome = .notEvaluated(missing: missing)
+            let skipped = NotEvaluated(
+                id: rule.id, title: rule.title, severity: rule.severity, missing: missing,
+                collect: missing.map(\.collectHint))
+            return Result(finding: nil, notEvaluated: skipped, explanation: explanation)
+        }
+        var matcher = SelectionMatcher(index: index)
+        var hits: [String: [SelectionHit]] = [:]
+        for named in rule.selections {
+            let result = matcher.evaluate(named.selection)
+            hits[named.name] = result.hits
+            explanation.selections.append(.init(
+                name: named.name, looksFor: named.description ?? RuleDescription.selection(named.selection),
+                matched: !result.hits.isEmpty, hitCount: result.hits.count, detail: result.detail))
+        }
+        let outcome = ConditionEvaluator(hits: hits).evaluate(rule.condition)
+        guard outcome.holds else { return Result(finding: nil, notEvaluated: nil, explanation: explanation) }
+        explanation.outcome = .matched
+        let matched = rule.selections.map(\.name).filter { !(hits[$0] ?? []).isEmpty }
+        let finding = makeFinding(rule, hits: outcome.hits, matched: matched, present: index.evidence.present)
+        return Result(finding: finding, notEvaluated: nil, explanation: explanation)
+    }
+
+    private static func makeFinding(
+        _ rule: Rule, hits: [SelectionHit], matched: [String], present: Set<EvidenceKind>
+    ) -> Finding {
+        var seen = Set<FindingEvidence>()
+        var items: [FindingEvidence] = []
+        for item in hits.flatMap(\.items) where seen.insert(item).inserted { items.append(item) }
+        items.sort { a, b in
+            switch (a.time, b.time) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return (a.source?.description ?? "") < (b.source?.description ?? "")
+            }
+        }
+        let times = items.compactMap(\.time)
+        let absent = rule.corroboratedBy.filter { !present.contains($0) }
+        return Finding(
+            id: rule.id, rev: rule.rev, kind: rule.kind, title: rule.title, severity: rule.severity,
+            confidence: rule.confidence, confidenceNote: rule.confidenceNote, verdict: rule.verdict,
+            explain: rule.explain, remediation: rule.remediation, references: rule.references, facts: rule.facts,
+            inferences: rule.inferences, affectedVersions: rule.affectedVersions, fixedVersions: rule.fixedVersions,
+            matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
+            evidenceOmitted: max(0, items.count - Finding.evidenceLimit), firstEvidence: times.min(),
+            lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
+    }
+}

@@ -1,2 +1,0 @@
-/// The Rules module. See DESIGN.md for what it owns.
-public enum RulesModule {}

@@ -1,0 +1,154 @@
+import Foundation
+import LicensingModel
+
+/// One thing a selection found: when (nil when untimed) and the evidence items behind it.
+struct SelectionHit: Hashable {
+    var time: Date?
+    var items: [FindingEvidence]
+}
+
+/// What a selection found, and a sentence saying why when it found nothing.
+struct SelectionResult {
+    var hits: [SelectionHit]
+    var detail: String
+}
+
+/// Evaluates selections against an ``EvidenceIndex``.
+struct SelectionMatcher {
+    let index: EvidenceIndex
+    var regexes = RegexCache()
+
+    init(index: EvidenceIndex) { self.index = index }
+
+    mutating func evaluate(_ selection: Selection) -> SelectionResult {
+        switch selection {
+        case .events(let s): return evaluate(s)
+        case .state(let s): return evaluate(s)
+        case .entitlements(let s): return evaluate(s)
+        }
+    }
+
+    static func item(_ event: Event) -> FindingEvidence {
+        FindingEvidence(label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt)
+    }
+
+    private mutating func evaluate(_ selection: EventSelection) -> SelectionResult {
+        let kinds = selection.kinds.map(\.rawValue).joined(separator: ", ")
+        let candidates = index.events(of: selection.kinds)
+        guard !candidates.isEmpty else { return SelectionResult(hits: [], detail: "no \(kinds) event in the evidence") }
+        var hits: [SelectionHit] = []
+        var rejections = Array(repeating: 0, count: selection.predicates.count)
+        for event in candidates {
+            var failed: Int?
+            for (i, predicate) in selection.predicates.enumerated()
+            where !predicate.holds(on: event.fields, regexes: &regexes) {
+                failed = i
+                break
+            }
+            if let failed { rejections[failed] += 1 } else {
+                hits.append(SelectionHit(time: event.time?.instant, items: [Self.item(event)]))
+            }
+        }
+        if !hits.isEmpty {
+            return SelectionResult(hits: hits, detail: "\(hits.count) of \(candidates.count) \(kinds) event(s) matched")
+        }
+        guard let worst = rejections.indices.max(by: { rejections[$0] < rejections[$1] }) else {
+            return SelectionResult(hits: [], detail: "no \(kinds) event matched")
+        }
+        let predicate = selection.predicates[worst]
+        let seen = Self.valuesSeen(predicate.field, in: candidates)
+        return SelectionResult(
+            hits: [],
+            detail: "\(candidates.count) \(kinds) event(s), none matched: \(rejections[worst]) failed "
+                + "\(RuleDescription.predicate(predicate)) (values seen: \(seen))")
+    }
+
+    private static func valuesSeen(_ field: String, in events: [Event]) -> String {
+        var seen: [String] = []
+        for event in events {
+            let text = event.fields[field].map { "'\(Redaction.redact($0.text))'" } ?? "absent"
+            if !seen.contains(text) { seen.append(text) }
+            if seen.count == 5 { break }
+        }
+        return seen.joined(separator: ", ")
+    }
+
+    private func evaluate(_ selection: StateSelection) -> SelectionResult {
+        let intervals = index.evidence.intervals.filter { $0.dimension == selection.dimension }
+        let dimension = selection.dimension.rawValue
+        guard !intervals.isEmpty else {
+            return SelectionResult(hits: [], detail: "the engine derived no \(dimension) state from the evidence")
+        }
+        let considered: [StateInterval]
+        switch selection.at {
+        case .any: considered = intervals
+        case .end: considered = endInterval(intervals).map { [$0] } ?? []
+        }
+        let hits = considered.filter { selection.values.contains($0.value) }.map(Self.hit)
+        if !hits.isEmpty {
+            return SelectionResult(hits: hits, detail: "\(dimension) was \(hits.count == 1 ? "" : "\(hits.count)× ")in a wanted state")
+        }
+        let seen = considered.map(\.value).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let when = selection.at == .end ? "at the end of the evidence" : "over the evidence"
+        return SelectionResult(hits: [], detail: "\(dimension) \(when) was \(seen.joined(separator: ", "))")
+    }
+
+    private func endInterval(_ intervals: [StateInterval]) -> StateInterval? {
+        if let end = index.evidence.evidenceEnd, let covering = intervals.last(where: { $0.contains(end) }) {
+            return covering
+        }
+        if let open = intervals.last(where: { $0.end == nil }) { return open }
+        return intervals.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
+    }
+
+    private static func hit(_ interval: StateInterval) -> SelectionHit {
+        let label = "\(interval.dimension.rawValue): \(interval.value)"
+        let excerpt = "\(label) since \(interval.start?.iso8601UTC ?? "before the evidence") (\(interval.cause))"
+        var items = interval.evidence.prefix(3).map {
+            FindingEvidence(label: label, source: $0, time: interval.start, excerpt: excerpt)
+        }
+        if items.isEmpty { items = [FindingEvidence(label: label, source: nil, time: interval.start, excerpt: excerpt)] }
+        return SelectionHit(time: interval.start, items: items)
+    }
+
+    private mutating func evaluate(_ selection: EntitlementSelection) -> SelectionResult {
+        guard !index.usageGroups.isEmpty else {
+            return SelectionResult(hits: [], detail: "no license usage rows in the evidence")
+        }
+        var hits: [SelectionHit] = []
+        var lowerMatches = 0
+        for group in index.usageGroups {
+            let rows = group.compactMap { row in Self.tier(of: row).map { (row, $0) } }.filter { $0.1.inSubstitutionChain }
+            for (lower, lowerTier) in rows where selection.lower.allSatisfyPredicates(lower, &regexes) {
+                lowerMatches += 1
+                for (higher, higherTier) in rows where higherTier.rank > lowerTier.rank
+                    && selection.higher.allSatisfyPredicates(higher, &regexes)
+                {
+                    hits.append(SelectionHit(time: lower.time?.instant, items: [Self.item(lower), Self.item(higher)]))
+                }
+            }
+        }
+        let rows = index.usageGroups.reduce(0) { $0 + $1.count }
+        if !hits.isEmpty {
+            return SelectionResult(hits: hits, detail: "\(hits.count) lower/higher tier pair(s) matched")
+        }
+        let detail = lowerMatches == 0
+            ? "\(rows) usage row(s) in \(index.usageGroups.count) output(s); no row matched 'lower' "
+                + selection.lower.map(RuleDescription.predicate).joined(separator: " and ")
+            : "\(lowerMatches) lower-tier row(s) matched, but no higher tier in the same output matched 'higher' "
+                + selection.higher.map(RuleDescription.predicate).joined(separator: " and ")
+        return SelectionResult(hits: [], detail: detail)
+    }
+
+    private static func tier(of row: Event) -> LicenseTier? {
+        if let raw = row[text: "tier"], let tier = LicenseTier(rawValue: raw) { return tier }
+        return row[text: "tag"].flatMap { LicenseTier(tag: $0) }
+    }
+}
+
+extension [FieldPredicate] {
+    fileprivate func allSatisfyPredicates(_ event: Event, _ regexes: inout RegexCache) -> Bool {
+        for predicate in self where !predicate.holds(on: event.fields, regexes: &regexes) { return false }
+        return true
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Rules
+
+/// `licscope rules list|lint [DIR]|test [DIR]|explain ID`: work with the signature directory.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, lint, test and explain the bug and diagnostic signatures.",
+        discussion: """
+            The rules directory is, in order: the DIR argument, --rules DIR, $LICSCOPE_RULES, ./rules, \
+            and the rules/ directory of the source tree this binary was built from.
+            """,
+        subcommands: [List.self, Lint.self, Test.self, Explain.self])
+
+    /// Where the rules live.
+    struct Location: ParsableArguments {
+        @Option(name: .customLong("rules"), help: "The rules directory.", completion: .directory)
+        var rules: String?
+
+        /// The directory to use: explicit argument, --rules, $LICSCOPE_RULES, ./rules, then the source tree's rules/.
+        func resolve(_ explicit: String? = nil) -> URL {
+            if let path = explicit ?? rules { return URL(fileURLWithPath: path) }
+            if let env = ProcessInfo.processInfo.environment["LICSCOPE_RULES"], !env.isEmpty {
+                return URL(fileURLWithPath: env)
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "rules", isDirectory: &isDirectory), isDirectory.boolValue {
+                return URL(fileURLWithPath: "rules")
+            }
+            return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+        }
+    }
+
+    /// Loads the rules or exits with code 2 after printing `file:line:column: message`.
+    static func loadOrExit(_ directory: URL) throws -> RuleSet {
+        do {
+            return try RuleSet.load(directory: directory)
+        } catch {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// How `rules test` turns a fixture directory into evidence. The built-in reader takes `events.jsonl` and
+    /// `fixture.yaml`; the ingest → engine pipeline can take over raw inputs here.
+    static func fixtureLoader() -> FixtureLoader { RuleFixtures.eventsLoader }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print id, rev, kind, severity and title of every rule.")
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let set = try RulesCommand.loadOrExit(location.resolve())
+            print(RuleText.list(set.rules))
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every rule file; errors are printed as file:line:column: message (exit code 2).")
+        @Argument(help: "The rules directory.", completion: .directory) var directory: String?
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let report = RuleSet.lint(directory: location.resolve(directory))
+            for error in report.errors { FileHandle.standardError.write(Data("\(error.description)\n".utf8)) }
+            guard report.isClean else { throw ExitCode(2) }
+            print("\(report.rules.count) rules OK")
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every rule's match-/nomatch- fixtures (exit code 1 when one fails, 2 when a rule is broken).")
+        @Argument(help: "The rules directory.", completion: .directory) var directory: String?
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let set = try RulesCommand.loadOrExit(location.resolve(directory))
+            let report = runRuleTests(set, loader: RulesCommand.fixtureLoader())
+            print(RuleText.testReport(report))
+            guard report.passed else { throw ExitCode(1) }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print everything a rule says and looks for.")
+        @Argument(help: "The rule id (CSCvc94366, dns-failure, …).") var id: String
+        @OptionGroup var location: Location
+
+        func run() throws {
+            let set = try RulesCommand.loadOrExit(location.resolve())
+            guard let rule = set.rule(id: id) else {
+                FileHandle.standardError.write(Data("no rule '\(id)'; `licscope rules list` shows them\n".utf8))
+                throw ExitCode(2)
+            }
+            print(RuleText.explain(rule))
+        }
+    }
+}
