@@ -12,7 +12,7 @@ struct Licscope: AsyncParsableCommand {
             signatures from rules/.
             """,
         version: LicscopeVersion.current,
-        subcommands: [])
+        subcommands: [PacketsCommand.self, BenchCommand.self])
 }
 
 /// The tool's version string.
