@@ -1,0 +1,67 @@
+import Foundation
+import LicensingModel
+
+/// Analyzes one capture file: streams its frames (libpcap, or the pcapng block reader when libpcap refuses a
+/// well-formed file), decodes them, and returns events, ladders, flows and damage.
+public enum CaptureAnalyzer {
+    /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
+    public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
+        let shown = options.displayPath ?? path
+        let head = firstBytes(path, count: 4)
+        guard let head else {
+            return CaptureAnalysis(
+                path: shown, reader: "none",
+                errors: [CaptureError(message: "cannot open \(path)", offset: nil, frame: nil)])
+        }
+        let format = CaptureFormat.sniff(head)
+        switch LibpcapReader.open(path: path) {
+        case .success(let reader):
+            let first = run(reader, path: shown, options: options)
+            // libpcap 1.10 stops at the first interface whose link type or snaplen differs: re-read the blocks.
+            if format == "pcapng", let e = first.errors.first, e.message.contains("an interface has") {
+                let second = run(PcapngBlockReader(path: path, why: e.message), path: shown, options: options)
+                return second.framesRead >= first.framesRead ? second : first
+            }
+            return first
+        case .failure(let refusal):
+            if format == "pcapng" {
+                return run(PcapngBlockReader(path: path, why: refusal.message), path: shown, options: options)
+            }
+            let what = format == nil ? "not a pcap or pcapng file (bad magic)" : refusal.message
+            return CaptureAnalysis(
+                path: shown, reader: "\(LibpcapReader.versionName) (refused the file)",
+                errors: [CaptureError(message: what, offset: 0, frame: nil)])
+        }
+    }
+
+    private static func run(_ reader: some FrameSource, path: String, options: CaptureOptions) -> CaptureAnalysis {
+        var processor = PacketProcessor(path: path, options: options)
+        var frames = 0
+        let errors = reader.forEachFrame { frame in
+            frames = frame.number
+            processor.process(frame)
+        }
+        processor.finishCapture()
+        for e in errors {
+            processor.sink.add(.captureAnomaly, frame: max(1, e.frame ?? 1), time: processor.lastTime, fields: [
+                "anomaly": "read_error", "detail": .string(e.message), "offset": .int(e.offset ?? -1),
+            ])
+        }
+        // Frame order; events of one frame keep the order they were produced in.
+        let events = processor.sink.events.enumerated().sorted { a, b in
+            a.element.source != b.element.source ? a.element.source < b.element.source : a.offset < b.offset
+        }.map(\.element)
+        return CaptureAnalysis(
+            path: path, events: events, ladders: processor.ladders, flows: processor.flows, framesRead: frames,
+            reader: reader.readerName, firstFrameTime: processor.firstTime?.date,
+            lastFrameTime: processor.lastTime?.date, errors: errors)
+    }
+
+    private static func firstBytes(_ path: String, count: Int) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = fread(&bytes, 1, count, file)
+        return Array(bytes.prefix(got))
+    }
+}

@@ -1,0 +1,70 @@
+/// The TCP connections being tracked, with eviction of the least recently active half when the table is full.
+struct FlowTable {
+    private(set) var flows: [TCPFlow] = []
+    private var index: [FlowKey: Int] = [:]
+    let capacity: Int
+    let streamLimit: Int
+
+    init(capacity: Int, streamLimit: Int) {
+        self.capacity = max(2, capacity)
+        self.streamLimit = streamLimit
+    }
+
+    /// Routes a TCP packet to its connection and returns the connection's index; connections that ended
+    /// (replaced by a new SYN on the same ports, or evicted) are appended to `finished`.
+    @discardableResult
+    mutating func handle(_ p: DecodedPacket, frame: Int, time: FrameTime, finished: inout [TCPFlow]) -> Int {
+        let key = FlowKey(p)
+        if let i = index[key] {
+            if flows[i].isNewConnection(p) {
+                finished.append(flows[i])
+                flows[i] = TCPFlow(packet: p, clientIsSource: true, frame: frame, time: time, limit: streamLimit)
+            }
+            flows[i].handle(p, frame: frame, time: time)
+            return i
+        }
+        if flows.count >= capacity { evictHalf(into: &finished) }
+        var flow = TCPFlow(
+            packet: p, clientIsSource: FlowKey.guessClientIsSource(p), frame: frame, time: time, limit: streamLimit)
+        flow.handle(p, frame: frame, time: time)
+        index[key] = flows.count
+        flows.append(flow)
+        return flows.count - 1
+    }
+
+    /// Takes the DNS-over-TCP messages connection `i` decoded.
+    mutating func takeDNSMessages(at i: Int) -> [(message: DNSMessage, frame: Int, fromClient: Bool)] {
+        guard flows.indices.contains(i), !flows[i].app.dnsMessages.isEmpty else { return [] }
+        defer { flows[i].app.dnsMessages = [] }
+        return flows[i].app.dnsMessages
+    }
+
+    /// Every remaining connection, in order of first frame.
+    mutating func drain() -> [TCPFlow] {
+        let all = flows.sorted { $0.firstFrame < $1.firstFrame }
+        flows = []
+        index = [:]
+        return all
+    }
+
+    private mutating func evictHalf(into finished: inout [TCPFlow]) {
+        let sorted = flows.sorted { $0.lastFrame < $1.lastFrame }
+        let cut = sorted.count / 2
+        finished += sorted[..<cut]
+        flows = Array(sorted[cut...])
+        index = [:]
+        for (i, f) in flows.enumerated() {
+            index[FlowKey(client: f.client, clientPort: f.clientPort, server: f.server, serverPort: f.serverPort)] = i
+        }
+    }
+}
+
+extension FlowKey {
+    init(client: IPAddress, clientPort: UInt16, server: IPAddress, serverPort: UInt16) {
+        if (client, clientPort) < (server, serverPort) {
+            (a, aPort, b, bPort) = (client, clientPort, server, serverPort)
+        } else {
+            (a, aPort, b, bPort) = (server, serverPort, client, clientPort)
+        }
+    }
+}

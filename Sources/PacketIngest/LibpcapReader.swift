@@ -1,0 +1,68 @@
+internal import CPcap
+import Foundation
+
+/// Reads pcap and pcapng files through libpcap (`pcap_open_offline` with nanosecond stamps, `pcap_next_ex`).
+final class LibpcapReader: FrameSource {
+    private let handle: OpaquePointer
+    let readerName: String
+
+    /// Opens `path`; on failure returns libpcap's error text.
+    static func open(path: String) -> Result<LibpcapReader, OpenFailure> {
+        var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
+        guard let handle = pcap_open_offline_with_tstamp_precision(path, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errbuf)
+        else {
+            let message = String(decoding: errbuf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return .failure(OpenFailure(message: message))
+        }
+        return .success(LibpcapReader(handle: handle))
+    }
+
+    /// libpcap's refusal to open a file.
+    struct OpenFailure: Error { var message: String }
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+        self.readerName = Self.versionName
+    }
+
+    deinit { pcap_close(handle) }
+
+    /// `libpcap 1.10.3`.
+    static var versionName: String {
+        guard let text = pcap_lib_version() else { return "libpcap" }
+        let words = String(cString: text).split(separator: " ")
+        if words.count >= 3, words[0] == "libpcap", words[1] == "version" { return "libpcap \(words[2])" }
+        return String(cString: text)
+    }
+
+    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] {
+        let linkType = Int(pcap_datalink(handle))
+        var number = 0
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<UInt8>?
+        while true {
+            let offset = currentOffset()
+            let rc = pcap_next_ex(handle, &header, &data)
+            if rc == 1, let h = header?.pointee, let data {
+                number += 1
+                let frame = RawFrame(
+                    number: number, seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec),
+                    linkType: linkType, bytes: UnsafeRawBufferPointer(start: data, count: Int(h.caplen)),
+                    originalLength: Int(h.len))
+                body(frame)
+            } else if rc == PCAP_ERROR_BREAK || rc == 0 {
+                break
+            } else {
+                let message = pcap_geterr(handle).map { String(cString: $0) } ?? "libpcap read error \(rc)"
+                return [CaptureError(message: message, offset: offset, frame: number + 1)]
+            }
+        }
+        return []
+    }
+
+    private func currentOffset() -> Int? {
+        guard let file = pcap_file(handle) else { return nil }
+        let position = ftell(file)
+        return position >= 0 ? Int(position) : nil
+    }
+}

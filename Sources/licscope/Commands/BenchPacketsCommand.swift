@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PacketIngest
+
+/// `licscope bench …`: benchmarks that generate their input deterministically and print ratios against peers.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks (not timed tests).", subcommands: [BenchPacketsCommand.self])
+}
+
+/// `licscope bench packets`: generates a capture, then times licscope's extraction, tshark's comparable field
+/// extraction, and a bare libpcap read loop, in one run.
+struct BenchPacketsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "packets", abstract: "Time capture analysis against tshark and a bare libpcap loop.")
+
+    @Option(name: .customLong("size-mb"), help: "Size of the generated capture in MB.")
+    var sizeMB: Int = 300
+
+    @Option(help: "Directory for the generated capture.")
+    var out: String = "bench-data"
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let path = (out as NSString).appendingPathComponent("bench-packets-\(sizeMB)mb.pcap")
+        let clock = ContinuousClock()
+        if !FileManager.default.fileExists(atPath: path) {
+            let started = clock.now
+            guard let made = BenchmarkCapture.write(path: path, targetBytes: sizeMB * 1_000_000) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            print("generated \(path): \(made.bytes) bytes, \(made.sessions) sessions in \(clock.now - started)")
+        }
+        var bare: (frames: Int, bytes: Int)?
+        let bareTime = clock.measure { bare = BareLibpcapLoop.run(path: path) }
+        var analysis: CaptureAnalysis?
+        let ourTime = clock.measure { analysis = CaptureAnalyzer.analyze(path: path, options: CaptureOptions()) }
+        let peakMB = Self.peakResidentMB()
+        let tsharkTime = Self.timeTshark(path: path, clock: clock)
+
+        let ours = ourTime.seconds
+        print("capture:        \(path) (\(bare?.frames ?? 0) frames)")
+        print("bare libpcap:   \(Self.fmt(bareTime.seconds)) s")
+        print("licscope:       \(Self.fmt(ours)) s  (\(analysis?.events.count ?? 0) events, "
+              + "\(analysis?.ladders.count ?? 0) ladders, peak RSS \(peakMB) MB)")
+        print("licscope / bare libpcap: \(Self.fmt(ours / max(bareTime.seconds, 1e-9)))× slower (target ≤ 3×)")
+        if let t = tsharkTime {
+            print("tshark:         \(Self.fmt(t)) s")
+            print("tshark / licscope:       \(Self.fmt(t / max(ours, 1e-9)))× faster (target ≥ 30×)")
+        } else {
+            print("tshark:         not run (tshark not installed)")
+        }
+    }
+
+    static func timeTshark(path: String, clock: ContinuousClock) -> Double? {
+        let candidates = ["/usr/bin/tshark", "/usr/local/bin/tshark"]
+        guard let tshark = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tshark)
+        p.arguments = [
+            "-n", "-r", path, "-Y", "tls.handshake or dns or http.request.method == \"CONNECT\"", "-T", "fields",
+            "-e", "frame.number", "-e", "tls.handshake.type", "-e", "tls.handshake.extensions_server_name",
+            "-e", "dns.qry.name", "-e", "dns.flags.rcode", "-e", "http.request.uri",
+        ]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        var ok = false
+        let elapsed = clock.measure {
+            ok = (try? p.run()) != nil
+            if ok { p.waitUntilExit() }
+        }
+        return ok ? elapsed.seconds : nil
+    }
+
+    static func peakResidentMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+            return kb / 1024
+        }
+        return -1
+    }
+
+    static func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
