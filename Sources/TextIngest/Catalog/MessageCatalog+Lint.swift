@@ -39,10 +39,12 @@ extension MessageCatalog {
     private func lintExample(
         _ ex: MessageEntry.Example, entry e: MessageEntry, index: Int, report: (String) -> Void
     ) {
-        guard let fields = e.fields(for: ex.line) else {
+        guard var fields = e.fields(for: ex.line) else {
             report("example does not match: \(ex.line)")
             return
         }
+        let header = LineHeader(parsing: ex.line[...])
+        LineMatcher.addCommonFields(of: header, thread: header.thread, to: &fields)
         if let g = e.group, let winner = firstFiring(on: ex.line, group: g, upTo: index), winner != index {
             report("example is taken by `\(entries[winner].id)` earlier in group `\(g)`: \(ex.line)")
         }

@@ -50,12 +50,7 @@ struct LineMatcher: Sendable {
                 if thread == nil { thread = ctx.header.thread }
             }
             if let s = stamp, !s.hasDate { stamp = nil }
-            for (k, v) in [
-                ("level", header.level), ("thread", thread), ("component", header.component),
-                ("facility", header.facility), ("severity", header.severity), ("mnemonic", header.mnemonic),
-            ] {
-                if let v, fields[k] == nil { fields[k] = .string(v) }
-            }
+            Self.addCommonFields(of: header, thread: thread, to: &fields)
             for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
             let excerpt = Redaction.redact(String(text.prefix(Self.maxExcerpt)))
             let draft = EventDraft(
@@ -64,5 +59,15 @@ struct LineMatcher: Sendable {
             out.append(Match(draft: draft, evidence: entry.evidence))
         }
         return out
+    }
+
+    /// Adds the header's level, thread, component and syslog facility/severity/mnemonic where the entry set none.
+    static func addCommonFields(of header: LineHeader, thread: String?, to fields: inout [String: FieldValue]) {
+        for (k, v) in [
+            ("level", header.level), ("thread", thread), ("component", header.component),
+            ("facility", header.facility), ("severity", header.severity), ("mnemonic", header.mnemonic),
+        ] {
+            if let v, fields[k] == nil { fields[k] = .string(v) }
+        }
     }
 }
