@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds lines that contain any of many literal anchors in one pass over raw bytes, before any decoding or regex.
+///
+/// Each anchor is keyed on its rarest byte (by a frequency table of log text); the scan looks each input byte up
+/// in a 256-entry table and, on the rare hit, compares the anchors keyed on that byte at their offsets.
+/// Anchors are compared as exact bytes (case-sensitive).
+public struct LiteralPrefilter: Sendable {
+    /// The anchors as bytes, in the order given.
+    public let anchors: [[UInt8]]
+    /// Byte → 1 + index of its first probe in ``probes``, 0 when no anchor is keyed on it.
+    private let table: [UInt16]
+    /// (anchor index, offset of the key byte in the anchor), grouped by key byte; a group ends at a `-1` anchor.
+    private let probes: [(anchor: Int32, offset: Int32)]
+
+    /// Builds the table. Empty anchors are ignored.
+    public init(anchors: [String]) {
+        let bytes = anchors.map { Array($0.utf8) }
+        self.anchors = bytes
+        var perKey: [[(Int32, Int32)]] = Array(repeating: [], count: 256)
+        for (i, a) in bytes.enumerated() where !a.isEmpty {
+            let (byte, offset) = Self.rarestByte(of: a)
+            perKey[Int(byte)].append((Int32(i), Int32(offset)))
+        }
+        var table = [UInt16](repeating: 0, count: 256)
+        var probes: [(anchor: Int32, offset: Int32)] = []
+        for b in 0..<256 where !perKey[b].isEmpty {
+            table[b] = UInt16(probes.count + 1)
+            probes.append(contentsOf: perKey[b].map { (anchor: $0.0, offset: $0.1) })
+            probes.append((anchor: -1, offset: 0))
+        }
+        self.table = table
+        self.probes = probes
+    }
+
+    /// The bytes anchors are keyed on (for diagnostics and the benchmark report).
+    public var keyBytes: [UInt8] { (0..<256).filter { table[$0] != 0 }.map { UInt8($0) } }
+
+    /// The position of the first anchor occurrence whose key byte lies in `from..<to`, and which anchor it is.
+    /// Occurrences are confined to `from..<to`.
+    public func firstMatch(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> (start: Int, anchor: Int)? {
+        table.withUnsafeBufferPointer { t in
+            probes.withUnsafeBufferPointer { pr in
+                anchors.withUnsafeBufferPointer { an in
+                    var i = from
+                    while i < to {
+                        let slot = Int(t[Int(p[i])])
+                        if slot != 0, let hit = Self.verify(p, at: i, from: from, to: to, probes: pr, slot: slot, anchors: an) {
+                            return hit
+                        }
+                        i &+= 1
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// Every anchor present in `from..<to`, as indices into ``anchors`` (sorted, unique).
+    public func anchorsPresent(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
+        var found = Set<Int>()
+        table.withUnsafeBufferPointer { t in
+            probes.withUnsafeBufferPointer { pr in
+                anchors.withUnsafeBufferPointer { an in
+                    for i in from..<max(from, to) {
+                        var k = Int(t[Int(p[i])])
+                        guard k != 0 else { continue }
+                        k -= 1
+                        while k < pr.count, pr[k].anchor >= 0 {
+                            let a = Int(pr[k].anchor)
+                            if Self.equals(p, at: i - Int(pr[k].offset), from: from, to: to, anchor: an[a]) {
+                                found.insert(a)
+                            }
+                            k += 1
+                        }
+                    }
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    @inline(__always)
+    private static func verify(
+        _ p: UnsafePointer<UInt8>, at i: Int, from: Int, to: Int, probes: UnsafeBufferPointer<(anchor: Int32, offset: Int32)>,
+        slot: Int, anchors: UnsafeBufferPointer<[UInt8]>
+    ) -> (start: Int, anchor: Int)? {
+        var k = slot - 1
+        while k < probes.count, probes[k].anchor >= 0 {
+            let a = Int(probes[k].anchor)
+            let start = i - Int(probes[k].offset)
+            if equals(p, at: start, from: from, to: to, anchor: anchors[a]) { return (start, a) }
+            k += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func equals(_ p: UnsafePointer<UInt8>, at start: Int, from: Int, to: Int, anchor: [UInt8]) -> Bool {
+        guard start >= from, start + anchor.count <= to else { return false }
+        return anchor.withUnsafeBufferPointer { a in
+            guard let base = a.baseAddress else { return false }
+            return memcmp(p + start, base, a.count) == 0
+        }
+    }
+
+    /// The anchor byte least frequent in log text, and its offset.
+    static func rarestByte(of anchor: [UInt8]) -> (UInt8, Int) {
+        var best = 0
+        for i in anchor.indices where frequency(anchor[i]) < frequency(anchor[best]) { best = i }
+        return (anchor[best], best)
+    }
+
+    /// A rough per-mille frequency of a byte in English-language Java and syslog text.
+    static func frequency(_ b: UInt8) -> Int {
+        switch b {
+        case UInt8(ascii: " "): return 150
+        case UInt8(ascii: "e"): return 90
+        case UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"): return 65
+        case UInt8(ascii: "s"), UInt8(ascii: "r"): return 55
+        case UInt8(ascii: "c"), UInt8(ascii: "l"), UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "u"),
+            UInt8(ascii: "h"), UInt8(ascii: "p"):
+            return 30
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 25
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "g"), UInt8(ascii: "f"): return 20
+        case UInt8(ascii: "y"), UInt8(ascii: "b"), UInt8(ascii: "w"), UInt8(ascii: "v"), UInt8(ascii: ","),
+            UInt8(ascii: "/"):
+            return 12
+        case UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "I"), UInt8(ascii: "O"), UInt8(ascii: "S"),
+            UInt8(ascii: "T"), UInt8(ascii: "C"), UInt8(ascii: "N"), UInt8(ascii: "R"), UInt8(ascii: "L"),
+            UInt8(ascii: "D"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "="):
+            return 8
+        case UInt8(ascii: "k"): return 6
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: "("), UInt8(ascii: ")"): return 4
+        case UInt8(ascii: "x"): return 3
+        case UInt8(ascii: "j"), UInt8(ascii: "q"), UInt8(ascii: "z"): return 2
+        default: return 1
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The head of a log line: its timestamp and the layout-specific fields around it (level, thread, component,
+/// syslog facility/severity/mnemonic), read without assuming a fixed prefix.
+struct LineHeader: Hashable, Sendable {
+    /// The line's layout family.
+    enum Layout: String, Hashable, Sendable {
+        /// `19:19:03.395 |8060,,,CuSlmSvr,3,18-08-2020 INFO [SLM-12] class#method - message`.
+        case cuslmsvr
+        /// `2018-01-26 15:11:23,456 ERROR [thread] class - message` and similar layouts.
+        case log4j
+        /// `%FACILITY-SEVERITY-MNEMONIC:` lines, or month-name stamps.
+        case syslog
+        /// A timestamp in no recognized layout.
+        case other
+        /// No timestamp.
+        case untimed
+    }
+
+    var stamp: WallStamp?
+    var layout: Layout = .untimed
+    var level: String?
+    var thread: String?
+    var component: String?
+    var facility: String?
+    var severity: String?
+    var mnemonic: String?
+
+    static let levels: Set<Substring> = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
+        "NOTICE", "CRITICAL"]
+
+    /// Parses the start of `line` (callers pass a bounded prefix).
+    init(parsing line: Substring) {
+        readSyslogMnemonic(line)
+        guard let found = LogTimestampScanner.scan(line) else {
+            layout = mnemonic != nil ? .syslog : .untimed
+            return
+        }
+        stamp = found.stamp
+        let rest = line[found.end...].drop { $0 == " " || $0 == "\t" }
+        if !found.stamp.hasDate, rest.hasPrefix("|") {
+            readCuSlmSvr(rest.dropFirst())
+        } else if mnemonic != nil || (found.stamp.hasDate && found.stamp.raw.first?.isLetter == true) {
+            layout = .syslog
+        } else {
+            readLevelAndThread(rest)
+            layout = level != nil ? .log4j : .other
+        }
+    }
+
+    /// `8060,,,CuSlmSvr,3,18-08-2020 INFO [SLM-12] …` (header) or `8060,,,CuSlmSvr,3,frame` (continuation).
+    private mutating func readCuSlmSvr(_ rest: Substring) {
+        layout = .cuslmsvr
+        let parts = rest.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6 else { return }
+        let comp = parts[3].trimmingCharacters(in: .whitespaces)
+        if !comp.isEmpty { component = comp }
+        let tail = parts[5]
+        guard tail.count >= 10 else { return }
+        let date = tail.prefix(10)
+        let dmy = date.split(separator: "-", omittingEmptySubsequences: false)
+        guard dmy.count == 3, dmy[0].count == 2, dmy[1].count == 2, dmy[2].count == 4, let d = Int(dmy[0]),
+            let m = Int(dmy[1]), let y = Int(dmy[2]), var s = stamp
+        else { return }
+        s.year = y
+        s.month = m
+        s.day = d
+        s.raw += " " + date
+        stamp = s
+        readLevelAndThread(tail.dropFirst(10))
+    }
+
+    /// A level word and a `[thread]` among the next few tokens.
+    private mutating func readLevelAndThread(_ rest: Substring) {
+        var r = rest
+        for _ in 0..<4 {
+            r = r.drop { $0 == " " || $0 == "\t" }
+            guard let first = r.first else { return }
+            if first == "[" {
+                guard let close = r.prefix(120).firstIndex(of: "]") else { return }
+                let inner = r[r.index(after: r.startIndex)..<close]
+                if Self.levels.contains(inner) { level = String(inner) } else if thread == nil, !inner.isEmpty {
+                    thread = String(inner)
+                }
+                r = r[r.index(after: close)...]
+                continue
+            }
+            let word = r.prefix { $0 != " " && $0 != "\t" }
+            if level == nil, Self.levels.contains(word) {
+                level = String(word)
+                r = r.dropFirst(word.count)
+                continue
+            }
+            return
+        }
+    }
+
+    /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.
+    private mutating func readSyslogMnemonic(_ line: Substring) {
+        var rest = line.prefix(400)
+        while let pct = rest.firstIndex(of: "%") {
+            let token = rest[rest.index(after: pct)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+            if parts.count >= 3, let sev = parts[parts.count - 2].first, parts[parts.count - 2].count == 1,
+                sev.isASCIIDigit, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.isLowercase } })
+            {
+                facility = parts[0..<(parts.count - 2)].joined(separator: "-")
+                severity = String(sev)
+                mnemonic = String(parts[parts.count - 1])
+                return
+            }
+            rest = rest[rest.index(after: pct)...]
+        }
+    }
+}

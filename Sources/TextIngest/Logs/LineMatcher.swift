@@ -1,0 +1,73 @@
+import LicensingModel
+
+/// Applies the catalog to one decoded candidate line: runs the entries whose anchors the line holds, in catalog
+/// order (one winner per group), and builds redacted drafts with the header's common fields and a stamp — the
+/// line's own, or for continuation lines the preceding timed line's.
+struct LineMatcher: Sendable {
+    static let maxExcerpt = 2000
+
+    let catalog: MessageCatalog
+
+    var prefilter: LiteralPrefilter { catalog.prefilter }
+
+    struct Match: Sendable {
+        var draft: EventDraft
+        var evidence: EvidenceKind?
+    }
+
+    /// - Parameters:
+    ///   - text: the decoded line (without its line break).
+    ///   - anchors: prefilter anchor indices present in the line.
+    ///   - header: the parsed line head.
+    ///   - line: the 1-based line number.
+    ///   - context: the preceding timed line, computed on demand.
+    func match(
+        _ text: String, anchors: [Int], header: LineHeader, line: Int,
+        context: () -> (header: LineHeader, line: Int)?
+    ) -> [Match] {
+        var claimed = Set<String>()
+        var out: [Match] = []
+        for index in catalog.candidates(forAnchors: anchors) {
+            let entry = catalog.entries[index]
+            if let g = entry.group, claimed.contains(g) { continue }
+            guard var fields = entry.fields(for: text) else { continue }
+            if let g = entry.group { claimed.insert(g) }
+            var stamp = header.stamp
+            var stampLine = line
+            var notes: [String] = []
+            var thread = header.thread
+            if (stamp == nil && entry.usesPrecedingContext) || (stamp.map { !$0.hasDate } ?? false),
+                let ctx = context(), let ctxStamp = ctx.header.stamp
+            {
+                if let own = stamp {
+                    stamp = own.onDate(of: ctxStamp)
+                    notes.append("date taken from line \(ctx.line), the entry this continuation line belongs to")
+                } else {
+                    stamp = ctxStamp
+                    stampLine = ctx.line
+                    notes.append("time taken from line \(ctx.line), the entry this line belongs to")
+                }
+                if thread == nil { thread = ctx.header.thread }
+            }
+            if let s = stamp, !s.hasDate { stamp = nil }
+            Self.addCommonFields(of: header, thread: thread, to: &fields)
+            for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
+            let excerpt = Redaction.redact(String(text.prefix(Self.maxExcerpt)))
+            let draft = EventDraft(
+                kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
+                notes: notes, entryID: entry.id, point: nil)
+            out.append(Match(draft: draft, evidence: entry.evidence))
+        }
+        return out
+    }
+
+    /// Adds the header's level, thread, component and syslog facility/severity/mnemonic where the entry set none.
+    static func addCommonFields(of header: LineHeader, thread: String?, to fields: inout [String: FieldValue]) {
+        for (k, v) in [
+            ("level", header.level), ("thread", thread), ("component", header.component),
+            ("facility", header.facility), ("severity", header.severity), ("mnemonic", header.mnemonic),
+        ] {
+            if let v, fields[k] == nil { fields[k] = .string(v) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LicensingModel
+
+/// How ``LogIngester`` reads a log: zones, year hints, the name to show, and the message catalog.
+public struct LogIngestOptions: Sendable {
+    /// Zone resolution (`--tz`).
+    public var zones: ZoneResolver
+    /// Years to assume for yearless lines, e.g. from `show license …` snapshots in the same bundle.
+    public var yearHints: [CiscoTimestamp.YearHint]
+    /// The path to print in source pointers (`bundle.zip!cm/trace/slm/log4j/slm.log`); the file path when nil.
+    public var displayPath: String?
+    /// The catalog to match lines with.
+    public var catalog: MessageCatalog
+    /// The file's modification time for year inference; read from the file system when nil.
+    public var modificationTime: Date?
+    /// How many damage records to keep per file before summarizing the rest.
+    public var maxDamageRecords: Int
+
+    /// Creates options.
+    public init(
+        zones: ZoneResolver = ZoneResolver(), yearHints: [CiscoTimestamp.YearHint] = [], displayPath: String? = nil,
+        catalog: MessageCatalog, modificationTime: Date? = nil, maxDamageRecords: Int = 100
+    ) {
+        self.zones = zones
+        self.yearHints = yearHints
+        self.displayPath = displayPath
+        self.catalog = catalog
+        self.modificationTime = modificationTime
+        self.maxDamageRecords = maxDamageRecords
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Inflate
+import LicensingModel
+
+extension ChunkedFileReader: LogChunkSource {}
+
+/// Reads License Manager traces, Smart Agent / Call Home syslog, RTMT alert lines, `utils service list` output and
+/// `show license trace|tech support` dumps into timeline events, through the message catalog.
+///
+/// Gzip'd files (`slm.log.1.gz`) are read through zlib by content, not by name. Never throws: unreadable parts
+/// become ``TextDamage`` and everything readable is still used.
+public enum LogIngester {
+    /// The decompressed chunk size.
+    static let chunkSize = 4 << 20
+    /// The largest decompressed size accepted from one gzip file.
+    static let maxDecompressedBytes = 8 << 30
+
+    /// Ingests one file.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - options: zones, year hints, display path and catalog.
+    /// - Returns: events in file order, with damage, coverage and format.
+    public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
+        let display = options.displayPath ?? path
+        var reader: ChunkedFileReader
+        do {
+            reader = try ChunkedFileReader(path: path, chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes)
+        } catch {
+            return LogIngestResult(damage: [TextDamage(source: .init(path: display, location: .offset(0)), message: "cannot open: \(error)")])
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        var result = ingest(&reader, display: display, options: options,
+            modificationTime: options.modificationTime ?? attributes?[.modificationDate] as? Date)
+        if path.hasSuffix(".gz"), !reader.isGzip {
+            let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
+            result.damage.insert(TextDamage(source: .init(path: display, location: .offset(0)), message: "\(what) although named .gz"), at: 0)
+        }
+        return result
+    }
+
+    /// Ingests already-decompressed bytes (tests, or text held in memory), fed in chunks of `chunkSize`.
+    public static func ingest(bytes: [UInt8], chunkSize: Int = 1 << 20, options: LogIngestOptions) -> LogIngestResult {
+        var source = MemoryChunks(bytes: bytes, chunkSize: chunkSize)
+        return ingest(&source, display: options.displayPath ?? "<memory>", options: options, modificationTime: options.modificationTime)
+    }
+
+    static func ingest(
+        _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?
+    ) -> LogIngestResult {
+        var scanner = LogScanner(
+            matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
+        scanner.run(&source)
+        var drafts = scanner.drafts
+        ExceptionLinker.link(&drafts)
+        let inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
+        let years = inference.years(for: scanner.points)
+        func time(_ k: Int?) -> EventTime? {
+            guard let k else { return nil }
+            return scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones)
+        }
+        var events: [Event] = []
+        events.reserveCapacity(drafts.count)
+        for d in drafts {
+            var t = time(d.point)
+            t?.assumptions += d.notes.filter { !$0.hasPrefix("cause") }
+            let event = Event(
+                kind: d.kind, time: t, source: .line(display, d.line), fields: d.fields, excerpt: d.excerpt)
+            events.append(event)
+        }
+        var damage = scanner.damage
+        if scanner.suppressedDamage > 0 {
+            damage.append(TextDamage(source: .init(path: display, location: .file),
+                message: "\(scanner.suppressedDamage) more damaged lines not listed"))
+        }
+        let times = events.compactMap { $0.time?.instant } + [time(scanner.firstPoint), time(scanner.lastPoint)].compactMap { $0?.instant }
+        return LogIngestResult(
+            events: events, linesRead: scanner.linesRead, bytesRead: scanner.bytes, format: scanner.tally.format,
+            evidenceKinds: scanner.tally.evidenceKinds, damage: damage, firstTime: times.min(), lastTime: times.max())
+    }
+}
+
+/// In-memory bytes served in chunks (tests drip-feed with small chunk sizes).
+struct MemoryChunks: LogChunkSource {
+    let bytes: [UInt8]
+    let chunkSize: Int
+    var offset = 0
+
+    init(bytes: [UInt8], chunkSize: Int) {
+        self.bytes = bytes
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    mutating func next() throws -> [UInt8]? {
+        guard offset < bytes.count else { return nil }
+        let end = min(bytes.count, offset + chunkSize)
+        defer { offset = end }
+        return Array(bytes[offset..<end])
+    }
+}

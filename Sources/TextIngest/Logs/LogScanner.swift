@@ -1,0 +1,237 @@
+import Foundation
+import LicensingModel
+
+/// The byte-level pass over one log: splits chunks into lines without decoding them, finds candidate lines with
+/// the catalog's prefilter, hands only those to ``LineMatcher``, counts lines, and records damage.
+///
+/// Bounded: a line longer than ``maxLineBytes`` is split (and reported); only the first ``maxMatchBytes`` of a
+/// candidate line are matched; the buffer keeps at most ``lookbackBytes`` of already-scanned text, which is where
+/// continuation lines (Java exceptions) look for the timed line they belong to.
+struct LogScanner {
+    static let maxLineBytes = 16 << 20
+    static let maxMatchBytes = 64 << 10
+    static let lookbackBytes = 64 << 10
+    static let sampleLines = 200
+    static let contextLines = 200
+
+    let matcher: LineMatcher
+    let path: String
+    let maxDamage: Int
+
+    private(set) var drafts: [EventDraft] = []
+    private(set) var damage: [TextDamage] = []
+    private(set) var suppressedDamage = 0
+    /// Dated stamps in file order, for year inference (and first/last coverage).
+    private(set) var points: [YearInference.Point] = []
+    private(set) var pointStamps: [WallStamp] = []
+    private(set) var firstPoint: Int?
+    private(set) var lastPoint: Int?
+    private(set) var tally = LayoutTally()
+    /// Newlines seen so far; the line being scanned is `lines + 1`.
+    private(set) var lines = 0
+    private(set) var bytes = 0
+    private var endsWithNewline = true
+    private var sampleLeft = sampleLines
+
+    init(matcher: LineMatcher, path: String, maxDamage: Int) {
+        self.matcher = matcher
+        self.path = path
+        self.maxDamage = maxDamage
+    }
+
+    /// Lines read, counting a last line without a trailing newline.
+    var linesRead: Int { lines + (endsWithNewline ? 0 : 1) }
+
+    /// Reads `source` to its end (or to the first error, which is recorded as damage).
+    mutating func run(_ source: inout some LogChunkSource) {
+        var buffer: [UInt8] = []
+        var scanFrom = 0
+        while true {
+            var chunk: [UInt8]?
+            do { chunk = try source.next() } catch {
+                report(.line(path, lines + 1), "input stops here; \(error)")
+                chunk = nil
+            }
+            guard let chunk else { break }
+            if chunk.isEmpty { continue }
+            bytes += chunk.count
+            endsWithNewline = chunk.last == 0x0A
+            var keep = scanFrom - Self.lookbackBytes
+            if keep > 0 {
+                while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
+                buffer.removeSubrange(0..<keep)
+                scanFrom -= keep
+            }
+            buffer.append(contentsOf: chunk)
+            var end = buffer.count
+            while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
+            if end == scanFrom {
+                guard buffer.count - scanFrom > Self.maxLineBytes else { continue }
+                end = buffer.count
+                report(.line(path, lines + 1), "line longer than \(Self.maxLineBytes >> 20) MiB; split at decompressed byte \(bytes)")
+            }
+            scan(buffer, from: scanFrom, to: end)
+            scanFrom = end
+        }
+        if scanFrom < buffer.count { scan(buffer, from: scanFrom, to: buffer.count) }
+        findLastStamp(buffer)
+    }
+
+    private mutating func scan(_ buffer: [UInt8], from: Int, to: Int) {
+        buffer.withUnsafeBufferPointer { buf in
+            guard let p = buf.baseAddress else { return }
+            scan(p, from: from, to: to)
+        }
+    }
+
+    private mutating func scan(_ p: UnsafePointer<UInt8>, from: Int, to: Int) {
+        var pos = from
+        while sampleLeft > 0, pos < to {
+            let end = ByteScan.nextNewline(p, from: pos, to: to) ?? to
+            if matcher.prefilter.firstMatch(in: p, from: pos, to: end) != nil {
+                process(p, start: pos, end: end)
+            } else {
+                checkLine(p, start: pos, end: end, line: lines + 1)
+                sample(p, start: pos, end: end)
+            }
+            if end < to { lines += 1 }
+            pos = end + 1
+            sampleLeft -= 1
+        }
+        var counted = pos
+        while pos < to {
+            guard let hit = matcher.prefilter.firstMatch(in: p, from: pos, to: to) else { break }
+            let start = ByteScan.lineStart(p, containing: hit.start, floor: pos)
+            count(p, from: counted, to: start)
+            let end = ByteScan.nextNewline(p, from: hit.start, to: to) ?? to
+            process(p, start: start, end: end)
+            if end < to { lines += 1 }
+            pos = end + 1
+            counted = pos
+        }
+        if counted < to { count(p, from: counted, to: to) }
+    }
+
+    /// Counts the newlines of non-candidate text; looks closer only when it holds NUL or non-ASCII bytes.
+    private mutating func count(_ p: UnsafePointer<UInt8>, from: Int, to: Int) {
+        guard from < to else { return }
+        let (n, suspicious) = ByteScan.newlines(p, from: from, to: to)
+        if suspicious {
+            var line = lines + 1
+            var s = from
+            while s < to {
+                let e = ByteScan.nextNewline(p, from: s, to: to) ?? to
+                checkLine(p, start: s, end: e, line: line)
+                line += 1
+                s = e + 1
+            }
+        }
+        lines += n
+    }
+
+    private mutating func checkLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int, line: Int) {
+        let (_, suspicious) = ByteScan.newlines(p, from: start, to: end)
+        guard suspicious else { return }
+        if ByteScan.containsNUL(p, from: start, to: end) {
+            report(.line(path, line), "NUL bytes in the line; they were replaced")
+        } else if !ByteScan.isValidUTF8(p, from: start, to: end) {
+            report(.line(path, line), "invalid UTF-8; decoded with replacement characters")
+        }
+    }
+
+    private mutating func report(_ source: SourcePointer, _ message: String) {
+        if damage.count < maxDamage { damage.append(TextDamage(source: source, message: message)) } else {
+            suppressedDamage += 1
+        }
+    }
+
+    /// Classifies an early non-candidate line and keeps its stamp as a year/coverage reference.
+    private mutating func sample(_ p: UnsafePointer<UInt8>, start: Int, end: Int) {
+        let header = Self.header(p, start: start, end: end)
+        tally.add(header.layout)
+        if let s = header.stamp, s.hasDate {
+            let k = addPoint(s, line: lines + 1)
+            if firstPoint == nil { firstPoint = k }
+        }
+    }
+
+    private mutating func addPoint(_ s: WallStamp, line: Int) -> Int {
+        points.append(.init(year: s.year, month: s.month ?? 1, line: line))
+        pointStamps.append(s)
+        return points.count - 1
+    }
+
+    static func header(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> LineHeader {
+        let n = min(end - start, 400)
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: max(0, n)), as: UTF8.self)
+        return LineHeader(parsing: text[...])
+    }
+
+    private mutating func process(_ p: UnsafePointer<UInt8>, start: Int, end: Int) {
+        let line = lines + 1
+        var e = end
+        if e > start, p[e - 1] == 0x0D { e -= 1 }
+        if e - start > Self.maxMatchBytes {
+            report(.line(path, line), "line is \(e - start) bytes long; only its first \(Self.maxMatchBytes) bytes were matched")
+            e = start + Self.maxMatchBytes
+        }
+        checkLine(p, start: start, end: e, line: line)
+        let anchors = matcher.prefilter.anchorsPresent(in: p, from: start, to: e)
+        var text = String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self)
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        let header = LineHeader(parsing: text.prefix(400))
+        var context: (header: LineHeader, line: Int)??
+        let found = matcher.match(text, anchors: anchors, header: header, line: line) {
+            if context == nil { context = .some(Self.context(p, before: start, line: line)) }
+            return context ?? nil
+        }
+        tally.add(found.isEmpty ? header.layout : nil, evidence: found.compactMap(\.evidence))
+        for var match in found {
+            if let s = match.draft.stamp, s.hasDate {
+                match.draft.point = addPoint(s, line: match.draft.stampLine)
+                if firstPoint == nil { firstPoint = match.draft.point }
+            }
+            drafts.append(match.draft)
+        }
+        if found.isEmpty, let s = header.stamp, s.hasDate, firstPoint == nil {
+            firstPoint = addPoint(s, line: line)
+        }
+    }
+
+    /// The nearest preceding line (in the buffer, within ``contextLines``) with a dated stamp.
+    static func context(_ p: UnsafePointer<UInt8>, before start: Int, line: Int) -> (header: LineHeader, line: Int)? {
+        var end = start - 1
+        var k = 0
+        while end >= 0, k < contextLines, start - end < lookbackBytes {
+            let s = ByteScan.lineStart(p, containing: end, floor: 0)
+            k += 1
+            let h = header(p, start: s, end: end)
+            if let stamp = h.stamp, stamp.hasDate { return (h, line - k) }
+            end = s - 1
+        }
+        return nil
+    }
+
+    /// The last dated stamp of the file, for coverage (`lastTime`) and year inference.
+    private mutating func findLastStamp(_ buffer: [UInt8]) {
+        buffer.withUnsafeBufferPointer { buf in
+            guard let p = buf.baseAddress, !buf.isEmpty else { return }
+            var end = buf.count
+            if p[end - 1] == 0x0A { end -= 1 }
+            var line = linesRead
+            var steps = 0
+            while end >= 0, steps < 50 {
+                let s = ByteScan.lineStart(p, containing: end, floor: 0)
+                let h = Self.header(p, start: s, end: end)
+                if let stamp = h.stamp, stamp.hasDate {
+                    lastPoint = addPoint(stamp, line: line)
+                    return
+                }
+                if s == 0 { return }
+                end = s - 1
+                line -= 1
+                steps += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import LicensingModel
+
+/// Finds the timestamp a log line starts with, tolerating prefixes (`<134>`, `000123:`, `*`, `admin:`, a relaying
+/// syslog header): `2018-01-26 15:11:23,456`, `2018-01-26T15:11:23.456+05:30`, `Jan 26 15:11:23.123 IST`,
+/// `Jan 26 2018 15:11:23 UTC`, `Dec 03 2018 16:43:48 UTC`, `26 Jan 2018 15:11:23,456`, and a bare
+/// `19:19:03.395` at the start of a line.
+///
+/// Bounded: only the first ``maxTokens`` space-separated tokens are looked at. When a relaying header stamp has
+/// no year and a later one in the prefix does (`Jan 26 15:11:23 pub 12: pub: Jan 26 2018 09:41:23 UTC: %…`), the
+/// dated one wins.
+public enum LogTimestampScanner {
+    /// How many tokens of the line are examined.
+    public static let maxTokens = 14
+
+    /// A stamp and where it was printed.
+    public struct Found: Hashable, Sendable {
+        /// The stamp.
+        public var stamp: WallStamp
+        /// Where the stamp text ends in the line (the header continues after it).
+        public var end: String.Index
+    }
+
+    /// Scans the start of `line`.
+    /// - Returns: the stamp, or nil when the line starts with none.
+    public static func scan(_ line: Substring) -> Found? {
+        let tokens = tokenize(line)
+        var first: Found?
+        var i = 0
+        while i < tokens.count {
+            if line[tokens[i]].hasPrefix("%") { break }
+            if let (found, next) = stamp(at: i, tokens: tokens, line: line) {
+                if found.stamp.year != nil { return found }
+                if first == nil { first = found }
+                i = next
+                continue
+            }
+            i += 1
+        }
+        return first
+    }
+
+    /// Token ranges with decoration stripped (`<134>`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
+    static func tokenize(_ line: Substring) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var idx = line.startIndex
+        while idx < line.endIndex, out.count < maxTokens {
+            while idx < line.endIndex, line[idx] == " " || line[idx] == "\t" { idx = line.index(after: idx) }
+            guard idx < line.endIndex else { break }
+            var end = idx
+            while end < line.endIndex, line[end] != " ", line[end] != "\t" { end = line.index(after: end) }
+            var lo = idx
+            if line[lo] == "<", let close = line[lo..<end].firstIndex(of: ">"),
+                line[line.index(after: lo)..<close].allSatisfy(\.isNumber)
+            {
+                lo = line.index(after: close)
+            }
+            while lo < end, "*.[(".contains(line[lo]) { lo = line.index(after: lo) }
+            var hi = end
+            while hi > lo, ":,]|)".contains(line[line.index(before: hi)]) { hi = line.index(before: hi) }
+            if lo < hi { out.append(lo..<hi) }
+            idx = end
+        }
+        return out
+    }
+
+    /// Tries a stamp starting at token `i`; returns it and the index of the first token after it.
+    private static func stamp(at i: Int, tokens: [Range<String.Index>], line: Substring) -> (Found, Int)? {
+        func tok(_ k: Int) -> Substring? { k < tokens.count ? line[tokens[k]] : nil }
+        guard let t0 = tok(i) else { return nil }
+        var year: Int?, month: Int?, day: Int?
+        var clock: Clock?
+        var next = i
+
+        if let (y, m, d, rest) = isoDate(t0) {
+            (year, month, day) = (y, m, d)
+            if let rest, let c = clockWithZone(rest) {
+                clock = c
+                next = i + 1
+            } else if rest == nil, let t1 = tok(i + 1), let c = clockWithZone(t1) {
+                clock = c
+                next = i + 2
+            } else { return nil }
+        } else if let m = monthName(t0), let t1 = tok(i + 1), let d = dayNumber(t1) {
+            (month, day) = (m, d)
+            var k = i + 2
+            if let t = tok(k), let y = yearNumber(t) { year = y; k += 1 }
+            guard let t = tok(k), let c = clockWithZone(t) else { return nil }
+            clock = c
+            k += 1
+            if year == nil, let t = tok(k), let y = yearNumber(t) { year = y; k += 1 }
+            next = k
+        } else if let d = dayNumber(t0), let t1 = tok(i + 1), let m = monthName(t1), let t2 = tok(i + 2),
+            let y = yearNumber(t2), let t3 = tok(i + 3), let c = clockWithZone(t3)
+        {
+            (year, month, day, clock) = (y, m, d, c)
+            next = i + 4
+        } else if i == 0, let c = clockWithZone(t0) {
+            clock = c
+            next = 1
+        } else {
+            return nil
+        }
+        guard var c = clock else { return nil }
+        if c.zone == nil, let t = tok(next), isZone(t) {
+            c.zone = String(t)
+            next += 1
+        }
+        let end = tokens[next - 1].upperBound
+        let raw = String(line[tokens[i].lowerBound..<end])
+        let stamp = WallStamp(
+            year: year, month: month, day: day, hour: c.h, minute: c.m, second: c.s, nanosecond: c.ns, zone: c.zone,
+            raw: raw)
+        return (Found(stamp: stamp, end: end), next)
+    }
+
+    struct Clock {
+        var h: Int, m: Int, s: Int, ns: Int
+        var zone: String?
+    }
+
+    /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `15:11:23.123+05:30`, `15:11:23Z`.
+    static func clockWithZone(_ t: Substring) -> Clock? {
+        guard t.count >= 7, t.count <= 40 else { return nil }
+        var body = t
+        var zone: String?
+        if let firstColon = t.firstIndex(of: ":") {
+            let afterSeconds = t.index(firstColon, offsetBy: 4, limitedBy: t.endIndex) ?? t.endIndex
+            if let z = t[afterSeconds...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
+                body = t[..<z]
+                let zoneText = t[z...]
+                guard ZoneResolver.parseOffset(zoneText) != nil else { return nil }
+                zone = String(zoneText)
+            }
+        }
+        guard let c = CiscoTimestamp.parseClock(body) else { return nil }
+        return Clock(h: c.h, m: c.m, s: c.s, ns: c.ns, zone: zone)
+    }
+
+    /// `2018-01-26`, or `2018-01-26T15:11:23…` (the rest after `T` returned).
+    static func isoDate(_ t: Substring) -> (Int, Int, Int, Substring?)? {
+        guard t.count >= 10 else { return nil }
+        let dateEnd = t.index(t.startIndex, offsetBy: 10)
+        guard let (y, m, d) = CiscoTimestamp.parseISODate(t[..<dateEnd]), LicensingCalendar.isValid(year: y, month: m, day: d)
+        else { return nil }
+        if dateEnd == t.endIndex { return (y, m, d, nil) }
+        guard t[dateEnd] == "T" else { return nil }
+        return (y, m, d, t[t.index(after: dateEnd)...])
+    }
+
+    /// `Jan`, `January` (exact names only, so `Mark` is not March).
+    static func monthName(_ t: Substring) -> Int? {
+        guard t.count >= 3, t.count <= 9, let m = LicensingCalendar.month(named: t) else { return nil }
+        if t.count == 3 { return m }
+        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"]
+        return t.lowercased() == full[m - 1] ? m : nil
+    }
+
+    static func dayNumber(_ t: Substring) -> Int? {
+        guard t.count <= 2, t.allSatisfy(\.isASCIIDigit), let d = Int(t), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    static func yearNumber(_ t: Substring) -> Int? {
+        guard t.count == 4, t.allSatisfy(\.isASCIIDigit), let y = Int(t), (1970...2200).contains(y) else { return nil }
+        return y
+    }
+
+    /// A zone token the resolver knows: an offset or an upper-case abbreviation from ``ZoneTable``.
+    static func isZone(_ t: Substring) -> Bool {
+        if t.first == "+" || t.first == "-" || t.hasPrefix("UTC") || t.hasPrefix("GMT") {
+            return ZoneResolver.parseOffset(t) != nil
+        }
+        return t.count <= 5 && t.allSatisfy { $0.isASCII && $0.isUppercase } && ZoneTable.entry(for: t) != nil
+    }
+}
+
+extension Character {
+    /// `0`…`9` only (`isNumber` also accepts other scripts' digits and fractions).
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
