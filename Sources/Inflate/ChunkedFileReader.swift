@@ -1,19 +1,39 @@
-/// Reads a file as a sequence of byte chunks of at most `chunkSize` bytes, transparently decompressing gzip
-/// (detected by its magic number, not its name). Plain files pass through unchanged. Streaming: memory stays
-/// bounded by the chunk size; `maxDecompressedBytes` bounds a gzip file's total output (decompression bombs).
+/// Reads a file (or a byte range of one, such as a zip member) as a sequence of byte chunks of at most
+/// `chunkSize` bytes, decompressing on the fly. Opened by path, gzip is detected by its magic number (not its name)
+/// and plain files pass through unchanged. Streaming: memory stays bounded by the chunk size;
+/// `maxDecompressedBytes` bounds the total output of compressed data (decompression bombs).
 ///
 /// On damage, every decodable byte is returned first; the following `next()` throws the `InflateError`
-/// (`.truncated` / `.corrupt` with the compressed offset). A value type: copies read independently.
+/// (`.truncated` / `.corrupt` with the compressed offset, counted from the start of the range).
+/// A value type: copies read independently.
 public struct ChunkedFileReader: Sendable {
-    /// True when the file starts with the gzip magic number and is being decompressed.
+    /// How the bytes of the range are encoded.
+    public enum Encoding: Sendable, Hashable {
+        /// Passed through unchanged.
+        case plain
+        /// Decompressed with the given format.
+        case compressed(InflateFormat)
+        /// gzip when the range starts with the gzip magic number, plain otherwise.
+        case detectGzip
+    }
+
+    /// True when the data is being decompressed as gzip.
     public let isGzip: Bool
     /// The path as given.
-    public let path: String
-    /// Bytes read from the file so far (compressed bytes for gzip).
-    public private(set) var fileOffset: Int = 0
+    public var path: String { file.path }
+    /// Bytes of the range consumed so far (compressed bytes when decompressing).
+    public var compressedBytesRead: Int { fileOffset - range.lowerBound }
+    /// Compressed bytes the decoder actually used (exact once the stream ended; excludes read-ahead).
+    public var compressedBytesConsumed: Int { fileOffset - range.lowerBound - pendingInput.count }
+    /// True once a compressed stream reached its end marker (always false for plain data).
+    public var reachedStreamEnd: Bool { inflater?.isComplete ?? false }
+    /// Bytes returned so far.
+    public private(set) var bytesProduced: Int = 0
 
-    private let file: FileDescriptorHandle
+    private let file: RandomAccessFile
+    private let range: Range<Int>
     private let chunkSize: Int
+    private var fileOffset: Int
     private var inflater: InflateStream?
     private var pendingError: (any Error & Sendable)?
     private var finished = false
@@ -22,20 +42,38 @@ public struct ChunkedFileReader: Sendable {
     /// The last feed stopped at the chunk size: zlib may hold output even without more input.
     private var outputBuffered = false
 
-    /// The compressed slice fed to zlib at a time, which bounds how much one slice can expand.
+    /// The compressed slice read at a time.
     private static let compressedSlice = 64 * 1024
 
-    /// Opens `path`. `maxDecompressedBytes` caps the output of a gzip file (decompression bombs).
+    /// Opens `path`, decompressing it when it is gzip. `maxDecompressedBytes` caps a gzip file's output.
     public init(path: String, chunkSize: Int = 1 << 20, maxDecompressedBytes: Int = .max) throws {
-        self.path = path
-        self.chunkSize = max(1, chunkSize)
-        self.file = try FileDescriptorHandle(path: path)
-        let magic = try file.read(at: 0, count: 2)
-        self.isGzip = Inflate.looksLikeGzip(magic)
-        if isGzip { inflater = InflateStream(format: .gzip, outputLimit: maxDecompressedBytes) }
+        let file = try RandomAccessFile(path: path)
+        try self.init(file: file, range: 0..<file.size, encoding: .detectGzip,
+                      chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes)
     }
 
-    /// The next chunk of (decompressed) bytes, or nil at the end of the file.
+    /// Reads `range` of an open file with the given encoding (a zip member: `.compressed(.rawDeflate)`).
+    public init(
+        file: RandomAccessFile, range: Range<Int>, encoding: Encoding,
+        chunkSize: Int = 1 << 20, maxDecompressedBytes: Int = .max
+    ) throws {
+        self.file = file
+        self.range = range.clamped(to: 0..<max(0, file.size))
+        self.chunkSize = max(1, chunkSize)
+        self.fileOffset = self.range.lowerBound
+        let format: InflateFormat?
+        switch encoding {
+        case .plain: format = nil
+        case .compressed(let given): format = given
+        case .detectGzip:
+            let magic = try file.read(at: self.range.lowerBound, count: min(2, self.range.count))
+            format = Inflate.looksLikeGzip(magic) ? .gzip : nil
+        }
+        isGzip = format == .gzip
+        inflater = format.map { InflateStream(format: $0, outputLimit: maxDecompressedBytes) }
+    }
+
+    /// The next chunk of (decompressed) bytes, or nil at the end.
     public mutating func next() throws -> [UInt8]? {
         if let error = pendingError {
             pendingError = nil
@@ -43,12 +81,19 @@ public struct ChunkedFileReader: Sendable {
             throw error
         }
         if finished { return nil }
-        return try isGzip ? nextInflated() : nextPlain()
+        let chunk = try inflater == nil ? nextPlain() : nextInflated()
+        bytesProduced += chunk?.count ?? 0
+        return chunk
+    }
+
+    private mutating func readSlice(_ count: Int) throws -> [UInt8] {
+        let slice = try file.read(at: fileOffset, count: min(count, range.upperBound - fileOffset))
+        fileOffset += slice.count
+        return slice
     }
 
     private mutating func nextPlain() throws -> [UInt8]? {
-        let chunk = try file.read(at: fileOffset, count: chunkSize)
-        fileOffset += chunk.count
+        let chunk = try readSlice(chunkSize)
         if chunk.isEmpty {
             finished = true
             return nil
@@ -63,13 +108,12 @@ public struct ChunkedFileReader: Sendable {
         do {
             while output.count < chunkSize {
                 if pendingInput.isEmpty && !outputBuffered {
-                    let slice = try file.read(at: fileOffset, count: min(chunkSize, Self.compressedSlice))
+                    let slice = try readSlice(min(chunkSize, Self.compressedSlice))
                     if slice.isEmpty {
                         finished = true
                         try stream.finish()
                         break
                     }
-                    fileOffset += slice.count
                     pendingInput = slice[...]
                 }
                 let room = chunkSize - output.count
@@ -77,6 +121,11 @@ public struct ChunkedFileReader: Sendable {
                 let used = try stream.feed(pendingInput, into: &output, maxOutput: room)
                 pendingInput = pendingInput.dropFirst(used)
                 outputBuffered = output.count - before == room
+                if !isGzip && stream.isComplete {
+                    // A zlib / raw stream ends on its own; what follows in the range is not part of it.
+                    finished = true
+                    break
+                }
             }
         } catch {
             finished = true

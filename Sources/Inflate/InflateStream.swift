@@ -57,8 +57,14 @@ public struct InflateStream: @unchecked Sendable {
 
     /// Decodes `input`, appending the output to `output`.
     /// On error, `output` keeps every byte decoded before the damage, and the stream stays failed.
+    /// Bytes after the end of a zlib or raw DEFLATE stream are an error (`.corrupt`).
     public mutating func feed(_ input: [UInt8], into output: inout [UInt8]) throws(InflateError) {
-        _ = try feed(input[...], into: &output, maxOutput: .max)
+        let used = try feed(input[...], into: &output, maxOutput: .max)
+        if used < input.count {
+            let error = InflateError(kind: .corrupt, offset: totalIn, message: "data after the end of the compressed stream")
+            phase = .failed(error)
+            throw error
+        }
     }
 
     /// Decodes `input` and returns the output. Prefer `feed(_:into:)` when partial output matters on error.
@@ -69,7 +75,9 @@ public struct InflateStream: @unchecked Sendable {
     }
 
     /// Decodes from the start of `input` until it is used up or `maxOutput` bytes were appended to `output`;
-    /// returns how many input bytes were consumed. Call again with the rest of the input; when a call appended
+    /// returns how many input bytes were consumed. A zlib or raw DEFLATE stream stops consuming at its end
+    /// (`isComplete`), leaving what follows to the caller (a zip's data descriptor, the next member).
+    /// Otherwise call again with the rest of the input; when a call appended
     /// exactly `maxOutput` bytes, more output may be buffered: call again (with empty input, if none is left)
     /// before `finish()`. Offsets in errors count compressed bytes across all calls.
     public mutating func feed(
@@ -107,7 +115,7 @@ public struct InflateStream: @unchecked Sendable {
                 let cap = maxOutput - (output.count - start)
                 let (used, paused) = try step(rest, into: &output, cap: cap)
                 position += used
-                if paused { break }
+                if paused || phase == .ended { break }
             } while position < buffer.count
         } catch {
             phase = .failed(error)

@@ -6,31 +6,57 @@ import Musl
 import Darwin
 #endif
 
+/// A read-only file read at explicit offsets (`pread`), so copies and concurrent readers never disturb each other.
+/// The descriptor closes when the last copy goes away.
+public struct RandomAccessFile: Sendable {
+    /// The path as given.
+    public var path: String { descriptor.path }
+    /// The file's size in bytes when it was opened.
+    public let size: Int
+
+    private let descriptor: FileDescriptorHandle
+
+    /// Opens `path` read-only; directories and missing files throw.
+    public init(path: String) throws(FileReadError) {
+        descriptor = try FileDescriptorHandle(path: path)
+        size = descriptor.size
+    }
+
+    /// Reads up to `count` bytes at `offset`; fewer only at the end of the file, none past it.
+    public func read(at offset: Int, count: Int) throws(FileReadError) -> [UInt8] {
+        try descriptor.read(at: offset, count: count)
+    }
+}
+
 /// Owns one read-only file descriptor and closes it on deinit.
-/// Reads use `pread` at explicit offsets, so sharing one descriptor between copies (and threads) is safe.
 final class FileDescriptorHandle: @unchecked Sendable {
-    // @unchecked: `descriptor` is immutable and `pread` does not touch the shared file position.
+    // @unchecked: every stored property is immutable and `pread` does not touch the shared file position.
     let descriptor: Int32
     let path: String
+    let size: Int
 
-    /// Opens `path` read-only.
     init(path: String) throws(FileReadError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileReadError(path: path, offset: 0, message: Self.systemMessage()) }
         var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &info) == 0 else {
+            let message = Self.systemMessage()
+            close(fd)
+            throw FileReadError(path: path, offset: 0, message: message)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw FileReadError(path: path, offset: 0, message: "is a directory")
         }
         self.descriptor = fd
         self.path = path
+        self.size = Int(info.st_size)
     }
 
     deinit { close(descriptor) }
 
-    /// Reads up to `count` bytes at `offset`; an empty array means end of file.
     func read(at offset: Int, count: Int) throws(FileReadError) -> [UInt8] {
-        guard count > 0 else { return [] }
+        guard count > 0, offset >= 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {

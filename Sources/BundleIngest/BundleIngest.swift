@@ -1,2 +1,0 @@
-/// The BundleIngest module. See DESIGN.md for what it owns.
-public enum BundleIngestModule {}

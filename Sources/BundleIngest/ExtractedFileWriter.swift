@@ -1,0 +1,74 @@
+import Foundation
+import Inflate
+
+/// A limit stopped extraction before the end of a member (or of a whole compressed stream).
+struct ExtractionLimitReached: Error {
+    /// The reason shown in the inventory.
+    var reason: String
+    /// True when the limit covers the whole archive stream (the archive stops), false for one member.
+    var stopsArchive = false
+}
+
+/// The bounds one extracted file must stay within.
+struct MemberBudget {
+    /// The most bytes this file may have (the per-entry limit or what is left of the total, whichever is less).
+    var maxBytes: Int
+    /// The compressed size the output is compared with for the ratio limit (nil when unknown or not compressed).
+    var compressedSize: Int?
+    /// The highest accepted ratio once `ratioGraceBytes` were produced.
+    var maxRatio: Int
+    /// Output below this size is never refused for its ratio.
+    var ratioGraceBytes: Int
+
+    /// The reason to stop at `produced` output bytes, or nil to go on.
+    func violation(produced: Int) -> String? {
+        if produced > maxBytes { return "larger than the extraction limit of \(maxBytes) bytes" }
+        if let compressedSize, produced > ratioGraceBytes,
+            produced / max(compressedSize, 1) > maxRatio
+        {
+            return "compression ratio above \(maxRatio):1 (\(produced) bytes from \(compressedSize); decompression bomb?)"
+        }
+        return nil
+    }
+}
+
+/// Writes one extracted file into the private work directory, keeping its size and CRC-32, and stopping as soon
+/// as the budget is exceeded.
+struct ExtractedFileWriter {
+    /// Where the file is written.
+    let localPath: String
+    /// Bytes written so far.
+    private(set) var size = 0
+    /// The CRC-32 of everything written.
+    private(set) var crc = CRC32()
+
+    private let handle: FileHandle
+    private let budget: MemberBudget
+
+    /// Creates (truncates) `localPath`.
+    init(localPath: String, budget: MemberBudget) throws {
+        guard FileManager.default.createFile(atPath: localPath, contents: nil),
+            let handle = FileHandle(forWritingAtPath: localPath)
+        else {
+            throw ExtractionLimitReached(reason: "cannot create \(localPath) for extraction")
+        }
+        self.localPath = localPath
+        self.handle = handle
+        self.budget = budget
+    }
+
+    /// Appends `chunk`; throws `ExtractionLimitReached` (after writing nothing more) when the budget is exceeded.
+    mutating func write(_ chunk: some Collection<UInt8>) throws {
+        if let reason = budget.violation(produced: size + chunk.count) { throw ExtractionLimitReached(reason: reason) }
+        crc.update(chunk)
+        do {
+            try handle.write(contentsOf: Data(chunk))
+        } catch {
+            throw ExtractionLimitReached(reason: "cannot write the extracted copy: \(error.localizedDescription)")
+        }
+        size += chunk.count
+    }
+
+    /// Closes the file.
+    func close() { try? handle.close() }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Inflate
+
+/// Walking inputs: folders, loose files, and dispatching archives to their expanders.
+extension ExtractionSession {
+    /// Adds one path given by the user: a folder (walked), a file, or an archive (expanded).
+    mutating func addInput(_ path: String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            recordRefused(path, reason: "no such file or directory")
+            return
+        }
+        if isDirectory.boolValue {
+            addDirectory(path)
+        } else {
+            addFile(localPath: path, displayPath: path, depth: 0, extracted: false, damage: nil)
+        }
+    }
+
+    /// Walks a folder in name order; symbolic links and special files inside it are refused, not followed.
+    mutating func addDirectory(_ path: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            recordSkipped(path, reason: "cannot list this directory")
+            return
+        }
+        for name in names.sorted() {
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            let type = (try? FileManager.default.attributesOfItem(atPath: child))?[.type] as? FileAttributeType
+            switch type {
+            case .typeDirectory?:
+                addDirectory(child)
+            case .typeRegular?:
+                if MemberPath.isMacMetadata(child) {
+                    recordSkipped(child, reason: "macOS Finder metadata")
+                } else {
+                    addFile(localPath: child, displayPath: child, depth: 0, extracted: false, damage: nil)
+                }
+            case .typeSymbolicLink?:
+                recordRefused(child, reason: "symbolic link (links are not followed)")
+            default:
+                recordRefused(child, reason: "not a regular file (device, socket or FIFO)")
+            }
+        }
+    }
+
+    /// Adds a file on disk (a loose input or an extracted member at nesting `depth`): archives are expanded
+    /// (and, when extracted, deleted afterwards), everything else is classified and recorded.
+    mutating func addFile(localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: String?) {
+        let file: RandomAccessFile
+        let prefix: [UInt8]
+        do {
+            file = try RandomAccessFile(path: localPath)
+            prefix = try file.read(at: 0, count: FileClassifier.prefixLength)
+        } catch {
+            record(InventoryItem(displayPath: displayPath, size: 0, fileClass: .unknown, status: .partlyUnreadable,
+                                 reason: "cannot read: \(error)"))
+            return
+        }
+        guard let format = ArchiveFormat.sniff(prefix[...]) else {
+            let fileClass = FileClassifier.classify(prefix: prefix, name: displayPath)
+            recordFile(displayPath: displayPath, localPath: localPath, size: file.size, fileClass: fileClass, damage: damage)
+            return
+        }
+        expandArchive(format, file: file, displayPath: displayPath, depth: depth, damage: damage)
+        if extracted { try? FileManager.default.removeItem(atPath: localPath) }
+    }
+
+    private mutating func expandArchive(
+        _ format: ArchiveFormat, file: RandomAccessFile, displayPath: String, depth: Int, damage: String?
+    ) {
+        if case .unsupported(let name) = format {
+            recordRefused(displayPath, reason: "unsupported archive format (\(name))", size: file.size, fileClass: .archive)
+            return
+        }
+        guard depth < limits.maxDepth else {
+            recordRefused(displayPath, reason: "archive nested deeper than \(limits.maxDepth) levels",
+                          size: file.size, fileClass: .archive)
+            return
+        }
+        let inner = depth + 1
+        switch format {
+        case .zip:
+            recordingArchive(displayPath, size: file.size, inheritedDamage: damage) { session in
+                ZipExpander.expand(file, archive: displayPath, depth: inner, session: &session)
+            }
+        case .tar:
+            recordingArchive(displayPath, size: file.size, inheritedDamage: damage) { session in
+                TarExpander.expand(file, archive: displayPath, depth: inner, session: &session)
+            }
+        case .gzip:
+            GzipExpander.expand(file, displayPath: displayPath, depth: inner, inheritedDamage: damage, session: &self)
+        case .unsupported:
+            break
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Inflate
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The state of one `BundleReader.open` call: limits, counters, the private work directory, and the entries and
+/// inventory built so far. Expanders call back into it for every member they meet.
+struct ExtractionSession {
+    let limits: BundleLimits
+    /// The caller's directory, under which the private work directory is created on first need.
+    let parentDirectory: String
+    private(set) var workDirectory: String?
+    private var workDirectoryFailure: String?
+    private(set) var entries: [BundleEntry] = []
+    private(set) var inventory: [InventoryItem] = []
+    private var extractedBytes = 0
+    private var membersSeen = 0
+    private var fileCounter = 0
+
+    init(limits: BundleLimits, parentDirectory: String) {
+        self.limits = limits
+        self.parentDirectory = parentDirectory
+    }
+
+    /// Everything opened so far.
+    var result: OpenedBundle { OpenedBundle(entries: entries, inventory: inventory, workDirectory: workDirectory) }
+
+    /// Bytes that may still be extracted before the total limit.
+    var remainingTotal: Int { max(0, limits.maxTotalBytes - extractedBytes) }
+
+    // MARK: Recording
+
+    mutating func record(_ item: InventoryItem) { inventory.append(item) }
+
+    mutating func recordRefused(_ displayPath: String, reason: String, size: Int = 0, fileClass: FileClass = .unknown) {
+        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .refused, reason: reason))
+    }
+
+    mutating func recordSkipped(_ displayPath: String, reason: String, size: Int = 0, fileClass: FileClass = .unknown) {
+        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped, reason: reason))
+    }
+
+    /// Records a readable (possibly damaged) file as an entry and an inventory item.
+    mutating func recordFile(displayPath: String, localPath: String, size: Int, fileClass: FileClass, damage: String?) {
+        entries.append(BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size))
+        let item: InventoryItem
+        if let damage {
+            item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .partlyUnreadable, reason: damage)
+        } else {
+            switch fileClass {
+            case .binary:
+                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped,
+                                     reason: "binary content: not a pcap, pcapng or supported archive")
+            case .text:
+                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped,
+                                     reason: "no Smart Licensing content recognised in the first \(FileClassifier.prefixLength / 1024) KiB")
+            default:
+                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .parsed)
+            }
+        }
+        record(item)
+    }
+
+    /// Records an archive: its inventory item comes before its members; `body` expands it and returns damage.
+    mutating func recordingArchive(
+        _ displayPath: String, size: Int, inheritedDamage: String?, _ body: (inout ExtractionSession) -> String?
+    ) {
+        let index = inventory.count
+        record(InventoryItem(displayPath: displayPath, size: size, fileClass: .archive, status: .parsed))
+        let damage = [body(&self), inheritedDamage].compactMap { $0 }.joined(separator: "; ")
+        if !damage.isEmpty {
+            inventory[index].status = .partlyUnreadable
+            inventory[index].reason = damage
+        }
+    }
+
+    // MARK: Limits
+
+    /// Counts one archive member; the reason to stop the archive when there are too many.
+    mutating func admitMember() -> String? {
+        membersSeen += 1
+        guard membersSeen > limits.maxEntries else { return nil }
+        return "more than \(limits.maxEntries) archive members in the bundle; the rest were not examined"
+    }
+
+    /// The reason to refuse a member whose size is declared up front, or nil.
+    func sizeRefusal(declared: Int) -> String? {
+        if declared > limits.maxEntryBytes {
+            return "declared size \(declared) bytes exceeds the per-file limit of \(limits.maxEntryBytes) bytes"
+        }
+        if declared > remainingTotal { return "total extraction limit of \(limits.maxTotalBytes) bytes reached" }
+        return nil
+    }
+
+    /// The budget for the next extracted file.
+    func budget(compressedSize: Int?) -> MemberBudget {
+        MemberBudget(maxBytes: min(limits.maxEntryBytes, remainingTotal), compressedSize: compressedSize,
+                     maxRatio: limits.maxCompressionRatio, ratioGraceBytes: limits.ratioGraceBytes)
+    }
+
+    /// The budget for a whole compressed stream (a tar.gz): only the total limit and the ratio apply.
+    func streamBudget(compressedSize: Int?) -> MemberBudget {
+        MemberBudget(maxBytes: remainingTotal, compressedSize: compressedSize,
+                     maxRatio: limits.maxCompressionRatio, ratioGraceBytes: limits.ratioGraceBytes)
+    }
+
+    // MARK: Extraction
+
+    /// A writer for a new file in the private work directory (created on first use).
+    mutating func makeWriter(for memberPath: String, compressedSize: Int?) throws -> ExtractedFileWriter {
+        let directory = try ensureWorkDirectory()
+        fileCounter += 1
+        let counter = String(fileCounter)
+        let name = String(repeating: "0", count: max(0, 6 - counter.count)) + counter + "-" + MemberPath.safeFileName(memberPath)
+        return try ExtractedFileWriter(localPath: directory + "/" + name, budget: budget(compressedSize: compressedSize))
+    }
+
+    /// Records an extracted member: classified (and expanded, if it is an archive) or refused.
+    mutating func finishMember(_ writer: ExtractedFileWriter, displayPath: String, depth: Int, outcome: MemberOutcome) {
+        writer.close()
+        extractedBytes += writer.size
+        switch outcome {
+        case .refused(let reason):
+            try? FileManager.default.removeItem(atPath: writer.localPath)
+            recordRefused(displayPath, reason: reason, size: writer.size)
+        case .complete:
+            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil)
+        case .damaged(let reason):
+            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: reason)
+        }
+    }
+
+    private mutating func ensureWorkDirectory() throws -> String {
+        if let workDirectory { return workDirectory }
+        if let workDirectoryFailure { throw ExtractionLimitReached(reason: workDirectoryFailure) }
+        do {
+            try FileManager.default.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
+        } catch {
+            workDirectoryFailure = "cannot create the work directory \(parentDirectory): \(error.localizedDescription)"
+        }
+        var template = Array((parentDirectory + "/licscope-bundle-XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.flatMap { mkdtemp($0) }
+        }
+        guard created != nil else {
+            let reason = workDirectoryFailure ?? "cannot create a private directory under \(parentDirectory)"
+            workDirectoryFailure = reason
+            throw ExtractionLimitReached(reason: reason)
+        }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        workDirectory = path
+        return path
+    }
+}

@@ -1,0 +1,49 @@
+import Inflate
+
+/// Expands a gzip file: a gzip'd tar (`.tar.gz`, `.tgz`) is read as a tar, streaming; anything else is
+/// decompressed to one file shown under the gzip file's own name (the gzip layer is transparent) and classified
+/// by its decompressed content.
+enum GzipExpander {
+    static func expand(
+        _ file: RandomAccessFile, displayPath: String, depth: Int, inheritedDamage: String?,
+        session: inout ExtractionSession
+    ) {
+        let streamBudget = session.streamBudget(compressedSize: file.size)
+        var reader: ChunkedFileReader
+        let first: [UInt8]
+        do {
+            reader = try ChunkedFileReader(
+                file: file, range: 0..<file.size, encoding: .compressed(.gzip),
+                maxDecompressedBytes: streamBudget.maxBytes == .max ? .max : streamBudget.maxBytes + 1)
+            first = try reader.next() ?? []
+        } catch {
+            session.record(InventoryItem(displayPath: displayPath, size: file.size, fileClass: .archive,
+                                         status: .partlyUnreadable, reason: "gzip: \(error)"))
+            return
+        }
+        if TarHeader.isHeaderBlock(first.prefix(TarHeader.blockSize)) {
+            let stream = ByteStream(reader: reader, initial: first, budget: streamBudget)
+            session.recordingArchive(displayPath, size: file.size, inheritedDamage: inheritedDamage) { session in
+                var stream = stream
+                return TarExpander.expand(&stream, archive: displayPath, depth: depth, session: &session)
+            }
+            return
+        }
+        let writer: ExtractedFileWriter
+        do {
+            writer = try session.makeWriter(for: displayPath, compressedSize: file.size)
+        } catch {
+            session.recordRefused(displayPath, reason: (error as? ExtractionLimitReached)?.reason ?? "\(error)")
+            return
+        }
+        var output = writer
+        var outcome: MemberOutcome
+        do {
+            try output.write(first)
+            outcome = MemberOutcome.pump(&reader, into: &output)
+        } catch {
+            outcome = .refused((error as? ExtractionLimitReached)?.reason ?? "\(error)")
+        }
+        session.finishMember(output, displayPath: displayPath, depth: depth, outcome: outcome.adding(inheritedDamage))
+    }
+}

@@ -1,0 +1,53 @@
+/// One line of the inventory: every input file, archive and archive member appears once, with what became of it.
+public struct InventoryItem: Sendable, Codable, Hashable {
+    /// What became of the file.
+    public enum Status: String, Sendable, Codable, Hashable {
+        /// Read (or ready to be read) in full.
+        case parsed
+        /// Deliberately not read (binary junk, unrecognised text, a directory entry…); `reason` says why.
+        case skipped
+        /// Refused for safety or by a limit (path traversal, link, bomb, encrypted…); `reason` says why.
+        case refused
+        /// Read in part: damage or a limit stopped reading; `reason` says where.
+        case partlyUnreadable
+    }
+
+    /// The file's path as the user sees it (`bundle.zip!cm/trace/slm/log4j/slm.log`).
+    public var displayPath: String
+    /// The file's size in bytes (decompressed content; for archives, the archive's size).
+    public var size: Int
+    /// What the content was recognised as.
+    public var fileClass: FileClass
+    /// What became of the file.
+    public var status: Status
+    /// Why it was skipped, refused or partly unreadable (nil when parsed cleanly).
+    public var reason: String?
+    /// Text lines read, filled in by the step that parses the file.
+    public var linesRead: Int?
+    /// Capture frames read, filled in by the step that parses the file.
+    public var framesRead: Int?
+
+    /// Creates an item.
+    public init(
+        displayPath: String, size: Int, fileClass: FileClass, status: Status, reason: String? = nil,
+        linesRead: Int? = nil, framesRead: Int? = nil
+    ) {
+        self.displayPath = displayPath
+        self.size = size
+        self.fileClass = fileClass
+        self.status = status
+        self.reason = reason
+        self.linesRead = linesRead
+        self.framesRead = framesRead
+    }
+
+    /// True when this item means part of the input could not be read (exit code 3): refused, partly unreadable,
+    /// or skipped binary junk. Skipped unrecognised text is not counted: bundles carry many unrelated files.
+    public var isUnreadableInput: Bool {
+        switch status {
+        case .refused, .partlyUnreadable: return true
+        case .skipped: return fileClass == .binary
+        case .parsed: return false
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One readable file of a bundle: a loose file, or a member extracted from an archive.
+public struct BundleEntry: Sendable, Hashable {
+    /// The path shown to users and used in source pointers (`bundle.zip!cm/trace/slm/log4j/slm.log`).
+    public var displayPath: String
+    /// Where the (decompressed) content can be read on this machine.
+    public var localPath: String
+    /// What the content was recognised as.
+    public var fileClass: FileClass
+    /// The content's size in bytes.
+    public var size: Int
+
+    /// Creates an entry.
+    public init(displayPath: String, localPath: String, fileClass: FileClass, size: Int) {
+        self.displayPath = displayPath
+        self.localPath = localPath
+        self.fileClass = fileClass
+        self.size = size
+    }
+}
+
+/// The result of opening a bundle: readable entries, the inventory of everything seen, and the private
+/// directory holding extracted files (remove it with `removeWorkDirectory()` when done).
+public struct OpenedBundle: Sendable {
+    /// Every readable file, in a stable order (inputs in the order given, then directory/archive order).
+    public var entries: [BundleEntry]
+    /// Every file, archive and member seen, including refused and skipped ones.
+    public var inventory: [InventoryItem]
+    /// The private directory created for extracted files, or nil when nothing had to be extracted.
+    public var workDirectory: String?
+
+    /// Creates a bundle value.
+    public init(entries: [BundleEntry], inventory: [InventoryItem], workDirectory: String?) {
+        self.entries = entries
+        self.inventory = inventory
+        self.workDirectory = workDirectory
+    }
+
+    /// True when some input could not be read (refused, partly unreadable, or binary junk): exit code 3.
+    public var hasUnreadableInput: Bool { inventory.contains { $0.isUnreadableInput } }
+
+    /// The index of the inventory item for `displayPath`, to record lines/frames read or damage found later.
+    public func inventoryIndex(of displayPath: String) -> Int? {
+        inventory.firstIndex { $0.displayPath == displayPath }
+    }
+
+    /// Deletes the private work directory and everything extracted into it. Safe to call more than once.
+    public func removeWorkDirectory() {
+        guard let workDirectory else { return }
+        try? FileManager.default.removeItem(atPath: workDirectory)
+    }
+}

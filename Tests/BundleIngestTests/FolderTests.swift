@@ -1,0 +1,68 @@
+import BundleIngest
+import Foundation
+import Testing
+
+@Suite("Folders, loose files and the inventory")
+struct FolderTests {
+    @Test("a folder is walked in name order; every file is in the inventory with what it is")
+    func folder() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("case/cm/trace/slm/log4j/slm.log", Samples.licenseLog)
+        try scratch.write("case/capture.cap", Samples.pcapHeaderLE)
+        try scratch.write("case/junk.bin", Samples.junk)
+        try scratch.write("case/readme.txt", Samples.plainText)
+        try scratch.write("case/.DS_Store", Samples.junk)
+        let folder = scratch.root + "/case"
+        let bundle = BundleReader.open(paths: [folder], workDirectory: scratch.work)
+        #expect(bundle.workDirectory == nil, "loose files are read in place")
+        #expect(bundle.inventory.map(\.displayPath) == [
+            folder + "/.DS_Store", folder + "/capture.cap", folder + "/cm/trace/slm/log4j/slm.log",
+            folder + "/junk.bin", folder + "/readme.txt",
+        ])
+        #expect(bundle.inventory.map(\.status) == [.skipped, .parsed, .parsed, .skipped, .skipped])
+        #expect(bundle.inventory[3].reason == "binary content: not a pcap, pcapng or supported archive")
+        #expect(bundle.inventory[3].isUnreadableInput)
+        #expect(!bundle.inventory[4].isUnreadableInput)
+        #expect(bundle.entries.first { $0.fileClass == .pcap }?.localPath == folder + "/capture.cap")
+        #expect(bundle.hasUnreadableInput)
+    }
+
+    @Test("a missing input is refused; the others are still read")
+    func missingInput() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let log = try scratch.write("slm.log", Samples.licenseLog)
+        let bundle = BundleReader.open(paths: [scratch.root + "/nope.zip", log], workDirectory: scratch.work)
+        #expect(bundle.inventory.map(\.status) == [.refused, .parsed])
+        #expect(bundle.inventory[0].reason == "no such file or directory")
+        #expect(bundle.entries.map(\.displayPath) == [log])
+    }
+
+    @Test("inventory items round-trip through JSON and accept lines read later")
+    func inventoryCodable() throws {
+        var bundle = BundleReader.open(paths: [], workDirectory: "/nonexistent")
+        bundle.inventory.append(InventoryItem(displayPath: "a.zip!slm.log", size: 10, fileClass: .licenseLog, status: .parsed))
+        let index = try #require(bundle.inventoryIndex(of: "a.zip!slm.log"))
+        bundle.inventory[index].linesRead = 42
+        let data = try JSONEncoder().encode(bundle.inventory)
+        let decoded = try JSONDecoder().decode([InventoryItem].self, from: data)
+        #expect(decoded == bundle.inventory)
+        #expect(decoded[0].linesRead == 42)
+    }
+
+    @Test("one damaged archive does not stop the other inputs")
+    func badArchiveAmongGoodInputs() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let broken = try scratch.write("broken.zip", [0x50, 0x4b, 0x03, 0x04, 1, 2, 3])
+        let log = try scratch.write("slm.log", Samples.licenseLog)
+        let tgz = try scratch.write("t.tgz", DeflateEncoder.gzip(Array("not a tar at all, just text\n".utf8)))
+        let bundle = BundleReader.open(paths: [broken, log, tgz], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.inventory.first?.displayPath == broken)
+        #expect(bundle.inventory.first?.status == .partlyUnreadable)
+        #expect(bundle.entries.map(\.displayPath) == [log, tgz])
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .text])
+    }
+}

@@ -1,0 +1,86 @@
+import BundleIngest
+import Foundation
+import Testing
+
+@Suite("gzip, tar.gz and nested archives")
+struct GzipAndNestingTests {
+    @Test("a .gz log is classified by its decompressed content and keeps the .gz name")
+    func singleGzip() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("slm.log.1.gz", DeflateEncoder.gzip(Array(Samples.licenseLog.utf8)))
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let entry = try #require(bundle.entries.first)
+        #expect(bundle.entries.count == 1)
+        #expect(entry.displayPath == path)
+        #expect(entry.fileClass == .licenseLog)
+        #expect(contents(entry.localPath) == Array(Samples.licenseLog.utf8))
+        #expect(bundle.inventory.map(\.status) == [.parsed])
+    }
+
+    @Test("a truncated .gz keeps what decoded and says where it stopped")
+    func truncatedGzip() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let text = String(repeating: Samples.licenseLog, count: 30)
+        let gz = DeflateEncoder.gzip(Array(text.utf8))
+        let path = try scratch.write("gch.log.gz", Array(gz[0..<(gz.count / 2)]))
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let entry = try #require(bundle.entries.first)
+        #expect(entry.fileClass == .licenseLog)
+        #expect(entry.size > 0 && entry.size < text.utf8.count)
+        let item = try #require(bundle.inventory.first)
+        #expect(item.status == .partlyUnreadable)
+        #expect(item.reason?.hasPrefix("truncated at compressed offset \(gz.count / 2)") == true)
+    }
+
+    @Test("tar.gz members are shown as a.tar.gz!path")
+    func tarGz() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var tar = TarBuilder()
+        tar.addFile("x/y.log", Samples.licenseLog)
+        tar.addFile("x/capture.pcap", Samples.pcapHeaderLE)
+        tar.finish()
+        let path = try scratch.write("a.tgz", DeflateEncoder.gzip(tar.bytes))
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.entries.map(\.displayPath) == [path + "!x/y.log", path + "!x/capture.pcap"])
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .pcap])
+        #expect(bundle.inventory.first?.fileClass == .archive)
+    }
+
+    @Test("archives inside archives: a.zip!inner.tar.gz!x/y.log")
+    func nested() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var tar = TarBuilder()
+        tar.addFile("x/y.log", Samples.licenseLog)
+        tar.finish()
+        var zip = ZipBuilder()
+        zip.add(.init(name: "inner.tar.gz", data: DeflateEncoder.gzip(tar.bytes)))
+        zip.add("top.txt", Samples.cli)
+        let path = try scratch.write("a.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.entries.map(\.displayPath) == [path + "!inner.tar.gz!x/y.log", path + "!top.txt"])
+        #expect(bundle.inventory.map(\.displayPath) == [path, path + "!inner.tar.gz", path + "!inner.tar.gz!x/y.log", path + "!top.txt"])
+        #expect(bundle.inventory[1].fileClass == .archive)
+        let work = try #require(bundle.workDirectory)
+        let files = try FileManager.default.contentsOfDirectory(atPath: work)
+        #expect(files.count == 2, "the extracted inner archive is deleted once expanded")
+    }
+
+    @Test("an unsupported archive format is refused with its name")
+    func unsupportedFormat() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("logs.tar.xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 1, 2, 3])
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        #expect(bundle.inventory == [InventoryItem(displayPath: path, size: 11, fileClass: .archive, status: .refused,
+                                                   reason: "unsupported archive format (xz)")])
+        #expect(bundle.workDirectory == nil)
+    }
+}

@@ -1,0 +1,122 @@
+import BundleIngest
+import Foundation
+import Testing
+
+@Suite("Limits: bombs, sizes, entry count, nesting")
+struct LimitsTests {
+    let strict = BundleLimits(maxTotalBytes: 64 << 20, maxEntryBytes: 32 << 20, maxCompressionRatio: 100,
+                              ratioGraceBytes: 1 << 20, maxEntries: 1000, maxDepth: 3)
+
+    @Test("a zip member declaring a bomb ratio is refused before extraction")
+    func declaredBomb() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let zeros = 16 << 20
+        var zip = ZipBuilder()
+        zip.add(.init(name: "bomb.log", data: [UInt8](repeating: 0, count: zeros), method: 8,
+                      payload: DeflateEncoder.zeros(zeros)))
+        zip.add("ok.log", Samples.licenseLog)
+        let path = try scratch.write("bomb.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
+        defer { bundle.removeWorkDirectory() }
+        let bomb = try #require(bundle.inventory.first { $0.displayPath == path + "!bomb.log" })
+        #expect(bomb.status == .refused)
+        #expect(bomb.reason?.contains("compression ratio above 100:1") == true)
+        #expect(bundle.entries.map(\.displayPath) == [path + "!ok.log"])
+    }
+
+    @Test("a zip member lying about its size is stopped while streaming")
+    func lyingBomb() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let zeros = 16 << 20
+        var zip = ZipBuilder()
+        zip.add(.init(name: "liar.log", data: [UInt8](repeating: 0, count: zeros), method: 8,
+                      payload: DeflateEncoder.zeros(zeros), declaredSize: 1000))
+        let path = try scratch.write("liar.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
+        defer { bundle.removeWorkDirectory() }
+        let liar = try #require(bundle.inventory.first { $0.displayPath == path + "!liar.log" })
+        #expect(liar.status == .refused)
+        #expect(liar.reason?.contains("decompression bomb") == true)
+        #expect(bundle.entries.isEmpty)
+        let work = try #require(bundle.workDirectory)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work).isEmpty, "the partial copy is deleted")
+    }
+
+    @Test("a gzip bomb is refused by ratio")
+    func gzipBomb() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let zeros = 16 << 20
+        let gz = DeflateEncoder.gzip([UInt8](repeating: 0, count: zeros), deflate: DeflateEncoder.zeros(zeros))
+        let path = try scratch.write("bomb.log.gz", gz)
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.entries.isEmpty)
+        #expect(bundle.inventory.first?.status == .refused)
+        #expect(bundle.inventory.first?.reason?.contains("compression ratio") == true)
+    }
+
+    @Test("per-file and total size limits refuse members")
+    func sizeLimits() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var limits = strict
+        limits.maxEntryBytes = 1000
+        limits.maxTotalBytes = 1500
+        var zip = ZipBuilder()
+        zip.add("big.log", String(repeating: "x", count: 2000))
+        zip.add("a.log", String(repeating: "a", count: 900))
+        zip.add("b.log", String(repeating: "b", count: 900))
+        let path = try scratch.write("sizes.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
+        defer { bundle.removeWorkDirectory() }
+        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
+        #expect(byPath[path + "!big.log"]?.reason == "declared size 2000 bytes exceeds the per-file limit of 1000 bytes")
+        #expect(byPath[path + "!a.log"]?.status == .skipped)
+        #expect(byPath[path + "!b.log"]?.reason == "total extraction limit of 1500 bytes reached")
+    }
+
+    @Test("the entry count limit stops an archive and says so")
+    func entryCount() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var limits = strict
+        limits.maxEntries = 3
+        var zip = ZipBuilder()
+        for index in 0..<6 { zip.add("f\(index).log", Samples.licenseLog) }
+        let path = try scratch.write("many.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.entries.count == 3)
+        let archive = try #require(bundle.inventory.first)
+        #expect(archive.status == .partlyUnreadable)
+        #expect(archive.reason == "more than 3 archive members in the bundle; the rest were not examined")
+    }
+
+    @Test("archives nested deeper than the limit are refused")
+    func depth() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var inner = ZipBuilder()
+        inner.add("deep.log", Samples.licenseLog)
+        var middle = ZipBuilder()
+        middle.add(.init(name: "inner.zip", data: inner.build()))
+        var outer = ZipBuilder()
+        outer.add(.init(name: "middle.zip", data: middle.build()))
+        let path = try scratch.write("outer.zip", outer.build())
+        var limits = strict
+        limits.maxDepth = 2
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
+        defer { bundle.removeWorkDirectory() }
+        let innerItem = try #require(bundle.inventory.first { $0.displayPath == path + "!middle.zip!inner.zip" })
+        #expect(innerItem.status == .refused)
+        #expect(innerItem.reason == "archive nested deeper than 2 levels")
+        #expect(bundle.entries.isEmpty)
+        limits.maxDepth = 3
+        let deeper = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
+        defer { deeper.removeWorkDirectory() }
+        #expect(deeper.entries.map(\.displayPath) == [path + "!middle.zip!inner.zip!deep.log"])
+    }
+}

@@ -1,0 +1,61 @@
+import Inflate
+
+/// Builds zip archives in memory for tests: stored or deflated members, Unix modes, flags, data descriptors,
+/// and lying headers.
+struct ZipBuilder {
+    struct Member {
+        var name: String
+        var data: [UInt8]
+        var method = 0
+        /// The member's stored bytes; defaults to `data` (stored) or stored-block DEFLATE of it (deflate).
+        var payload: [UInt8]? = nil
+        var unixMode: Int? = nil
+        var flags = 0
+        var declaredSize: Int? = nil
+        var crcOverride: UInt32? = nil
+        var dataDescriptor = false
+    }
+
+    var members: [Member] = []
+
+    mutating func add(_ name: String, _ text: String, method: Int = 0) {
+        members.append(Member(name: name, data: Array(text.utf8), method: method))
+    }
+
+    mutating func add(_ member: Member) { members.append(member) }
+
+    /// The archive's bytes.
+    func build() -> [UInt8] {
+        var output: [UInt8] = []
+        var central: [UInt8] = []
+        for member in members {
+            let payload = member.payload ?? (member.method == 8 ? DeflateEncoder.stored(member.data) : member.data)
+            let crc = member.crcOverride ?? CRC32.checksum(member.data)
+            let size = member.declaredSize ?? member.data.count
+            let flags = member.flags | (member.dataDescriptor ? 0x8 : 0)
+            let name = Array(member.name.utf8)
+            let offset = output.count
+            let le16 = DeflateEncoder.littleEndian16
+            let le32 = { (value: Int) in DeflateEncoder.littleEndian32(UInt32(truncatingIfNeeded: value)) }
+            let headerSizes = member.dataDescriptor ? [0, 0, 0, 0] + [0, 0, 0, 0] + [0, 0, 0, 0]
+                : DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
+            output += le32(0x0403_4b50) + le16(20) + le16(flags) + le16(member.method) + le16(0) + le16(0x21)
+            output += headerSizes + le16(name.count) + le16(0) + name + payload
+            if member.dataDescriptor {
+                output += le32(0x0807_4b50) + DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
+            }
+            let madeBy = member.unixMode == nil ? 20 : (3 << 8) | 20
+            let external = (member.unixMode ?? 0) << 16
+            central += le32(0x0201_4b50) + le16(madeBy) + le16(20) + le16(flags) + le16(member.method) + le16(0)
+            central += le16(0x21) + DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
+            central += le16(name.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(external) + le32(offset) + name
+        }
+        let centralOffset = output.count
+        output += central
+        let le16 = DeflateEncoder.littleEndian16
+        output += DeflateEncoder.littleEndian32(0x0605_4b50) + le16(0) + le16(0) + le16(members.count) + le16(members.count)
+        output += DeflateEncoder.littleEndian32(UInt32(central.count)) + DeflateEncoder.littleEndian32(UInt32(centralOffset))
+        output += le16(0)
+        return output
+    }
+}

@@ -1,0 +1,128 @@
+import BundleIngest
+import Foundation
+import Testing
+
+@Suite("Zip bundles")
+struct ZipTests {
+    @Test("stored and deflated members are extracted under bundle.zip!path and classified")
+    func storedAndDeflate() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("cm/trace/slm/log4j/slm.log", Samples.licenseLog, method: 8)
+        zip.add("show_license_all.txt", Samples.cli, method: 0)
+        zip.add("cm/trace/", "")
+        let path = try scratch.write("bundle.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+
+        #expect(bundle.entries.map(\.displayPath) == [path + "!cm/trace/slm/log4j/slm.log", path + "!show_license_all.txt"])
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
+        let log = try #require(bundle.entries.first)
+        #expect(contents(log.localPath) == Array(Samples.licenseLog.utf8))
+        #expect(log.size == Samples.licenseLog.utf8.count)
+        #expect(bundle.inventory.map(\.status) == [.parsed, .parsed, .parsed])
+        #expect(bundle.inventory.first?.fileClass == .archive)
+        #expect(!bundle.hasUnreadableInput)
+        let work = try #require(bundle.workDirectory)
+        #expect(work.hasPrefix(scratch.work + "/"))
+        bundle.removeWorkDirectory()
+        #expect(!FileManager.default.fileExists(atPath: work))
+    }
+
+    @Test("members with data descriptors are extracted")
+    func dataDescriptor() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add(.init(name: "gch.log", data: Array(Samples.licenseLog.utf8), method: 8, dataDescriptor: true))
+        zip.add(.init(name: "status.txt", data: Array(Samples.cli.utf8), method: 8, dataDescriptor: true))
+        let path = try scratch.write("dd.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
+        #expect(contents(bundle.entries[1].localPath) == Array(Samples.cli.utf8))
+        #expect(!bundle.hasUnreadableInput)
+    }
+
+    @Test("a truncated zip yields its complete members via the local headers, and says it is damaged")
+    func truncatedZip() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("first.log", Samples.licenseLog, method: 8)
+        zip.add("second.txt", String(repeating: Samples.cli, count: 20), method: 8)
+        let bytes = zip.build()
+        let cut = Array(bytes[0..<(bytes.count - 1500)])
+        let path = try scratch.write("cut.zip", cut)
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let first = try #require(bundle.entries.first { $0.displayPath == path + "!first.log" })
+        #expect(contents(first.localPath) == Array(Samples.licenseLog.utf8))
+        let archive = try #require(bundle.inventory.first { $0.displayPath == path })
+        #expect(archive.status == .partlyUnreadable)
+        #expect(archive.reason?.contains("central directory") == true)
+        let second = try #require(bundle.inventory.first { $0.displayPath == path + "!second.txt" })
+        #expect(second.status == .partlyUnreadable)
+        #expect(bundle.hasUnreadableInput)
+    }
+
+    @Test("a damaged member does not stop the others; a CRC mismatch is reported")
+    func damagedMember() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add(.init(name: "bad.log", data: Array(Samples.licenseLog.utf8), method: 8, payload: [0xff, 0xff, 0xff, 0xff]))
+        zip.add(.init(name: "crc.log", data: Array(Samples.licenseLog.utf8), method: 0, crcOverride: 0x1234_5678))
+        zip.add("good.txt", Samples.cli, method: 8)
+        let path = try scratch.write("mixed.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let status = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
+        #expect(status[path + "!bad.log"]?.status == .partlyUnreadable)
+        #expect(status[path + "!bad.log"]?.reason?.contains("corrupt") == true)
+        #expect(status[path + "!crc.log"]?.reason?.contains("CRC-32") == true)
+        #expect(status[path + "!good.txt"]?.status == .parsed)
+        #expect(status[path]?.status == .partlyUnreadable)
+        #expect(bundle.entries.contains { $0.displayPath == path + "!good.txt" && $0.fileClass == .cli })
+    }
+
+    @Test("encrypted members and unsupported methods are refused")
+    func encryptedAndMethods() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add(.init(name: "secret.log", data: Array("x".utf8), flags: 1))
+        zip.add(.init(name: "bz.log", data: Array("x".utf8), method: 12))
+        zip.add("ok.log", Samples.licenseLog)
+        let path = try scratch.write("enc.zip", zip.build())
+        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
+        #expect(byPath[path + "!secret.log"]?.status == .refused)
+        #expect(byPath[path + "!secret.log"]?.reason?.contains("encrypted") == true)
+        #expect(byPath[path + "!bz.log"]?.reason == "unsupported compression method (bzip2)")
+        #expect(bundle.entries.map(\.displayPath) == [path + "!ok.log"])
+    }
+
+    @Test("a zip made by the Info-ZIP tool is read", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
+    func realZipTool() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("src/cm/trace/slm/log4j/slm.log", String(repeating: Samples.licenseLog, count: 50))
+        try scratch.write("src/show license status.txt", Samples.cli)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.root + "/src")
+        process.arguments = ["-q", "-r", "-X", scratch.root + "/real.zip", "."]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let bundle = BundleReader.open(paths: [scratch.root + "/real.zip"], workDirectory: scratch.work)
+        defer { bundle.removeWorkDirectory() }
+        let log = try #require(bundle.entries.first { $0.displayPath.hasSuffix("!cm/trace/slm/log4j/slm.log") })
+        #expect(contents(log.localPath) == Array(String(repeating: Samples.licenseLog, count: 50).utf8))
+        #expect(bundle.entries.contains { $0.displayPath.hasSuffix("!show license status.txt") && $0.fileClass == .cli })
+        #expect(!bundle.hasUnreadableInput)
+    }
+}
