@@ -60,12 +60,21 @@ let package = Package(
             name: "Reports", dependencies: ["LicensingModel", "StateEngine", "Timeline", "Rules"],
             swiftSettings: strictSettings),
 
+        // The whole pipeline for one bundle: ingest, merge, replay, judge, report.
+        .target(
+            name: "Analysis",
+            dependencies: [
+                "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline", "Rules",
+                "Reports",
+            ],
+            swiftSettings: strictSettings),
+
         // The thin executable.
         .executableTarget(
             name: "licscope",
             dependencies: [
                 "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline",
-                "Rules", "Reports",
+                "Rules", "Reports", "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -95,6 +104,9 @@ let package = Package(
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "LicensingModel"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "licscopeTests", dependencies: ["licscope"],
             swiftSettings: strictSettings),

@@ -1,0 +1,38 @@
+import Foundation
+import BundleIngest
+import LicensingModel
+import Rules
+import TextIngest
+
+/// Everything `licscope analyze` (and `triage`, and `rules test` on raw fixtures) can set.
+public struct AnalysisOptions: Sendable {
+    /// Zone readings (`--tz`).
+    public var zones: ZoneResolver
+    /// The rules to evaluate; nil evaluates none (ingestion only).
+    public var rules: RuleSet?
+    /// The message catalog for logs.
+    public var catalog: MessageCatalog
+    /// PEM text of extra trust anchors (`--ca-file`).
+    public var extraTrustAnchorsPEM: [String]
+    /// Archive limits.
+    public var limits: BundleLimits
+    /// Where archives are extracted (a private directory is made inside and removed afterwards).
+    public var workDirectory: String
+    /// The timers in force.
+    public var timers: LicensingTimers
+
+    /// Creates options.
+    public init(
+        zones: ZoneResolver = ZoneResolver(), rules: RuleSet?, catalog: MessageCatalog,
+        extraTrustAnchorsPEM: [String] = [], limits: BundleLimits = .default,
+        workDirectory: String = FileManager.default.temporaryDirectory.path, timers: LicensingTimers = .cucm
+    ) {
+        self.zones = zones
+        self.rules = rules
+        self.catalog = catalog
+        self.extraTrustAnchorsPEM = extraTrustAnchorsPEM
+        self.limits = limits
+        self.workDirectory = workDirectory
+        self.timers = timers
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import BundleIngest
+import LicensingModel
+import Reports
+import Rules
+import StateEngine
+import Timeline
+
+/// The whole pipeline for one bundle: open → classify → ingest → merge → replay → rules → report.
+public struct AnalysisOutcome: Sendable {
+    /// The report every renderer works from.
+    public var report: AnalysisReport
+    /// The merged timeline's events (for the JSON Lines timeline).
+    public var events: [Event]
+    /// The rules' evaluation, when rules were given (for `--explain`).
+    public var evaluation: RuleEvaluation?
+    /// What the rules saw.
+    public var ruleEvidence: RuleEvidence
+}
+
+/// Runs the analysis.
+public enum AnalysisRun {
+    /// Analyzes `paths` (files, folders, archives — all taken together as one bundle).
+    /// - Parameters:
+    ///   - paths: the inputs.
+    ///   - options: zones, rules, catalog, trust anchors, limits.
+    ///   - failOn: findings at or above this severity make the exit code 1.
+    ///   - toolVersion: written into the report.
+    public static func run(paths: [String], options: AnalysisOptions, failOn: RuleSeverity = .low, toolVersion: String)
+        -> AnalysisOutcome
+    {
+        let (evidence, timeline, collected) = gather(paths: paths, options: options)
+        let evaluation = options.rules?.evaluate(evidence)
+        let findings = (evaluation?.findings ?? []).sorted {
+            $0.severity != $1.severity ? $0.severity > $1.severity : $0.id < $1.id
+        }
+        let replay = timeline.replay
+        let worst = findings.map(\.severity).max()
+        var exit: Int32 = worst.map { $0 >= failOn ? 1 : 0 } ?? 0
+        if collected.partlyUnreadable { exit = 3 }
+        let report = AnalysisReport(
+            tool: .init(name: "licscope", version: toolVersion), inputs: paths,
+            verdict: .init(
+                summary: VerdictText.summary(findings: findings, replay: replay, evidenceCount: timeline.events.count),
+                worstSeverity: worst, exitCode: exit, partlyUnreadable: collected.partlyUnreadable),
+            findings: findings, notEvaluated: evaluation?.notEvaluated ?? [], states: replay.intervals,
+            transitions: replay.transitions.map(AnalysisReport.TransitionRow.init),
+            deadlines: replay.deadlines, runway: replay.runway.map(AnalysisReport.TransitionRow.init),
+            anomalies: replay.anomalies,
+            history: Dictionary(uniqueKeysWithValues: replay.history.map { ($0.key.rawValue, $0.value) }),
+            snapshots: replay.snapshotChecks, skew: timeline.skew, inventory: collected.inventory,
+            assumptions: assumptions(timeline.events, skew: timeline.skew), evidenceStart: replay.evidenceStart,
+            evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
+        return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
+    }
+
+    /// Ingests and replays without judging: what a rule fixture or a report needs.
+    public static func gather(paths: [String], options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
+        let work = URL(fileURLWithPath: options.workDirectory)
+            .appendingPathComponent("licscope-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))").path
+        try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let bundle = BundleReader.open(paths: paths, workDirectory: work, limits: options.limits)
+        defer {
+            bundle.removeWorkDirectory()
+            try? FileManager.default.removeItem(atPath: work)
+        }
+        let collected = EvidenceCollector.collect(bundle, options: options)
+        let timeline = MergedTimeline.build(collected.sources, timers: options.timers)
+        let evidence = RuleEvidence(
+            events: timeline.events, intervals: timeline.replay.intervals, present: collected.present,
+            evidenceEnd: timeline.replay.evidenceEnd)
+        return (evidence, timeline, collected)
+    }
+
+    /// Every distinct assumption, in order of first appearance.
+    static func assumptions(_ events: [Event], skew: SkewEstimate?) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for a in events.flatMap({ $0.time?.assumptions ?? [] }) {
+            // Per-event placement notes repeat the raw time; keep one of each kind of sentence.
+            let key = a.hasPrefix("the output does not print") ? "placement" : a.hasPrefix("shifted ") ? "shift" : a
+            if seen.insert(key).inserted { out.append(a) }
+        }
+        if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
+            out.append("clock skew: \(skew.interpretation); text evidence shifted onto the capture clock")
+        }
+        return out
+    }
+}

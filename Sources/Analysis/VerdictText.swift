@@ -1,0 +1,35 @@
+import Foundation
+import LicensingModel
+import Rules
+import StateEngine
+
+/// The one-paragraph answer at the top of every report.
+enum VerdictText {
+    static func summary(findings: [Finding], replay: ReplayResult, evidenceCount: Int) -> String {
+        guard evidenceCount > 0 else {
+            return "No licensing evidence was found in the inputs (see the inventory for what each file was read as)."
+        }
+        let state = stateSentence(replay)
+        guard let top = findings.first else {
+            return "No known problem found. \(state)"
+        }
+        var text = "\(top.severity.rawValue.uppercased()): \(top.title) (\(top.id))."
+        if findings.count > 1 {
+            let more = findings.dropFirst().prefix(3).map(\.id).joined(separator: ", ")
+            text += " Also: \(more)\(findings.count > 4 ? ", …" : "")."
+        }
+        return text + " " + state
+    }
+
+    static func stateSentence(_ r: ReplayResult) -> String {
+        guard let end = r.evidenceEnd else { return "" }
+        let s = r.engine.state
+        var text = "At the last evidence (\(end.iso8601UTC)): \(s.registration.rawValue), \(s.authorization.rawValue)"
+        if s.enforcement != .none { text += ", enforcement \(s.enforcement.rawValue)" }
+        text += "."
+        if let next = r.runway.first {
+            text += " If nothing succeeds: \(next.to) on \(next.at.iso8601UTC)."
+        }
+        return text
+    }
+}

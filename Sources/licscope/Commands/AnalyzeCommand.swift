@@ -1,0 +1,86 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import LicensingModel
+import Reports
+import Rules
+import TextIngest
+
+/// `licscope analyze PATH…`: one command from a collected bundle to a verdict.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyze a collected bundle: verdict first, then the state timeline, then the evidence inventory.",
+        discussion: """
+            PATH may be files, folders, zip, tar, tar.gz/tgz or gz archives (nested archives too); all are taken
+            together as one bundle. Files are recognised by content, not by name.
+            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or rule error; 3 some input was
+            partly unreadable (results are still written).
+            """)
+
+    @Argument(help: "Inputs: files, folders, archives.", completion: .file())
+    var paths: [String]
+
+    @OptionGroup var rulesLocation: RulesCommand.Location
+    @OptionGroup var zones: ZoneOptions
+
+    @Option(help: "Output format: text, json, jsonl (Timesketch timeline), markdown, html.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Exit 1 when a finding is at or above this severity (info, low, medium, high, critical).")
+    var failOn: String = "low"
+
+    @Flag(help: "Replace hosts, addresses, serials, UUIDs and account names with placeholders.")
+    var redact = false
+
+    @Option(help: "Say which selection failed for this rule (or why it matched).")
+    var explain: String?
+
+    @Option(name: .customLong("ca-file"), help: "Extra trust anchors (PEM), e.g. the customer's proxy CA. Repeatable.")
+    var caFiles: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard RuleSeverity(rawValue: failOn) != nil else {
+            throw ValidationError("--fail-on must be one of info, low, medium, high, critical")
+        }
+        for p in paths where !FileManager.default.fileExists(atPath: p) {
+            throw ValidationError("no such file or directory: \(p)")
+        }
+    }
+
+    func run() throws {
+        let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
+        let catalog: MessageCatalog
+        do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
+            Terminal.warn("licscope: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        var pems: [String] = []
+        for f in caFiles {
+            guard let d = FileManager.default.contents(atPath: f) else { throw ValidationError("cannot read --ca-file \(f)") }
+            pems.append(String(decoding: d, as: UTF8.self))
+        }
+        if Terminal.stderrIsTTY { Terminal.warn("licscope: reading \(paths.count) input(s)…") }
+        let options = AnalysisOptions(zones: try zones.resolver(), rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems)
+        let outcome = AnalysisRun.run(
+            paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
+            toolVersion: LicscopeVersion.current)
+        var text = try ReportWriter.render(outcome, format: format, color: output == nil && Terminal.colorAllowed)
+        if let explain {
+            text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
+        }
+        if redact {
+            var redactor = OutputRedactor()
+            text = redactor.redact(text)
+        }
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } else {
+            Terminal.write(text)
+        }
+        if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
+    }
+}
