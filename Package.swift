@@ -105,7 +105,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "LicensingModel"],
+            name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "licscopeTests", dependencies: ["licscope"],

@@ -17,7 +17,7 @@ enum ContentMarkers {
     /// `utils service list` output.
     static let serviceList = [
         "Requesting service status, please wait", "[STARTED]", "[STOPPED]", "[NOT RUNNING]",
-        "[Commanded Out of Service]", "[Service Not Activated]", "[Starting]",
+        "[Commanded Out of Service]", "[Service Not Activated]", "[Starting]", "utils service list",
     ]
 
     /// Java Smart Agent, Call Home and License Manager trace tokens (domain-notes §1.3).
@@ -32,6 +32,8 @@ enum ContentMarkers {
         "UDI:", "Smart Account:", "Virtual Account:", "Next Renewal Attempt:", "Next Communication Attempt:",
         "License Usage:", "Smart Agent for Licensing:", "Initial Registration:", "Evaluation Period",
         "Transport:", "Product Information:", "Agent Version:",
+        // A prompt with the command: a subscriber answers it with nothing, which is evidence too.
+        "show license ",
     ]
 
     /// The classes in voting order: the most specific markers first.
