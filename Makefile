@@ -6,7 +6,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config
 SWIFT ?= swift
 BIN := .build/debug/licscope
-SAMPLE ?= samples/direct-quovadis-bundle
+SAMPLE ?= samples/proxy-443-bundle
 
 .PHONY: all deps build test demo interop bench clean
 
