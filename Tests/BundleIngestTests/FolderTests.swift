@@ -59,7 +59,6 @@ struct FolderTests {
         let log = try scratch.write("slm.log", Samples.licenseLog)
         let tgz = try scratch.write("t.tgz", DeflateEncoder.gzip(Array("not a tar at all, just text\n".utf8)))
         let bundle = BundleReader.open(paths: [broken, log, tgz], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
         #expect(bundle.inventory.first?.displayPath == broken)
         #expect(bundle.inventory.first?.status == .partlyUnreadable)
         #expect(bundle.entries.map(\.displayPath) == [log, tgz])
