@@ -41,6 +41,20 @@ struct ZipTests {
         #expect(!bundle.hasUnreadableInput)
     }
 
+    @Test("ZIP64 end records and extra fields are honoured")
+    func zip64() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("big/slm.log", Samples.licenseLog, method: 8)
+        zip.add("svc.txt", Samples.serviceList)
+        let (path, bundle) = try scratch.open("z64.zip", zip.build(zip64: true))
+        #expect(bundle.entries.map(\.displayPath) == [path + "!big/slm.log", path + "!svc.txt"])
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .serviceList])
+        #expect(contents(bundle.entries[1].localPath) == Array(Samples.serviceList.utf8))
+        #expect(!bundle.hasUnreadableInput)
+    }
+
     @Test("a truncated zip yields its complete members via the local headers, and says it is damaged")
     func truncatedZip() throws {
         let scratch = try Scratch()
