@@ -28,6 +28,19 @@ struct FolderTests {
         #expect(bundle.hasUnreadableInput)
     }
 
+    @Test("the work directory inside an input folder is not read back")
+    func workDirectoryInsideInput() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("slm.log", Samples.licenseLog)
+        try scratch.write("a.zip", zip.build())
+        try scratch.write("z.log", Samples.licenseLog)
+        let bundle = BundleReader.open(paths: [scratch.root], workDirectory: scratch.root + "/aa-work")
+        #expect(bundle.entries.map(\.displayPath) == [scratch.root + "/a.zip!slm.log", scratch.root + "/z.log"])
+        #expect(bundle.workDirectory?.hasPrefix(scratch.root + "/aa-work/") == true)
+    }
+
     @Test("a missing input is refused; the others are still read")
     func missingInput() throws {
         let scratch = try Scratch()
