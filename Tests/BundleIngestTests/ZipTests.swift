@@ -75,6 +75,28 @@ struct ZipTests {
         #expect(bundle.hasUnreadableInput)
     }
 
+    @Test("without a central directory, data-descriptor members are delimited by inflating them")
+    func descriptorRecovery() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add(.init(name: "one.log", data: Array(Samples.licenseLog.utf8), method: 8, dataDescriptor: true))
+        zip.add(.init(name: "two.txt", data: Array(Samples.cli.utf8), method: 8, dataDescriptor: true))
+        let whole = zip.build()
+        let localPart = Array(whole[..<centralDirectoryStart(whole)])
+        let (path, bundle) = try scratch.open("nocd.zip", localPart)
+        #expect(bundle.entries.map(\.displayPath) == [path + "!one.log", path + "!two.txt"])
+        #expect(contents(bundle.entries[1].localPath) == Array(Samples.cli.utf8))
+        #expect(bundle.item(path + "!two.txt")?.status == .parsed)
+        #expect(bundle.item(path)?.status == .partlyUnreadable)
+    }
+
+    /// The offset of the first central directory record.
+    func centralDirectoryStart(_ bytes: [UInt8]) -> Int {
+        let signature: [UInt8] = [0x50, 0x4b, 0x01, 0x02]
+        return (0...(bytes.count - 4)).first { bytes[$0..<($0 + 4)].elementsEqual(signature) } ?? bytes.count
+    }
+
     @Test("a damaged member does not stop the others; a CRC mismatch is reported")
     func damagedMember() throws {
         let scratch = try Scratch()
