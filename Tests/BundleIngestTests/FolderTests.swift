@@ -64,6 +64,20 @@ struct FolderTests {
         #expect(decoded[0].linesRead == 42)
     }
 
+    @Test("the parsing step records frames read and damage; damage makes the input partly unreadable")
+    func recordRead() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var (path, bundle) = try scratch.open("trace.pcap", Samples.pcapHeaderLE)
+        #expect(!bundle.hasUnreadableInput)
+        bundle.recordRead(of: path, framesRead: 12, damage: "frame 13 truncated at offset 900")
+        let item = try #require(bundle.item(path))
+        #expect(item.framesRead == 12)
+        #expect(item.status == .partlyUnreadable)
+        #expect(item.reason == "frame 13 truncated at offset 900")
+        #expect(bundle.hasUnreadableInput)
+    }
+
     @Test("one damaged archive does not stop the other inputs")
     func badArchiveAmongGoodInputs() throws {
         let scratch = try Scratch()
