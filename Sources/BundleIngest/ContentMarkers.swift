@@ -1,5 +1,6 @@
 /// The literal markers that identify each text class, taken from real outputs (see domain-notes §1–§3).
-/// A line votes for the first class whose marker it contains, in the order of `ContentMarkers.ordered`.
+/// A line votes for the first class whose marker it contains, in the order of `ContentMarkers.ordered`
+/// (CLI last: its words also appear inside trace messages).
 enum ContentMarkers {
     /// `%FACILITY-SEVERITY-MNEMONIC` messages of the Smart Agent and Call Home (domain-notes §2.1).
     static let syslog = ["%SMART_LIC-", "%CALL_HOME-", "%LICENSE-SMART_LIC-"]

@@ -25,6 +25,7 @@ extension ExtractionSession {
         }
         for name in names.sorted() {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            if isOwnWorkDirectory(child) { continue }
             let type = (try? FileManager.default.attributesOfItem(atPath: child))?[.type] as? FileAttributeType
             switch type {
             case .typeDirectory?:
@@ -41,6 +42,15 @@ extension ExtractionSession {
                 recordRefused(child, reason: "not a regular file (device, socket or FIFO)")
             }
         }
+    }
+
+    /// True for the private directory this session extracts into (when the caller put it inside an input folder).
+    private func isOwnWorkDirectory(_ path: String) -> Bool {
+        guard let workDirectory else { return false }
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return canonical(path) == canonical(workDirectory)
     }
 
     /// Adds a file on disk (a loose input or an extracted member at nesting `depth`): archives are expanded

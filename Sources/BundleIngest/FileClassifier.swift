@@ -71,19 +71,15 @@ public enum FileClassifier {
         return invalid
     }
 
-    /// Each line votes for the first class whose marker it contains; the most votes wins. A file without any
-    /// marker but with timestamped log4j-style lines is a license log; with nothing at all, plain text.
+    /// Each line votes for the first class whose marker it contains (`ContentMarkers.ordered`); a timestamped
+    /// log4j / diag-style line without such a marker votes for a license log before the CLI markers are tried,
+    /// since trace messages often quote CLI words. The most votes wins; with no vote at all, plain text.
     static func textClass(_ head: ArraySlice<UInt8>, name: String) -> FileClass {
         var votes: [FileClass: Int] = [:]
-        var layoutLines = 0
         for line in head.split(separator: 0x0a, omittingEmptySubsequences: true) {
-            if let vote = ContentMarkers.ordered.first(where: { entry in entry.1.contains { line.containsBytes($0) } }) {
-                votes[vote.0, default: 0] += 1
-            } else if LogLayout.isTimestampedLogLine(line) {
-                layoutLines += 1
-            }
+            if let vote = vote(for: line) { votes[vote, default: 0] += 1 }
         }
-        guard let best = votes.values.max() else { return layoutLines >= 2 ? .licenseLog : .text }
+        guard let best = votes.values.max() else { return .text }
         let leaders = ContentMarkers.ordered.map(\.0).filter { votes[$0] == best }
         if leaders.count > 1 {
             let lowered = name.lowercased()
@@ -92,6 +88,14 @@ public enum FileClassifier {
             }
         }
         return leaders.first ?? .text
+    }
+
+    private static func vote(for line: ArraySlice<UInt8>) -> FileClass? {
+        for (fileClass, markers) in ContentMarkers.ordered {
+            if fileClass == .cli && LogLayout.isTimestampedLogLine(line) { return .licenseLog }
+            if markers.contains(where: { line.containsBytes($0) }) { return fileClass }
+        }
+        return nil
     }
 }
 

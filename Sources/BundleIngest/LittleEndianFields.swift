@@ -3,7 +3,7 @@
 extension Collection where Element == UInt8, Index == Int {
     /// The unsigned integer of `width` bytes at `offset`, or nil when the bytes are short.
     func littleEndian(at offset: Int, width: Int) -> UInt64? {
-        guard offset >= 0, width > 0, width <= 8, offset + width <= count else { return nil }
+        guard offset >= 0, width > 0, width <= 8, offset <= count - width else { return nil }
         var value: UInt64 = 0
         for index in (0..<width).reversed() {
             value = (value << 8) | UInt64(self[startIndex + offset + index])
@@ -24,7 +24,7 @@ extension Collection where Element == UInt8, Index == Int {
 
     /// The bytes at `offset..<offset+length`, or nil when short.
     func bytes(at offset: Int, length: Int) -> SubSequence? {
-        guard offset >= 0, length >= 0, offset + length <= count else { return nil }
+        guard offset >= 0, length >= 0, offset <= count - length else { return nil }
         return self[(startIndex + offset)..<(startIndex + offset + length)]
     }
 }

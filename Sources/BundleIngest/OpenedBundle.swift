@@ -45,6 +45,18 @@ public struct OpenedBundle: Sendable {
         inventory.firstIndex { $0.displayPath == displayPath }
     }
 
+    /// Records what the parsing step read from `displayPath`: lines or frames, and damage it met (which makes
+    /// the item partly unreadable, keeping any earlier reason). Unknown paths are ignored.
+    public mutating func recordRead(of displayPath: String, linesRead: Int? = nil, framesRead: Int? = nil, damage: String? = nil) {
+        guard let index = inventoryIndex(of: displayPath) else { return }
+        if let linesRead { inventory[index].linesRead = linesRead }
+        if let framesRead { inventory[index].framesRead = framesRead }
+        if let damage {
+            inventory[index].status = .partlyUnreadable
+            inventory[index].reason = [inventory[index].reason, damage].compactMap { $0 }.joined(separator: "; ")
+        }
+    }
+
     /// Deletes the private work directory and everything extracted into it. Safe to call more than once.
     public func removeWorkDirectory() {
         guard let workDirectory else { return }

@@ -12,6 +12,8 @@ struct TarHeader {
     }
 
     static let blockSize = 512
+    /// Sizes beyond 1 PiB are damage, not data (and keep size arithmetic far from overflow).
+    static let maxSize = 1 << 50
 
     /// The name (ustar prefix and name joined).
     var name: String
@@ -24,7 +26,8 @@ struct TarHeader {
 
     /// Parses `block`; nil when it is short or its checksum does not match.
     init?(_ block: ArraySlice<UInt8>) {
-        guard Self.isHeaderBlock(block), let size = Self.number(block, offset: 124, length: 12) else { return nil }
+        guard Self.isHeaderBlock(block), let size = Self.number(block, offset: 124, length: 12), size <= Self.maxSize
+        else { return nil }
         let base = block.startIndex
         var name = Self.text(block, offset: 0, length: 100)
         let magic = block[(base + 257)..<(base + 263)]
@@ -127,7 +130,7 @@ struct PaxAttributes {
             switch key {
             case "path": path = text
             case "linkpath": linkPath = text
-            case "size": size = Int(text).flatMap { $0 >= 0 ? $0 : nil }
+            case "size": size = Int(text).flatMap { (0...TarHeader.maxSize).contains($0) ? $0 : nil }
             default: break
             }
         }

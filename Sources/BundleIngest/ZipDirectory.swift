@@ -34,7 +34,7 @@ enum ZipDirectory {
             }
             (count, size, offset) = zip64
         }
-        guard offset + size <= endOffset, size <= maxCentralDirectoryBytes else {
+        guard size <= maxCentralDirectoryBytes, offset <= endOffset - size else {
             return .failure(ZipFailure("central directory lies outside the archive (truncated or prefixed archive?)"))
         }
         let directory = try file.read(at: offset, count: size)

@@ -99,7 +99,8 @@ enum ZipExpander {
         _ member: ZipMember, dataOffset: Int, file: RandomAccessFile, path: String, display: String, depth: Int,
         session: inout ExtractionSession
     ) -> MemberEffect {
-        let dataEnd = dataOffset + member.compressedSize
+        let (sum, overflow) = dataOffset.addingReportingOverflow(member.compressedSize)
+        let dataEnd = overflow ? Int.max : sum
         let cutShort = dataEnd > file.size
         var writer: ExtractedFileWriter
         var reader: ChunkedFileReader

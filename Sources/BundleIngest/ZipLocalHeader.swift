@@ -45,7 +45,12 @@ struct ZipLocalHeader {
                 return .init(members: members, damage: "no valid local header at offset \(offset); scan stopped")
             }
             var member = header.member
-            var next = header.dataOffset + member.compressedSize
+            let (sum, overflow) = header.dataOffset.addingReportingOverflow(member.compressedSize)
+            guard !overflow else {
+                members.append(member)
+                return .init(members: members, damage: "member at offset \(offset) is cut short; scan stopped")
+            }
+            var next = sum
             if header.hasDataDescriptor && member.compressedSize == 0 {
                 guard member.method == 8 else {
                     members.append(member)

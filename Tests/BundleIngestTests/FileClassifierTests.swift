@@ -50,6 +50,17 @@ struct FileClassifierTests {
         #expect(FileClassifier.classify(prefix: [], name: "a") == .text)
     }
 
+    @Test("trace lines quoting CLI words are still a license log")
+    func traceQuotingCli() {
+        let trace = """
+            2018-01-26 15:11:23,123 INFO [SLM] Registration: Status: REGISTERED
+            2018-01-26 15:12:59,456 INFO [SLM] License Authorization: Status: AUTHORIZED
+            2018-01-26 15:13:00,001 DEBUG [SLM] Next Communication Attempt: Feb 25 15:12:59 2018
+
+            """
+        #expect(FileClassifier.classify(prefix: Array(trace.utf8), name: "x") == .licenseLog)
+    }
+
     @Test("a tie between classes is broken by the name")
     func tieBrokenByName() {
         let mixed = "%SMART_LIC-6-AGENT_READY: Smart Agent for Licensing is initialized\n" +

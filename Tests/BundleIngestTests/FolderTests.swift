@@ -28,6 +28,19 @@ struct FolderTests {
         #expect(bundle.hasUnreadableInput)
     }
 
+    @Test("the work directory inside an input folder is not read back")
+    func workDirectoryInsideInput() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("slm.log", Samples.licenseLog)
+        try scratch.write("a.zip", zip.build())
+        try scratch.write("z.log", Samples.licenseLog)
+        let bundle = BundleReader.open(paths: [scratch.root], workDirectory: scratch.root + "/aa-work")
+        #expect(bundle.entries.map(\.displayPath) == [scratch.root + "/a.zip!slm.log", scratch.root + "/z.log"])
+        #expect(bundle.workDirectory?.hasPrefix(scratch.root + "/aa-work/") == true)
+    }
+
     @Test("a missing input is refused; the others are still read")
     func missingInput() throws {
         let scratch = try Scratch()
@@ -51,6 +64,20 @@ struct FolderTests {
         #expect(decoded[0].linesRead == 42)
     }
 
+    @Test("the parsing step records frames read and damage; damage makes the input partly unreadable")
+    func recordRead() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var (path, bundle) = try scratch.open("trace.pcap", Samples.pcapHeaderLE)
+        #expect(!bundle.hasUnreadableInput)
+        bundle.recordRead(of: path, framesRead: 12, damage: "frame 13 truncated at offset 900")
+        let item = try #require(bundle.item(path))
+        #expect(item.framesRead == 12)
+        #expect(item.status == .partlyUnreadable)
+        #expect(item.reason == "frame 13 truncated at offset 900")
+        #expect(bundle.hasUnreadableInput)
+    }
+
     @Test("one damaged archive does not stop the other inputs")
     func badArchiveAmongGoodInputs() throws {
         let scratch = try Scratch()
@@ -59,7 +86,6 @@ struct FolderTests {
         let log = try scratch.write("slm.log", Samples.licenseLog)
         let tgz = try scratch.write("t.tgz", DeflateEncoder.gzip(Array("not a tar at all, just text\n".utf8)))
         let bundle = BundleReader.open(paths: [broken, log, tgz], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
         #expect(bundle.inventory.first?.displayPath == broken)
         #expect(bundle.inventory.first?.status == .partlyUnreadable)
         #expect(bundle.entries.map(\.displayPath) == [log, tgz])

@@ -8,9 +8,7 @@ struct GzipAndNestingTests {
     func singleGzip() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let path = try scratch.write("slm.log.1.gz", DeflateEncoder.gzip(Array(Samples.licenseLog.utf8)))
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("slm.log.1.gz", DeflateEncoder.gzip(Array(Samples.licenseLog.utf8)))
         let entry = try #require(bundle.entries.first)
         #expect(bundle.entries.count == 1)
         #expect(entry.displayPath == path)
@@ -25,9 +23,7 @@ struct GzipAndNestingTests {
         defer { scratch.remove() }
         let text = String(repeating: Samples.licenseLog, count: 30)
         let gz = DeflateEncoder.gzip(Array(text.utf8))
-        let path = try scratch.write("gch.log.gz", Array(gz[0..<(gz.count / 2)]))
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (_, bundle) = try scratch.open("gch.log.gz", Array(gz[0..<(gz.count / 2)]))
         let entry = try #require(bundle.entries.first)
         #expect(entry.fileClass == .licenseLog)
         #expect(entry.size > 0 && entry.size < text.utf8.count)
@@ -44,9 +40,7 @@ struct GzipAndNestingTests {
         tar.addFile("x/y.log", Samples.licenseLog)
         tar.addFile("x/capture.pcap", Samples.pcapHeaderLE)
         tar.finish()
-        let path = try scratch.write("a.tgz", DeflateEncoder.gzip(tar.bytes))
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("a.tgz", DeflateEncoder.gzip(tar.bytes))
         #expect(bundle.entries.map(\.displayPath) == [path + "!x/y.log", path + "!x/capture.pcap"])
         #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .pcap])
         #expect(bundle.inventory.first?.fileClass == .archive)
@@ -62,9 +56,7 @@ struct GzipAndNestingTests {
         var zip = ZipBuilder()
         zip.add(.init(name: "inner.tar.gz", data: DeflateEncoder.gzip(tar.bytes)))
         zip.add("top.txt", Samples.cli)
-        let path = try scratch.write("a.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("a.zip", zip.build())
         #expect(bundle.entries.map(\.displayPath) == [path + "!inner.tar.gz!x/y.log", path + "!top.txt"])
         #expect(bundle.inventory.map(\.displayPath) == [path, path + "!inner.tar.gz", path + "!inner.tar.gz!x/y.log", path + "!top.txt"])
         #expect(bundle.inventory[1].fileClass == .archive)
@@ -77,8 +69,7 @@ struct GzipAndNestingTests {
     func unsupportedFormat() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let path = try scratch.write("logs.tar.xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 1, 2, 3])
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
+        let (path, bundle) = try scratch.open("logs.tar.xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 1, 2, 3])
         #expect(bundle.inventory == [InventoryItem(displayPath: path, size: 11, fileClass: .archive, status: .refused,
                                                    reason: "unsupported archive format (xz)")])
         #expect(bundle.workDirectory == nil)

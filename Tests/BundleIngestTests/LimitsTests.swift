@@ -16,10 +16,8 @@ struct LimitsTests {
         zip.add(.init(name: "bomb.log", data: [UInt8](repeating: 0, count: zeros), method: 8,
                       payload: DeflateEncoder.zeros(zeros)))
         zip.add("ok.log", Samples.licenseLog)
-        let path = try scratch.write("bomb.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
-        defer { bundle.removeWorkDirectory() }
-        let bomb = try #require(bundle.inventory.first { $0.displayPath == path + "!bomb.log" })
+        let (path, bundle) = try scratch.open("bomb.zip", zip.build(), limits: strict)
+        let bomb = try #require(bundle.item(path + "!bomb.log"))
         #expect(bomb.status == .refused)
         #expect(bomb.reason?.contains("compression ratio above 100:1") == true)
         #expect(bundle.entries.map(\.displayPath) == [path + "!ok.log"])
@@ -33,10 +31,8 @@ struct LimitsTests {
         var zip = ZipBuilder()
         zip.add(.init(name: "liar.log", data: [UInt8](repeating: 0, count: zeros), method: 8,
                       payload: DeflateEncoder.zeros(zeros), declaredSize: 1000))
-        let path = try scratch.write("liar.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
-        defer { bundle.removeWorkDirectory() }
-        let liar = try #require(bundle.inventory.first { $0.displayPath == path + "!liar.log" })
+        let (path, bundle) = try scratch.open("liar.zip", zip.build(), limits: strict)
+        let liar = try #require(bundle.item(path + "!liar.log"))
         #expect(liar.status == .refused)
         #expect(liar.reason?.contains("decompression bomb") == true)
         #expect(bundle.entries.isEmpty)
@@ -50,9 +46,7 @@ struct LimitsTests {
         defer { scratch.remove() }
         let zeros = 16 << 20
         let gz = DeflateEncoder.gzip([UInt8](repeating: 0, count: zeros), deflate: DeflateEncoder.zeros(zeros))
-        let path = try scratch.write("bomb.log.gz", gz)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: strict)
-        defer { bundle.removeWorkDirectory() }
+        let (_, bundle) = try scratch.open("bomb.log.gz", gz, limits: strict)
         #expect(bundle.entries.isEmpty)
         #expect(bundle.inventory.first?.status == .refused)
         #expect(bundle.inventory.first?.reason?.contains("compression ratio") == true)
@@ -69,13 +63,10 @@ struct LimitsTests {
         zip.add("big.log", String(repeating: "x", count: 2000))
         zip.add("a.log", String(repeating: "a", count: 900))
         zip.add("b.log", String(repeating: "b", count: 900))
-        let path = try scratch.write("sizes.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
-        defer { bundle.removeWorkDirectory() }
-        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
-        #expect(byPath[path + "!big.log"]?.reason == "declared size 2000 bytes exceeds the per-file limit of 1000 bytes")
-        #expect(byPath[path + "!a.log"]?.status == .skipped)
-        #expect(byPath[path + "!b.log"]?.reason == "total extraction limit of 1500 bytes reached")
+        let (path, bundle) = try scratch.open("sizes.zip", zip.build(), limits: limits)
+        #expect(bundle.item(path + "!big.log")?.reason == "declared size 2000 bytes exceeds the per-file limit of 1000 bytes")
+        #expect(bundle.item(path + "!a.log")?.status == .skipped)
+        #expect(bundle.item(path + "!b.log")?.reason == "total extraction limit of 1500 bytes reached")
     }
 
     @Test("the entry count limit stops an archive and says so")
@@ -86,9 +77,7 @@ struct LimitsTests {
         limits.maxEntries = 3
         var zip = ZipBuilder()
         for index in 0..<6 { zip.add("f\(index).log", Samples.licenseLog) }
-        let path = try scratch.write("many.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
-        defer { bundle.removeWorkDirectory() }
+        let (_, bundle) = try scratch.open("many.zip", zip.build(), limits: limits)
         #expect(bundle.entries.count == 3)
         let archive = try #require(bundle.inventory.first)
         #expect(archive.status == .partlyUnreadable)
@@ -109,14 +98,12 @@ struct LimitsTests {
         var limits = strict
         limits.maxDepth = 2
         let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
-        defer { bundle.removeWorkDirectory() }
-        let innerItem = try #require(bundle.inventory.first { $0.displayPath == path + "!middle.zip!inner.zip" })
+        let innerItem = try #require(bundle.item(path + "!middle.zip!inner.zip"))
         #expect(innerItem.status == .refused)
         #expect(innerItem.reason == "archive nested deeper than 2 levels")
         #expect(bundle.entries.isEmpty)
         limits.maxDepth = 3
         let deeper = BundleReader.open(paths: [path], workDirectory: scratch.work, limits: limits)
-        defer { deeper.removeWorkDirectory() }
         #expect(deeper.entries.map(\.displayPath) == [path + "!middle.zip!inner.zip!deep.log"])
     }
 }

@@ -15,9 +15,7 @@ struct RefusalTests {
         zip.add("C:\\evil4", "owned")
         zip.add("ok/../../evil5", "owned")
         zip.add("fine.log", Samples.licenseLog)
-        let path = try scratch.write("slip.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("slip.zip", zip.build())
         let refused = bundle.inventory.filter { $0.status == .refused }
         #expect(refused.map(\.displayPath) == ["../evil", "../../work/evil2", "/etc/evil3", "C:\\evil4", "ok/../../evil5"].map { path + "!" + $0 })
         #expect(refused[0].reason == "path traversal (..) in archive member name")
@@ -39,9 +37,7 @@ struct RefusalTests {
         tar.addFile("/tmp/evil", "owned")
         tar.addFile("ok.log", Samples.licenseLog)
         tar.finish()
-        let path = try scratch.write("slip.tar", tar.bytes)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("slip.tar", tar.bytes)
         #expect(bundle.inventory.filter { $0.status == .refused }.map(\.displayPath) == [path + "!../evil", path + "!/tmp/evil"])
         #expect(bundle.entries.map(\.displayPath) == [path + "!ok.log"])
         #expect(!FileManager.default.fileExists(atPath: scratch.root + "/evil"))
@@ -57,9 +53,7 @@ struct RefusalTests {
         tar.addDevice("sda")
         tar.addFile("ok.log", Samples.licenseLog)
         tar.finish()
-        let path = try scratch.write("links.tar", tar.bytes)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (_, bundle) = try scratch.open("links.tar", tar.bytes)
         let reasons = bundle.inventory.filter { $0.status == .refused }.map(\.reason)
         #expect(reasons == ["symbolic link to /etc/passwd (links are refused)", "hard link to ok.log (links are refused)",
                             "device or FIFO entry"])
@@ -74,12 +68,9 @@ struct RefusalTests {
         zip.add(.init(name: "link", data: Array("/etc/passwd".utf8), unixMode: 0o120777))
         zip.add(.init(name: "fifo", data: [], unixMode: 0o010644))
         zip.add(.init(name: "regular.log", data: Array(Samples.licenseLog.utf8), unixMode: 0o100644))
-        let path = try scratch.write("links.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
-        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
-        #expect(byPath[path + "!link"]?.reason == "symbolic link (links are refused)")
-        #expect(byPath[path + "!fifo"]?.reason == "device or special file")
+        let (path, bundle) = try scratch.open("links.zip", zip.build())
+        #expect(bundle.item(path + "!link")?.reason == "symbolic link (links are refused)")
+        #expect(bundle.item(path + "!fifo")?.reason == "device or special file")
         #expect(bundle.entries.map(\.displayPath) == [path + "!regular.log"])
     }
 

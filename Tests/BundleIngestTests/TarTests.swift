@@ -15,9 +15,7 @@ struct TarTests {
         tar.addGNULongNameFile(longName, Samples.licenseLog)
         tar.addPaxPathFile("pax/" + String(repeating: "p", count: 120) + "/alerts.txt", Samples.rtmtAlerts)
         tar.finish()
-        let path = try scratch.write("bundle.tar", tar.bytes)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("bundle.tar", tar.bytes)
         #expect(bundle.entries.map(\.displayPath) == [
             path + "!cm/show_license.txt", path + "!" + longName,
             path + "!pax/" + String(repeating: "p", count: 120) + "/alerts.txt",
@@ -37,15 +35,12 @@ struct TarTests {
         tar.finish()
         let firstEnd = 512 + (Samples.licenseLog.utf8.count + 511) / 512 * 512
         let cut = Array(tar.bytes[0..<(firstEnd + 512 + 300)])
-        let path = try scratch.write("cut.tar", cut)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
-        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
-        #expect(byPath[path + "!a.log"]?.status == .parsed)
-        #expect(byPath[path + "!b.txt"]?.status == .partlyUnreadable)
-        #expect(byPath[path + "!b.txt"]?.reason?.contains("truncated") == true)
-        #expect(byPath[path + "!b.txt"]?.size == 300)
-        #expect(byPath[path]?.status == .partlyUnreadable)
+        let (path, bundle) = try scratch.open("cut.tar", cut)
+        #expect(bundle.item(path + "!a.log")?.status == .parsed)
+        #expect(bundle.item(path + "!b.txt")?.status == .partlyUnreadable)
+        #expect(bundle.item(path + "!b.txt")?.reason?.contains("truncated") == true)
+        #expect(bundle.item(path + "!b.txt")?.size == 300)
+        #expect(bundle.item(path)?.status == .partlyUnreadable)
     }
 
     @Test("a damaged header stops the archive after the good members")
@@ -59,9 +54,7 @@ struct TarTests {
         let second = 512 + (Samples.licenseLog.utf8.count + 511) / 512 * 512
         var damaged = tar.bytes
         damaged[second + 10] ^= 0x40
-        let path = try scratch.write("bad.tar", damaged)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("bad.tar", damaged)
         #expect(bundle.entries.map(\.displayPath) == [path + "!a.log"])
         let archive = try #require(bundle.inventory.first)
         #expect(archive.status == .partlyUnreadable)
@@ -82,7 +75,6 @@ struct TarTests {
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         let bundle = BundleReader.open(paths: [scratch.root + "/real.tgz"], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
         #expect(bundle.entries.map(\.displayPath).sorted() == [
             scratch.root + "/real.tgz!" + longName, scratch.root + "/real.tgz!svc.txt",
         ])

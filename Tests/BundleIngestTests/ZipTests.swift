@@ -12,9 +12,7 @@ struct ZipTests {
         zip.add("cm/trace/slm/log4j/slm.log", Samples.licenseLog, method: 8)
         zip.add("show_license_all.txt", Samples.cli, method: 0)
         zip.add("cm/trace/", "")
-        let path = try scratch.write("bundle.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("bundle.zip", zip.build())
 
         #expect(bundle.entries.map(\.displayPath) == [path + "!cm/trace/slm/log4j/slm.log", path + "!show_license_all.txt"])
         #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
@@ -37,11 +35,23 @@ struct ZipTests {
         var zip = ZipBuilder()
         zip.add(.init(name: "gch.log", data: Array(Samples.licenseLog.utf8), method: 8, dataDescriptor: true))
         zip.add(.init(name: "status.txt", data: Array(Samples.cli.utf8), method: 8, dataDescriptor: true))
-        let path = try scratch.write("dd.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (_, bundle) = try scratch.open("dd.zip", zip.build())
         #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
         #expect(contents(bundle.entries[1].localPath) == Array(Samples.cli.utf8))
+        #expect(!bundle.hasUnreadableInput)
+    }
+
+    @Test("ZIP64 end records and extra fields are honoured")
+    func zip64() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add("big/slm.log", Samples.licenseLog, method: 8)
+        zip.add("svc.txt", Samples.serviceList)
+        let (path, bundle) = try scratch.open("z64.zip", zip.build(zip64: true))
+        #expect(bundle.entries.map(\.displayPath) == [path + "!big/slm.log", path + "!svc.txt"])
+        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .serviceList])
+        #expect(contents(bundle.entries[1].localPath) == Array(Samples.serviceList.utf8))
         #expect(!bundle.hasUnreadableInput)
     }
 
@@ -54,17 +64,37 @@ struct ZipTests {
         zip.add("second.txt", String(repeating: Samples.cli, count: 20), method: 8)
         let bytes = zip.build()
         let cut = Array(bytes[0..<(bytes.count - 1500)])
-        let path = try scratch.write("cut.zip", cut)
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
+        let (path, bundle) = try scratch.open("cut.zip", cut)
         let first = try #require(bundle.entries.first { $0.displayPath == path + "!first.log" })
         #expect(contents(first.localPath) == Array(Samples.licenseLog.utf8))
-        let archive = try #require(bundle.inventory.first { $0.displayPath == path })
+        let archive = try #require(bundle.item(path))
         #expect(archive.status == .partlyUnreadable)
         #expect(archive.reason?.contains("central directory") == true)
-        let second = try #require(bundle.inventory.first { $0.displayPath == path + "!second.txt" })
+        let second = try #require(bundle.item(path + "!second.txt"))
         #expect(second.status == .partlyUnreadable)
         #expect(bundle.hasUnreadableInput)
+    }
+
+    @Test("without a central directory, data-descriptor members are delimited by inflating them")
+    func descriptorRecovery() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var zip = ZipBuilder()
+        zip.add(.init(name: "one.log", data: Array(Samples.licenseLog.utf8), method: 8, dataDescriptor: true))
+        zip.add(.init(name: "two.txt", data: Array(Samples.cli.utf8), method: 8, dataDescriptor: true))
+        let whole = zip.build()
+        let localPart = Array(whole[..<centralDirectoryStart(whole)])
+        let (path, bundle) = try scratch.open("nocd.zip", localPart)
+        #expect(bundle.entries.map(\.displayPath) == [path + "!one.log", path + "!two.txt"])
+        #expect(contents(bundle.entries[1].localPath) == Array(Samples.cli.utf8))
+        #expect(bundle.item(path + "!two.txt")?.status == .parsed)
+        #expect(bundle.item(path)?.status == .partlyUnreadable)
+    }
+
+    /// The offset of the first central directory record.
+    func centralDirectoryStart(_ bytes: [UInt8]) -> Int {
+        let signature: [UInt8] = [0x50, 0x4b, 0x01, 0x02]
+        return (0...(bytes.count - 4)).first { bytes[$0..<($0 + 4)].elementsEqual(signature) } ?? bytes.count
     }
 
     @Test("a damaged member does not stop the others; a CRC mismatch is reported")
@@ -75,15 +105,12 @@ struct ZipTests {
         zip.add(.init(name: "bad.log", data: Array(Samples.licenseLog.utf8), method: 8, payload: [0xff, 0xff, 0xff, 0xff]))
         zip.add(.init(name: "crc.log", data: Array(Samples.licenseLog.utf8), method: 0, crcOverride: 0x1234_5678))
         zip.add("good.txt", Samples.cli, method: 8)
-        let path = try scratch.write("mixed.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
-        let status = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
-        #expect(status[path + "!bad.log"]?.status == .partlyUnreadable)
-        #expect(status[path + "!bad.log"]?.reason?.contains("corrupt") == true)
-        #expect(status[path + "!crc.log"]?.reason?.contains("CRC-32") == true)
-        #expect(status[path + "!good.txt"]?.status == .parsed)
-        #expect(status[path]?.status == .partlyUnreadable)
+        let (path, bundle) = try scratch.open("mixed.zip", zip.build())
+        #expect(bundle.item(path + "!bad.log")?.status == .partlyUnreadable)
+        #expect(bundle.item(path + "!bad.log")?.reason?.contains("corrupt") == true)
+        #expect(bundle.item(path + "!crc.log")?.reason?.contains("CRC-32") == true)
+        #expect(bundle.item(path + "!good.txt")?.status == .parsed)
+        #expect(bundle.item(path)?.status == .partlyUnreadable)
         #expect(bundle.entries.contains { $0.displayPath == path + "!good.txt" && $0.fileClass == .cli })
     }
 
@@ -95,13 +122,10 @@ struct ZipTests {
         zip.add(.init(name: "secret.log", data: Array("x".utf8), flags: 1))
         zip.add(.init(name: "bz.log", data: Array("x".utf8), method: 12))
         zip.add("ok.log", Samples.licenseLog)
-        let path = try scratch.write("enc.zip", zip.build())
-        let bundle = BundleReader.open(paths: [path], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
-        let byPath = Dictionary(uniqueKeysWithValues: bundle.inventory.map { ($0.displayPath, $0) })
-        #expect(byPath[path + "!secret.log"]?.status == .refused)
-        #expect(byPath[path + "!secret.log"]?.reason?.contains("encrypted") == true)
-        #expect(byPath[path + "!bz.log"]?.reason == "unsupported compression method (bzip2)")
+        let (path, bundle) = try scratch.open("enc.zip", zip.build())
+        #expect(bundle.item(path + "!secret.log")?.status == .refused)
+        #expect(bundle.item(path + "!secret.log")?.reason?.contains("encrypted") == true)
+        #expect(bundle.item(path + "!bz.log")?.reason == "unsupported compression method (bzip2)")
         #expect(bundle.entries.map(\.displayPath) == [path + "!ok.log"])
     }
 
@@ -119,7 +143,6 @@ struct ZipTests {
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         let bundle = BundleReader.open(paths: [scratch.root + "/real.zip"], workDirectory: scratch.work)
-        defer { bundle.removeWorkDirectory() }
         let log = try #require(bundle.entries.first { $0.displayPath.hasSuffix("!cm/trace/slm/log4j/slm.log") })
         #expect(contents(log.localPath) == Array(String(repeating: Samples.licenseLog, count: 50).utf8))
         #expect(bundle.entries.contains { $0.displayPath.hasSuffix("!show license status.txt") && $0.fileClass == .cli })

@@ -24,8 +24,8 @@ struct ZipBuilder {
 
     mutating func add(_ member: Member) { members.append(member) }
 
-    /// The archive's bytes.
-    func build() -> [UInt8] {
+    /// The archive's bytes; `zip64` moves sizes and offsets into ZIP64 records as large archives do.
+    func build(zip64: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
         var central: [UInt8] = []
         for member in members {
@@ -47,15 +47,30 @@ struct ZipBuilder {
             let madeBy = member.unixMode == nil ? 20 : (3 << 8) | 20
             let external = (member.unixMode ?? 0) << 16
             central += le32(0x0201_4b50) + le16(madeBy) + le16(20) + le16(flags) + le16(member.method) + le16(0)
-            central += le16(0x21) + DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
-            central += le16(name.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(external) + le32(offset) + name
+            let saturated = le32(0xFFFF_FFFF)
+            let extra = zip64 ? le16(1) + le16(24) + le64(size) + le64(payload.count) + le64(offset) : []
+            central += le16(0x21) + DeflateEncoder.littleEndian32(crc)
+            central += zip64 ? saturated + saturated : le32(payload.count) + le32(size)
+            central += le16(name.count) + le16(extra.count) + le16(0) + le16(0) + le16(0) + le32(external)
+            central += (zip64 ? saturated : le32(offset)) + name + extra
         }
         let centralOffset = output.count
         output += central
         let le16 = DeflateEncoder.littleEndian16
-        output += DeflateEncoder.littleEndian32(0x0605_4b50) + le16(0) + le16(0) + le16(members.count) + le16(members.count)
-        output += DeflateEncoder.littleEndian32(UInt32(central.count)) + DeflateEncoder.littleEndian32(UInt32(centralOffset))
-        output += le16(0)
+        let le32 = { (value: Int) in DeflateEncoder.littleEndian32(UInt32(truncatingIfNeeded: value)) }
+        if zip64 {
+            let recordOffset = output.count
+            output += le32(0x0606_4b50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
+            output += le64(members.count) + le64(members.count) + le64(central.count) + le64(centralOffset)
+            output += le32(0x0706_4b50) + le32(0) + le64(recordOffset) + le32(1)
+            output += le32(0x0605_4b50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF)
+            output += le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+            return output
+        }
+        output += le32(0x0605_4b50) + le16(0) + le16(0) + le16(members.count) + le16(members.count)
+        output += le32(central.count) + le32(centralOffset) + le16(0)
         return output
     }
+
+    private func le64(_ value: Int) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) } }
 }
