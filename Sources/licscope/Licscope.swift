@@ -12,7 +12,7 @@ struct Licscope: AsyncParsableCommand {
             signatures from rules/.
             """,
         version: LicscopeVersion.current,
-        subcommands: [])
+        subcommands: [EventsCommand.self, BenchCommand.self])
 }
 
 /// The tool's version string.
