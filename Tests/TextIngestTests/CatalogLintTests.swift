@@ -68,7 +68,7 @@ import Testing
         #expect(problems.contains { $0.contains("field `reason` is not allowed on `agent.ready`") })
         #expect(problems.contains { $0.contains("example field `reason` is `x`, expected `y`") })
         #expect(problems.contains { $0.contains("near miss matches: COMM z") })
-        #expect(problems.contains { $0.contains("no.example") && $0.contains("shorter than 3 bytes") })
+        #expect(problems.contains { $0.contains("no.example") && $0.contains("shorter than 6 bytes") })
         #expect(problems.contains { $0.contains("no.example") && $0.contains("no example line") })
         #expect(problems.allSatisfy { $0.hasPrefix("l.yaml:") })
     }

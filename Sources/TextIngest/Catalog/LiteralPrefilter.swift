@@ -6,9 +6,10 @@ import Darwin
 
 /// Finds lines that contain any of many literal anchors in one pass over raw bytes, before any decoding or regex.
 ///
-/// Each anchor is keyed on its rarest byte (by a frequency table of log text); the scan looks each input byte up
-/// in a 256-entry table and, on the rare hit, compares the anchors keyed on that byte at their offsets.
-/// Anchors are compared as exact bytes (case-sensitive).
+/// The scan is Wu–Manber: every anchor contributes a window of ``window`` bytes (its rarest stretch, by
+/// ``LogTextBigrams``); a 64 Ki-entry table of 2-byte blocks says how far the scan may skip, and only where a
+/// window can end are the anchors ending in that block compared. On License Manager text it looks at about one
+/// byte in six. Anchors are compared as exact bytes (case-sensitive).
 public struct LiteralPrefilter: Sendable {
     /// The anchors as bytes, in the order given.
     public let anchors: [[UInt8]]
@@ -16,6 +17,14 @@ public struct LiteralPrefilter: Sendable {
     private let table: [UInt16]
     /// (anchor index, offset of the key byte in the anchor), grouped by key byte; a group ends at a `-1` anchor.
     private let probes: [(anchor: Int32, offset: Int32)]
+    /// The Wu–Manber window length: the shortest anchor, at most 12 bytes.
+    public let window: Int
+    /// 2-byte block (first byte low) → how far the window end may move.
+    private let shift: [UInt8]
+    /// 2-byte block → 1 + index of its first entry in ``windowEnds`` (0: none).
+    private let windowEndStart: [Int32]
+    /// (anchor index, offset of its window in the anchor), grouped by the window's last block; `-1` ends a group.
+    private let windowEnds: [(anchor: Int32, offset: Int32)]
 
     /// Builds the table. Empty anchors are ignored.
     public init(anchors: [String]) {
@@ -35,26 +44,76 @@ public struct LiteralPrefilter: Sendable {
         }
         self.table = table
         self.probes = probes
+
+        let usable = bytes.filter { !$0.isEmpty }
+        let m = max(2, min(12, usable.map(\.count).min() ?? 2))
+        var shift = [UInt8](repeating: UInt8(m - 1), count: 65536)
+        var ends: [[(Int32, Int32)]] = Array(repeating: [], count: 65536)
+        for (i, a) in bytes.enumerated() where a.count >= m {
+            let w = Self.bestWindow(of: a, length: m)
+            for j in 0..<(m - 1) {
+                let key = Int(a[w + j]) | Int(a[w + j + 1]) << 8
+                shift[key] = min(shift[key], UInt8(m - 2 - j))
+            }
+            let last = Int(a[w + m - 2]) | Int(a[w + m - 1]) << 8
+            ends[last].append((Int32(i), Int32(w)))
+        }
+        var start = [Int32](repeating: 0, count: 65536)
+        var flat: [(anchor: Int32, offset: Int32)] = []
+        for k in 0..<65536 where !ends[k].isEmpty {
+            start[k] = Int32(flat.count + 1)
+            flat.append(contentsOf: ends[k].map { (anchor: $0.0, offset: $0.1) })
+            flat.append((anchor: -1, offset: 0))
+        }
+        self.window = usable.isEmpty ? 0 : m
+        self.shift = shift
+        self.windowEndStart = start
+        self.windowEnds = flat
+    }
+
+    /// The window start whose blocks are rarest, the last block (where the scan stops to compare) weighted most.
+    static func bestWindow(of a: [UInt8], length m: Int) -> Int {
+        var best = 0
+        var bestScore = Int.max
+        for w in 0...(a.count - m) {
+            var score = 0
+            for j in 0..<(m - 1) { score += LogTextBigrams.weight(a[w + j], a[w + j + 1]) * (j == m - 2 ? 8 : 1) }
+            if score < bestScore { (best, bestScore) = (w, score) }
+        }
+        return best
     }
 
     /// The bytes anchors are keyed on (for diagnostics and the benchmark report).
     public var keyBytes: [UInt8] { (0..<256).filter { table[$0] != 0 }.map { UInt8($0) } }
 
-    /// The position of the first anchor occurrence whose key byte lies in `from..<to`, and which anchor it is.
-    /// Occurrences are confined to `from..<to`.
+    /// The first anchor occurrence (its start, and which anchor) lying wholly in `from..<to`.
     public func firstMatch(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> (start: Int, anchor: Int)? {
-        table.withUnsafeBufferPointer { t in
-            probes.withUnsafeBufferPointer { pr in
-                anchors.withUnsafeBufferPointer { an in
-                    var i = from
-                    while i < to {
-                        let slot = Int(t[Int(p[i])])
-                        if slot != 0, let hit = Self.verify(p, at: i, from: from, to: to, probes: pr, slot: slot, anchors: an) {
-                            return hit
+        let m = window
+        guard m > 0, to - from >= m else { return nil }
+        return shift.withUnsafeBufferPointer { sh in
+            windowEndStart.withUnsafeBufferPointer { ws in
+                windowEnds.withUnsafeBufferPointer { we in
+                    anchors.withUnsafeBufferPointer { an in
+                        var pos = from + m - 1
+                        while pos < to {
+                            let key = Int(p[pos - 1]) | Int(p[pos]) << 8
+                            let s = Int(sh[key])
+                            if s != 0 {
+                                pos &+= s
+                                continue
+                            }
+                            var k = Int(ws[key]) - 1
+                            let windowStart = pos - (m - 1)
+                            while k >= 0, k < we.count, we[k].anchor >= 0 {
+                                let a = Int(we[k].anchor)
+                                let start = windowStart - Int(we[k].offset)
+                                if Self.equals(p, at: start, from: from, to: to, anchor: an[a]) { return (start, a) }
+                                k += 1
+                            }
+                            pos &+= 1
                         }
-                        i &+= 1
+                        return nil
                     }
-                    return nil
                 }
             }
         }
@@ -82,21 +141,6 @@ public struct LiteralPrefilter: Sendable {
             }
         }
         return found.sorted()
-    }
-
-    @inline(__always)
-    private static func verify(
-        _ p: UnsafePointer<UInt8>, at i: Int, from: Int, to: Int, probes: UnsafeBufferPointer<(anchor: Int32, offset: Int32)>,
-        slot: Int, anchors: UnsafeBufferPointer<[UInt8]>
-    ) -> (start: Int, anchor: Int)? {
-        var k = slot - 1
-        while k < probes.count, probes[k].anchor >= 0 {
-            let a = Int(probes[k].anchor)
-            let start = i - Int(probes[k].offset)
-            if equals(p, at: start, from: from, to: to, anchor: anchors[a]) { return (start, a) }
-            k += 1
-        }
-        return nil
     }
 
     @inline(__always)

@@ -24,7 +24,7 @@ extension MessageCatalog {
                 report("`integers` names `\(i)`, which the pattern does not capture")
             }
             for a in e.anchors {
-                if a.utf8.count < 3 { report("anchor `\(a)` is shorter than 3 bytes") }
+                if a.utf8.count < 6 { report("anchor `\(a)` is shorter than 6 bytes (short anchors slow the prefilter on every line)") }
                 if a.contains("\n") || a.contains("\r") { report("anchor `\(a)` contains a line break") }
             }
             if e.examples.isEmpty { report("no example line") }

@@ -17,6 +17,7 @@ struct LayoutTally: Sendable {
         case .cuslmsvr: family = "cuslmsvr-trace"
         case .log4j: family = "log4j"
         case .syslog: family = "syslog"
+        case .rtmtAlert: family = "rtmt-alerts"
         case .other, .untimed, nil: family = matched.contains(.syslog) ? "syslog" : nil
         }
         if let family { counts[family, default: 0] += 1 }

@@ -11,6 +11,8 @@ struct LineHeader: Hashable, Sendable {
         case log4j
         /// `%FACILITY-SEVERITY-MNEMONIC:` lines, or month-name stamps.
         case syslog
+        /// `%UC_RTMT-2-RTMT_ALERT` lines (RTMT alerts forwarded to syslog).
+        case rtmtAlert
         /// A timestamp in no recognized layout.
         case other
         /// No timestamp.
@@ -34,8 +36,10 @@ struct LineHeader: Hashable, Sendable {
         readSyslogMnemonic(line)
         guard let found = LogTimestampScanner.scan(line) else {
             layout = mnemonic != nil ? .syslog : .untimed
+            if mnemonic == "RTMT_ALERT" { layout = .rtmtAlert }
             return
         }
+        defer { if mnemonic == "RTMT_ALERT" { layout = .rtmtAlert } }
         stamp = found.stamp
         let rest = line[found.end...].drop { $0 == " " || $0 == "\t" }
         if !found.stamp.hasDate, rest.hasPrefix("|") {

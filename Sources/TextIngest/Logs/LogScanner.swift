@@ -185,7 +185,7 @@ struct LogScanner {
             if context == nil { context = .some(Self.context(p, before: start, line: line)) }
             return context ?? nil
         }
-        tally.add(found.isEmpty ? header.layout : nil, evidence: found.compactMap(\.evidence))
+        tally.add(header.layout, evidence: found.compactMap(\.evidence))
         for var match in found {
             if let s = match.draft.stamp, s.hasDate {
                 match.draft.point = addPoint(s, line: match.draft.stampLine)

@@ -5,9 +5,9 @@ import LicensingModel
 /// `Jan 26 2018 15:11:23 UTC`, `Dec 03 2018 16:43:48 UTC`, `26 Jan 2018 15:11:23,456`, and a bare
 /// `19:19:03.395` at the start of a line.
 ///
-/// Bounded: only the first ``maxTokens`` space-separated tokens are looked at. When a relaying header stamp has
-/// no year and a later one in the prefix does (`Jan 26 15:11:23 pub 12: pub: Jan 26 2018 09:41:23 UTC: %…`), the
-/// dated one wins.
+/// Bounded: only the first ``maxTokens`` space-separated tokens (up to a `%FACILITY-…` token) are looked at. When a
+/// relaying header stamp lacks a year or zone and a later one in the prefix has it
+/// (`Jan 26 15:11:23 pub 12: pub: Jan 26 2018 09:41:23 UTC: %…`), the more complete one wins (year, then zone).
 public enum LogTimestampScanner {
     /// How many tokens of the line are examined.
     public static let maxTokens = 14
@@ -24,19 +24,19 @@ public enum LogTimestampScanner {
     /// - Returns: the stamp, or nil when the line starts with none.
     public static func scan(_ line: Substring) -> Found? {
         let tokens = tokenize(line)
-        var first: Found?
+        var best: Found?
         var i = 0
         while i < tokens.count {
             if line[tokens[i]].hasPrefix("%") { break }
             if let (found, next) = stamp(at: i, tokens: tokens, line: line) {
                 if found.stamp.year != nil { return found }
-                if first == nil { first = found }
+                if best == nil || (best?.stamp.zone == nil && found.stamp.zone != nil) { best = found }
                 i = next
                 continue
             }
             i += 1
         }
-        return first
+        return best
     }
 
     /// Token ranges with decoration stripped (`<134>`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A deterministic, License-Manager-like log for the benchmark: log4j-style lines from the nesla agent and the
+/// Call Home client, mostly DEBUG noise, with catalog events (communication failures with Java exceptions,
+/// licensing responses, transport URLs) at a fixed rate. The same size always yields the same bytes.
+public enum SyntheticLicenseLog {
+    /// What was written.
+    public struct Summary: Hashable, Sendable {
+        public var bytes: Int
+        public var lines: Int
+        /// Lines that the shipped catalog turns into events.
+        public var eventLines: Int
+        /// Lines that contain ``grepAnchor``.
+        public var anchorLines: Int
+    }
+
+    /// The literal the benchmark's `grep -c` baseline searches for (it occurs on the communication failures).
+    public static let grepAnchor = "Fail to send out Call Home HTTP message"
+
+    /// One event block per this many lines.
+    public static let eventEvery = 250
+
+    private static let noise: [String] = [
+        "DEBUG [SLM-12] com.cisco.nesla.plugin.DefaultCrypto#parseCertificate - getSubjectDN().getName: CN=Cisco Unified Communications Manager,O=Cisco serial=",
+        "DEBUG [SLM-12] com.callhome.module.message_processor.BaseMessage#processResponseMessage - Process response message id=",
+        "INFO  [SLM-11] com.callhome.module.data.statistics.StatisticsMgr#updateSLStatistics - update Smart Lincense Statistics Data seq=",
+        "DEBUG [SLM-11] com.cisco.nesla.agent.impl.AsyncRequestProcessor#run - polling request queue, pending messages: ",
+        "DEBUG [SLM-12] com.callhome.module.message_processor.BaseMessage#makeAmlBlockAttachment - create attachment for smart_licensing_data with type inline, size=",
+        "DEBUG [SLM-11] com.cisco.nesla.agent.impl.UsageTracker#report - entitlement usage unchanged for UCM_Enhanced, count=",
+        "INFO  [SLM-12] com.cisco.ucm.slm.scheduler.Heartbeat#beat - license manager heartbeat, uptime seconds=",
+        "DEBUG [SLM-11] com.cisco.ucm.slm.common.SmartLicenseUtility#isEnabled - smart licensing enabled status: 1, check=",
+    ]
+
+    private static let events: [[String]] = [
+        ["ERROR [SmartAgentScheduler-1] com.cisco.nesla.agent.impl.SmartAgentImpl - Communication failure: Fail to send out Call Home HTTP message.",
+         "javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path building failed: unable to find valid certification path to requested target",
+         "\tat sun.security.ssl.Alerts.getSSLException(Alerts.java:192)"],
+        ["ERROR [SLM-12] com.cisco.ucm.slm.rpc.SlmRpcHandler#fetch - LicenseResponse status code: FAILED, message: Product Instance is not consuming this tag :"],
+        ["DEBUG [SLM-12] com.cisco.nesla.plugin.EmbeddedGCHCommunication#sendSCHMessage - in sendMessage(), resetProfileHttpAddr to: https://tools.cisco.com/its/service/oddce/services/DDCEService"],
+        ["ERROR [SmartAgentScheduler-1] com.cisco.nesla.agent.impl.SmartAgentImpl - Communication failure: Fail to send out Call Home HTTP message.",
+         "java.net.UnknownHostException: tools.cisco.com: Name or service not known"],
+    ]
+
+    /// Writes at least `minimumBytes` to `path` (whole lines), replacing the file.
+    /// - Throws: when the file cannot be created or written.
+    public static func write(to path: String, minimumBytes: Int) throws -> Summary {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var summary = Summary(bytes: 0, lines: 0, eventLines: 0, anchorLines: 0)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4 << 20)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var seconds = 0
+        var block = 0
+        while summary.bytes + buffer.count < minimumBytes {
+            summary.lines += 1
+            if summary.lines % 4 == 0 { seconds += 1 }
+            if summary.lines % eventEvery == 0 {
+                let lines = events[block % events.count]
+                block += 1
+                for (i, text) in lines.enumerated() {
+                    if i == 0 { appendStamp(&buffer, seconds: seconds, millis: summary.lines % 1000) }
+                    buffer += text.utf8
+                    buffer.append(0x0A)
+                    if text.contains(grepAnchor) { summary.anchorLines += 1 }
+                }
+                summary.eventLines += lines.count
+                summary.lines += lines.count - 1
+            } else {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let n = Int(truncatingIfNeeded: state >> 33)
+                appendStamp(&buffer, seconds: seconds, millis: n % 1000)
+                buffer += noise[n % noise.count].utf8
+                buffer += String(n % 1_000_000).utf8
+                buffer.append(0x0A)
+            }
+            if buffer.count >= 4 << 20 {
+                try handle.write(contentsOf: buffer)
+                summary.bytes += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try handle.write(contentsOf: buffer)
+        summary.bytes += buffer.count
+        return summary
+    }
+
+    /// `2018-01-26 15:11:23,456 ` for `seconds` after 2018-01-26 00:00:00.
+    private static func appendStamp(_ out: inout [UInt8], seconds: Int, millis: Int) {
+        let day = 26 + seconds / 86_400 % 3
+        let s = seconds % 86_400
+        func two(_ v: Int) { out.append(UInt8(48 + v / 10 % 10)); out.append(UInt8(48 + v % 10)) }
+        out += "2018-01-".utf8
+        two(day)
+        out.append(0x20)
+        two(s / 3600)
+        out.append(0x3A)
+        two(s / 60 % 60)
+        out.append(0x3A)
+        two(s % 60)
+        out.append(0x2C)
+        out.append(UInt8(48 + millis / 100 % 10))
+        two(millis % 100)
+        out.append(0x20)
+    }
+}

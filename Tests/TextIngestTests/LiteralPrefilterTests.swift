@@ -1,0 +1,70 @@
+import Testing
+@testable import TextIngest
+
+@Suite struct LiteralPrefilterTests {
+    static func naiveFirst(_ text: [UInt8], _ anchors: [[UInt8]]) -> Int? {
+        var best: Int?
+        for a in anchors where a.count <= text.count {
+            for s in 0...(text.count - a.count) where Array(text[s..<(s + a.count)]) == a {
+                best = min(best ?? s, s)
+                break
+            }
+        }
+        return best
+    }
+
+    @Test func findsEveryAnchorLikeANaiveSearchOnRandomText() {
+        let anchors = ["COMM_FAILED", "SSLHandshakeException", "[STARTED]", "license smart register idtoken",
+            "ciscoSlaSmartAgentNotifyReady", "HTTP/1.1 407"]
+        let filter = LiteralPrefilter(anchors: anchors)
+        let anchorBytes = anchors.map { Array($0.utf8) }
+        var rng = SplitMix(seed: 42)
+        let alphabet = Array("abcdeilmnorstuACEFHLMNOS_ []/.:01234 7".utf8)
+        for round in 0..<400 {
+            var text = (0..<Int(rng.next() % 300)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            if round % 3 != 0 {
+                let a = anchorBytes[Int(rng.next() % UInt64(anchorBytes.count))]
+                let at = Int(rng.next() % UInt64(text.count + 1))
+                text.insert(contentsOf: a.dropLast(round % 7 == 0 ? 1 : 0), at: at)
+            }
+            let expected = Self.naiveFirst(text, anchorBytes)
+            let got = text.withUnsafeBufferPointer { b in
+                b.baseAddress.flatMap { filter.firstMatch(in: $0, from: 0, to: b.count)?.start }
+            }
+            #expect(got == expected, "round \(round)")
+        }
+    }
+
+    @Test func anchorsAtTheEdgesOfTheRangeAreFoundAndNeverReadOutside() {
+        let filter = LiteralPrefilter(anchors: ["AGENT_READY"])
+        let text = Array("AGENT_READY".utf8)
+        text.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return }
+            #expect(filter.firstMatch(in: p, from: 0, to: b.count)?.start == 0)
+            #expect(filter.firstMatch(in: p, from: 1, to: b.count) == nil)
+            #expect(filter.firstMatch(in: p, from: 0, to: b.count - 1) == nil)
+        }
+    }
+
+    @Test func anchorsPresentListsAllAnchorsOfALine() {
+        let filter = LiteralPrefilter(anchors: ["COMM_FAILED", "SMART_LIC", "absent-anchor"])
+        let line = Array("%SMART_LIC-3-COMM_FAILED: x".utf8)
+        let present = line.withUnsafeBufferPointer { b in
+            b.baseAddress.map { filter.anchorsPresent(in: $0, from: 0, to: b.count) } ?? []
+        }
+        #expect(present == [0, 1])
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
