@@ -3,23 +3,6 @@
 #include <openssl/opensslv.h>
 #if OPENSSL_VERSION_MAJOR < 3
 #error "licscope needs OpenSSL 3.0 or later (Debian: apt-get install libssl-dev)"
-static inline unsigned long licscope_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
-static inline OPENSSL_STACK *licscope_sk_new_null(void) { return OPENSSL_sk_new_null(); }
-static inline int licscope_sk_push(OPENSSL_STACK *sk, void *item) { return OPENSSL_sk_push(sk, item); }
-static inline void licscope_sk_free(OPENSSL_STACK *sk) { OPENSSL_sk_free(sk); }
-/* The untrusted-certificate stack argument of X509_STORE_CTX_init, from a generic stack. */
-static inline int licscope_X509_STORE_CTX_init(X509_STORE_CTX *ctx, X509_STORE *store, X509 *leaf, OPENSSL_STACK *untrusted) {
-    return X509_STORE_CTX_init(ctx, store, leaf, (STACK_OF(X509) *)untrusted);
-}
-/* The verified chain's length and element (sk_X509_num / sk_X509_value are macros). */
-static inline int licscope_X509_STORE_CTX_chain_count(X509_STORE_CTX *ctx) {
-    STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(ctx);
-    return chain ? sk_X509_num(chain) : 0;
-}
-static inline X509 *licscope_X509_STORE_CTX_chain_at(X509_STORE_CTX *ctx, int i) {
-    STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(ctx);
-    return chain ? sk_X509_value(chain, i) : NULL;
-}
 #endif
 #include <openssl/ssl.h>
 #include <openssl/err.h>

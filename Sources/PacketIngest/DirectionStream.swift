@@ -6,7 +6,7 @@ struct FlowApplication {
     var httpMethods: [String] = []
     /// DNS-over-TCP messages not yet handed to the DNS tracker.
     var dnsMessages: [(message: DNSMessage, frame: Int, fromClient: Bool)] = []
-    static let maxHTTPMessages = 256
+    static let maxHTTPMessages = 64
 }
 
 /// One direction of a TCP connection: reassembly, then the decoder chosen from the first bytes

@@ -39,6 +39,24 @@ struct FlowTable {
         return flows[i].app.dnsMessages
     }
 
+    /// Moves connections that closed at least 256 frames ago, or sat idle for five minutes of capture time, to
+    /// `finished`, so a long capture holds only live connections.
+    mutating func sweep(currentFrame: Int, now: FrameTime, into finished: inout [TCPFlow]) {
+        let before = flows.count
+        var kept: [TCPFlow] = []
+        kept.reserveCapacity(flows.count)
+        for f in flows {
+            if (f.isClosed && f.lastFrame + 256 < currentFrame) || f.lastTime.seconds + 300 < now.seconds {
+                finished.append(f)
+            } else {
+                kept.append(f)
+            }
+        }
+        guard kept.count != before else { return }
+        flows = kept
+        rebuildIndex()
+    }
+
     /// Every remaining connection, in order of first frame.
     mutating func drain() -> [TCPFlow] {
         let all = flows.sorted { $0.firstFrame < $1.firstFrame }
@@ -52,6 +70,10 @@ struct FlowTable {
         let cut = sorted.count / 2
         finished += sorted[..<cut]
         flows = Array(sorted[cut...])
+        rebuildIndex()
+    }
+
+    private mutating func rebuildIndex() {
         index = [:]
         for (i, f) in flows.enumerated() {
             index[FlowKey(client: f.client, clientPort: f.clientPort, server: f.server, serverPort: f.serverPort)] = i

@@ -16,6 +16,8 @@ struct HTTPStream {
     private var remaining = 0
     private enum BodyMode { case none, length, chunked, untilClose }
     private var bodyMode = BodyMode.none
+    /// Whether the current message's body is kept (licensing paths and JSON/XML/SOAP bodies only).
+    private var keepBody = false
     private(set) var done = false
     /// Set when the stream became a tunnel; the bytes after the head are in `tunnelBytes`.
     private(set) var tunnelBytes: [UInt8]?
@@ -84,6 +86,9 @@ struct HTTPStream {
                 return finishTunnel(tunnel)
             }
             message.bodyComplete = false
+            let type = head.header("content-type")?.lowercased() ?? ""
+            keepBody = head.uri.map(LicensingPayload.isLicensingPath) ?? false
+                || ["json", "xml", "soap"].contains { type.contains($0) }
             current = message
             return true
         }
@@ -102,7 +107,7 @@ struct HTTPStream {
         switch bodyMode {
         case .length, .untilClose:
             let take = bodyMode == .length ? min(remaining, buffer.count) : buffer.count
-            let room = max(0, Self.bodyLimit - message.body.count)
+            let room = keepBody ? max(0, Self.bodyLimit - message.body.count) : 0
             message.body.append(contentsOf: buffer.prefix(min(take, room)))
             buffer.removeFirst(take)
             remaining -= take
@@ -135,7 +140,7 @@ struct HTTPStream {
         }
         let needed = lineEnd + 1 + size + 2
         guard buffer.count >= needed else { return false }
-        let room = max(0, Self.bodyLimit - message.body.count)
+        let room = keepBody ? max(0, Self.bodyLimit - message.body.count) : 0
         message.body.append(contentsOf: buffer[(lineEnd + 1)..<(lineEnd + 1 + min(size, room))])
         buffer.removeFirst(needed)
         if size == 0 {

@@ -38,6 +38,11 @@ final class LibpcapReader: FrameSource {
     func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] {
         let linkType = Int(pcap_datalink(handle))
         var number = 0
+        var damage: [CaptureError] = []
+        if !LinkLayerDecoder.supported.contains(linkType) {
+            damage.append(CaptureError(
+                message: "link type \(linkType) is not decoded: frames are counted, not analyzed", offset: 20, frame: nil))
+        }
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         while true {
@@ -54,10 +59,10 @@ final class LibpcapReader: FrameSource {
                 break
             } else {
                 let message = pcap_geterr(handle).map { String(cString: $0) } ?? "libpcap read error \(rc)"
-                return [CaptureError(message: message, offset: offset, frame: number + 1)]
+                return damage + [CaptureError(message: message, offset: offset, frame: number + 1)]
             }
         }
-        return []
+        return damage
     }
 
     private func currentOffset() -> Int? {

@@ -16,6 +16,9 @@ enum LinkLayerDecoder {
         case tooShort
     }
 
+    /// The link types `locate` decodes.
+    static let supported: Set<Int> = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276]
+
     static func locate(linkType: Int, in b: UnsafeRawBufferPointer) -> Result {
         switch linkType {
         case 1: return ethernet(b)

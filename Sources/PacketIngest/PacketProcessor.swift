@@ -24,6 +24,11 @@ struct PacketProcessor {
         let time = FrameTime(seconds: frame.seconds, nanoseconds: frame.nanoseconds)
         if firstTime == nil { firstTime = time }
         lastTime = time
+        if frame.number % 8192 == 0 {
+            var finished: [TCPFlow] = []
+            table.sweep(currentFrame: frame.number, now: time, into: &finished)
+            for f in finished { finish(f) }
+        }
         let b = frame.bytes
         switch LinkLayerDecoder.locate(linkType: frame.linkType, in: b) {
         case .notIP: return

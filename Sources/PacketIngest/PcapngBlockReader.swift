@@ -53,7 +53,7 @@ final class PcapngBlockReader: FrameSource {
             if block.count < length { block = [UInt8](repeating: 0, count: length) }
             for i in 0..<12 { block[i] = head[i] }
             let rest = length - 12
-            let read = rest > 0 ? block.withUnsafeMutableBytes { fread($0.baseAddress! + 12, 1, rest, file) } : 0
+            let read = rest > 0 ? block.withUnsafeMutableBytes { raw in raw.baseAddress.map { fread($0 + 12, 1, rest, file) } ?? 0 } : 0
             guard read == rest else {
                 return [CaptureError(
                     message: "truncated block: \(length) bytes announced, \(read + 12) present", offset: offset,

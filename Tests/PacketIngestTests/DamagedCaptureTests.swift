@@ -1,0 +1,114 @@
+import Foundation
+import LicensingModel
+import Testing
+
+@testable import PacketIngest
+
+/// Truncated files, bad magic, absurd lengths and garbage link layers: every complete record is used,
+/// the error names the offset and frame, nothing crashes.
+struct DamagedCaptureTests {
+    @Test func fuzzedRecordHeaderKeepsFirstFrameAndNamesOffset() throws {
+        let a = try TestSupport.analyzeFixture("fuzz.pcap")
+        #expect(a.framesRead == 1)
+        let e = try #require(a.errors.first)
+        #expect(e.offset == 228)
+        #expect(e.frame == 2)
+        #expect(e.message.contains("bigger than snaplen"))
+        #expect(a.isPartlyUnreadable)
+        #expect(a.events(.captureAnomaly).contains { $0.fields["anomaly"] == "read_error" })
+    }
+
+    @Test func truncatedLastRecordKeepsEveryCompleteRecord() throws {
+        var bytes = Scenario.dnsNXDOMAIN()
+        let secondRecordStart = 24 + 16 + Int(bytes[32])  // caplen of record 1 (LE, < 256)
+        bytes.removeLast(5)
+        let a = try TestSupport.analyze(bytes)
+        #expect(a.framesRead == 1)
+        let e = try #require(a.errors.first)
+        #expect(e.frame == 2)
+        #expect(e.offset == secondRecordStart)
+        #expect(a.events(.dnsQuery).count == 1)
+    }
+
+    @Test func truncatedRecordHeader() throws {
+        var bytes = Scenario.dnsNXDOMAIN()
+        let secondRecordStart = 24 + 16 + Int(bytes[32])  // caplen of record 1 (LE, < 256)
+        bytes = Array(bytes.prefix(secondRecordStart + 7))
+        let a = try TestSupport.analyze(bytes)
+        #expect(a.framesRead == 1)
+        #expect(a.errors.first?.offset == secondRecordStart)
+        #expect(a.errors.first?.frame == 2)
+    }
+
+    @Test func badMagicIsAnErrorNotACrash() throws {
+        let a = try TestSupport.analyze(Array("this is not a capture file at all".utf8))
+        #expect(a.framesRead == 0)
+        #expect(a.errors.first?.message.contains("bad magic") == true)
+        #expect(a.errors.first?.offset == 0)
+    }
+
+    @Test func emptyFileIsAnError() throws {
+        let a = try TestSupport.analyze([])
+        #expect(a.isPartlyUnreadable)
+    }
+
+    @Test func pcapngOptionOverrunIsReported() throws {
+        let a = try TestSupport.analyzeFixture("shb-option-too-long.pcapng")
+        #expect(a.framesRead == 0)
+        #expect(a.errors.first?.offset == 0)
+        #expect(a.reader.hasPrefix("pcapng block reader"))
+    }
+
+    @Test func pcapngAbsurdBlockLengthStopsWithOffset() throws {
+        let frame = FrameBuilder.udp(src: "192.0.2.1", srcPort: 1000, dst: "192.0.2.53", dstPort: 53,
+                                     payload: MessageBuilder.dnsQuery(id: 1, name: "a.example"))
+        var bytes = PcapngBytes.section(linkType: 1, tsresol: 6, frames: [(frame, 1), (frame, 2)])
+        let secondEPB = bytes.count - (bytes.count - 28 - 32) / 2  // both EPBs have the same size
+        bytes.replaceSubrange((secondEPB + 4)..<(secondEPB + 8), with: PcapngBytes.le32(0x7FFF_FFF0))
+        let path = try TestSupport.temporaryFile(bytes, name: "absurd.pcapng")
+        let errors = PcapngBlockReader(path: path, why: "test").forEachFrame { _ in }
+        #expect(errors.first?.offset == secondEPB)
+        #expect(errors.first?.message.contains("absurd block length") == true)
+    }
+
+    @Test func garbageFramesAreAnomaliesNotErrors() throws {
+        var w = PcapWriter()
+        var rng = SystemRandomNumberGenerator.Deterministic(seed: 42)
+        for i in 0..<300 {
+            let length = Int(rng.next() % 120)
+            var frame = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            if i % 3 == 0, frame.count > 14 { frame[12] = 0x08; frame[13] = 0x00 }  // claim IPv4
+            w.add(frame, microseconds: Int64(i))
+        }
+        let a = try TestSupport.analyze(w.bytes)
+        #expect(a.framesRead == 300)
+        #expect(a.errors.isEmpty)
+    }
+
+    @Test func snaplenCutIsNotMalformed() throws {
+        var w = PcapWriter(snaplen: 60)
+        var c = TCPConversation(client: "192.0.2.1", clientPort: 4000, server: "192.0.2.2", serverPort: 80, clock: 0)
+        c.handshake(into: &w)
+        let full = FrameBuilder.tcp(src: "192.0.2.1", srcPort: 4000, dst: "192.0.2.2", dstPort: 80, seq: 1001, ack: 5001,
+                                    flags: FrameBuilder.ack, payload: [UInt8](repeating: 0x41, count: 500))
+        w.add(Array(full.prefix(60)), microseconds: 10, originalLength: full.count)
+        let a = try TestSupport.analyze(w.bytes)
+        #expect(a.errors.isEmpty)
+        #expect(!a.events(.captureAnomaly).contains { $0.fields["anomaly"] == "malformed_packet" })
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// A small deterministic generator (SplitMix64) for fuzz-style tests.
+    struct Deterministic: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
