@@ -120,7 +120,7 @@ enum WhenParser {
             guard allowed.contains(item.text) else {
                 throw reader.error(
                     at: item.node,
-                    "'\(item.text)' is not a \(dimension.rawValue) state (expected one of: \(allowed.joined(separator: ", ")))")
+                    "'\(item.text)' is not a valid \(dimension.rawValue) state (expected one of: \(allowed.joined(separator: ", ")))")
             }
             values.append(item.text)
         }
