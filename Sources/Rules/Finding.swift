@@ -1,28 +1,12 @@
 import Foundation
 import LicensingModel
 
-/// A rule that matched: the verdict, how sure it is, the evidence behind it and what to do.
+/// A rule that matched: what the rule says (``RuleCard``, reachable as `finding.id`, `finding.verdict`, …), the
+/// evidence behind it, and what to collect to be surer.
+@dynamicMemberLookup
 public struct Finding: Sendable, Codable, Hashable {
-    public var id: String
-    public var rev: Int
-    public var kind: RuleKind
-    public var title: String
-    public var severity: RuleSeverity
-    public var confidence: RuleConfidence
-    /// Why the confidence is what it is, when the rule says.
-    public var confidenceNote: String?
-    /// The verdict sentence.
-    public var verdict: String
-    public var explain: String
-    public var remediation: String
-    public var references: [String]
-    /// Verbatim-sourced statements behind the rule.
-    public var facts: [String]
-    /// The rule author's inferences.
-    public var inferences: [String]
-    /// Known affected / fixed versions (empty when not known).
-    public var affectedVersions: [String]
-    public var fixedVersions: [String]
+    /// The matching rule's card.
+    public var rule: RuleCard
     /// The selections that contributed evidence.
     public var matchedSelections: [String]
     /// The evidence, time-ordered, at most ``Finding/evidenceLimit`` items.
@@ -38,6 +22,9 @@ public struct Finding: Sendable, Codable, Hashable {
 
     /// The most evidence items a finding carries.
     public static let evidenceLimit = 20
+
+    /// The card's fields (`finding.id`, `finding.severity`, …).
+    public subscript<T>(dynamicMember keyPath: KeyPath<RuleCard, T>) -> T { rule[keyPath: keyPath] }
 }
 
 /// One item of evidence behind a finding: an event or a state interval, where it was read, and how to see it again.

@@ -6,6 +6,14 @@ import Testing
 @Suite struct RuleEvaluationTests {
     typealias T = TestSupport
 
+    static let tierGap = """
+        gap:
+          entitlements:
+            lower: {status: OutOfCompliance}
+            higher: {status: InCompliance}
+        condition: gap
+        """
+
     @Test func followedByRespectsOrderAndWindow() throws {
         let rule = try T.rule("""
             failed:
@@ -100,13 +108,7 @@ import Testing
     }
 
     @Test func entitlementsNeedAStrictlyHigherTierInTheSameOutput() throws {
-        let rule = try T.rule("""
-            gap:
-              entitlements:
-                lower: {status: OutOfCompliance}
-                higher: {status: InCompliance}
-            condition: gap
-            """)
+        let rule = try T.rule(Self.tierGap)
         func row(_ tier: String, _ status: String, path: String = "show.txt") -> Event {
             T.event(.entitlementUsage, at: 0, ["tier": .string(tier), "status": .string(status), "count": 3],
                 source: .line(path, 1))
@@ -118,13 +120,7 @@ import Testing
     }
 
     @Test func entitlementRowsComeFromSnapshotsWhenNoUsageEventsExist() throws {
-        let rule = try T.rule("""
-            gap:
-              entitlements:
-                lower: {status: OutOfCompliance}
-                higher: {status: InCompliance}
-            condition: gap
-            """)
+        let rule = try T.rule(Self.tierGap)
         var snapshot = StatusSnapshot(command: "show license all")
         snapshot.usage = [
             EntitlementUsage(tag: "regid.2017-02.com.cisco.UCM_CUWL,12.0_cc59", count: 10, status: "InCompliance"),
