@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func nestingAndLengthAreBounded() {
+        let deep = String(repeating: "(", count: 40) + "a" + String(repeating: ")", count: 40)
+        #expect(throws: ConditionSyntaxError.self) { try ConditionParser.parse(deep, selectionNames: names) }
+        let nots = String(repeating: "not ", count: 40) + "a"
+        #expect(throws: ConditionSyntaxError.self) { try ConditionParser.parse(nots, selectionNames: names) }
+        let long = Array(repeating: "a", count: 1100).joined(separator: " or ")
+        #expect(throws: ConditionSyntaxError(offset: 4096, message: "the condition is longer than 4096 characters")) {
+            try ConditionParser.parse(long, selectionNames: names)
+        }
+        #expect(throws: Never.self) { try ConditionParser.parse("((a)) and not not b", selectionNames: names) }
+    }
+
     @Test func durations() {
         #expect(RuleDuration.seconds("30s") == 30)
         #expect(RuleDuration.seconds("2d") == 172_800)
