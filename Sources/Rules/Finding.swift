@@ -33,6 +33,8 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public var label: String
     /// Where it was read; nil for a state interval with no recorded evidence.
     public var source: SourcePointer?
+    /// `source` as reports print it (`slm.log:12`, `packets.cap#7`).
+    public var pointer: String?
     /// When it happened.
     public var time: Date?
     /// The source text, secrets redacted.
@@ -44,6 +46,7 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?) {
         self.label = label
         self.source = source
+        self.pointer = source?.description
         self.time = time
         let redacted = excerpt.map { Redaction.redact($0) }
         self.excerpt = redacted

@@ -164,6 +164,7 @@ import Testing
         #expect(text.excerpt == "license smart register idtoken <redacted> force")
         #expect(text.reproduction == "grep -nF -- 'license smart register idtoken' 'cli history.txt'")
         #expect(finding.evidence[1].reproduction == "tshark -r 'packets.cap' -Y \"frame.number == 12\"")
+        #expect(finding.evidence[1].pointer == "packets.cap#12")
         #expect(finding.missingCorroboration == [.syslog])
         #expect(finding.facts == ["A fact."] && finding.inferences == ["An inference."])
         #expect(finding.rev == 2)
