@@ -62,3 +62,31 @@ extension Rule {
         self.tests = tests
     }
 }
+
+/// The fixtures' events point at real lines of the raw inputs shipped beside them.
+@Suite struct ShippedFixtureConsistencyTests {
+    @Test func linePointersMatchTheRawInputs() throws {
+        let tests = TestSupport.shippedRules.appendingPathComponent("tests")
+        let fm = FileManager.default
+        var checked = 0
+        for rule in try fm.contentsOfDirectory(atPath: tests.path).sorted() {
+            let ruleDir = tests.appendingPathComponent(rule)
+            for fixture in try fm.contentsOfDirectory(atPath: ruleDir.path).sorted() {
+                let dir = ruleDir.appendingPathComponent(fixture)
+                let jsonl = try String(contentsOf: dir.appendingPathComponent("events.jsonl"), encoding: .utf8)
+                for event in try FixtureEventDecoder.events(jsonl: jsonl, file: "\(rule)/\(fixture)") {
+                    guard case .line(let n) = event.source.location else { continue }
+                    let raw = dir.appendingPathComponent(event.source.path)
+                    guard let text = try? String(contentsOf: raw, encoding: .utf8) else { continue }
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    #expect(n >= 1 && n <= lines.count, "\(rule)/\(fixture): \(event.source)")
+                    if let excerpt = event.excerpt, n >= 1, n <= lines.count {
+                        #expect(lines[n - 1].contains(excerpt), "\(rule)/\(fixture): \(event.source) is not '\(excerpt)'")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+}
