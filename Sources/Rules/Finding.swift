@@ -27,6 +27,38 @@ public struct Finding: Sendable, Codable, Hashable {
     public subscript<T>(dynamicMember keyPath: KeyPath<RuleCard, T>) -> T { rule[keyPath: keyPath] }
 }
 
+extension Finding {
+    private enum CodingKeys: String, CodingKey {
+        case matchedSelections, evidence, evidenceOmitted, firstEvidence, lastEvidence, missingCorroboration, collect
+    }
+
+    /// Decodes the flat form ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        rule = try RuleCard(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        matchedSelections = try c.decode([String].self, forKey: .matchedSelections)
+        evidence = try c.decode([FindingEvidence].self, forKey: .evidence)
+        evidenceOmitted = try c.decode(Int.self, forKey: .evidenceOmitted)
+        firstEvidence = try c.decodeIfPresent(Date.self, forKey: .firstEvidence)
+        lastEvidence = try c.decodeIfPresent(Date.self, forKey: .lastEvidence)
+        missingCorroboration = try c.decode([EvidenceKind].self, forKey: .missingCorroboration)
+        collect = try c.decode([String].self, forKey: .collect)
+    }
+
+    /// Encodes one flat object: the card's fields (`id`, `severity`, `verdict`, …) beside the match's.
+    public func encode(to encoder: any Encoder) throws {
+        try rule.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(matchedSelections, forKey: .matchedSelections)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(evidenceOmitted, forKey: .evidenceOmitted)
+        try c.encodeIfPresent(firstEvidence, forKey: .firstEvidence)
+        try c.encodeIfPresent(lastEvidence, forKey: .lastEvidence)
+        try c.encode(missingCorroboration, forKey: .missingCorroboration)
+        try c.encode(collect, forKey: .collect)
+    }
+}
+
 /// One item of evidence behind a finding: an event or a state interval, where it was read, and how to see it again.
 public struct FindingEvidence: Sendable, Codable, Hashable {
     /// The event kind (`communication.failed`) or a state (`authorization: AUTHORIZATION EXPIRED`).

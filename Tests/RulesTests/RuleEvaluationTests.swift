@@ -189,5 +189,20 @@ import Testing
         let set = RuleSet(rules: [low, critical])
         let evaluation = set.evaluate(RuleEvidence(events: [T.event(.communicationFailed, at: 0)], present: [.cli]))
         #expect(evaluation.findings.map(\.id) == ["z-critical", "b-low"])
+        #expect(evaluation.findings.map(\.severity).max() == .critical)
+    }
+
+    @Test func findingsEncodeFlatAndRoundTrip() throws {
+        let rule = try T.rule("a:\n  event: communication.failed\ncondition: a", id: "flat-sample", severity: "high")
+        let finding = try #require(T.evaluate(rule, [T.event(.communicationFailed, at: 0, excerpt: "send error")]).findings.first)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(finding)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["id"] as? String == "flat-sample")
+        #expect(object["severity"] as? String == "high")
+        #expect(object["rule"] == nil)
+        #expect((object["evidence"] as? [[String: Any]])?.first?["pointer"] as? String == "slm.log:1")
+        #expect(try JSONDecoder().decode(Finding.self, from: data) == finding)
     }
 }
