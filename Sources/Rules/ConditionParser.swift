@@ -28,12 +28,20 @@ struct ConditionParser {
     static let keywords: Set<String> = ["and", "or", "not", "of", "followed", "by", "within", "count", "all", "any",
         "them"]
 
+    /// The longest condition accepted, in Unicode scalars, and the deepest nesting.
+    static let maximumLength = 4096
+    static let maximumDepth = 32
+
     private var tokens: [Token] = []
     private var index = 0
+    private var depth = 0
     private let selectionNames: [String]
 
     /// Parses `text`; `selectionNames` (in declaration order) resolve names and `them`.
     static func parse(_ text: String, selectionNames: [String]) throws(ConditionSyntaxError) -> ConditionExpression {
+        guard text.unicodeScalars.count <= maximumLength else {
+            throw ConditionSyntaxError(offset: maximumLength, message: "the condition is longer than \(maximumLength) characters")
+        }
         var parser = ConditionParser(selectionNames: selectionNames)
         parser.tokens = try tokenize(text)
         let expression = try parser.parseOr()
@@ -95,6 +103,11 @@ struct ConditionParser {
     }
 
     private mutating func parseOr() throws(ConditionSyntaxError) -> ConditionExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ConditionSyntaxError(offset: peek.offset, message: "the condition nests deeper than \(Self.maximumDepth) levels")
+        }
         var operands = [try parseAnd()]
         while accept("or") { operands.append(try parseAnd()) }
         return operands.count == 1 ? operands[0] : .or(operands)
@@ -107,7 +120,14 @@ struct ConditionParser {
     }
 
     private mutating func parseUnary() throws(ConditionSyntaxError) -> ConditionExpression {
-        if accept("not") { return .not(try parseUnary()) }
+        if accept("not") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else {
+                throw ConditionSyntaxError(offset: peek.offset, message: "the condition nests deeper than \(Self.maximumDepth) levels")
+            }
+            return .not(try parseUnary())
+        }
         let first = try parsePrimary()
         guard accept("followed") else { return first }
         try expect("by", "after 'followed'")

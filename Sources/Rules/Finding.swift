@@ -1,28 +1,12 @@
 import Foundation
 import LicensingModel
 
-/// A rule that matched: the verdict, how sure it is, the evidence behind it and what to do.
+/// A rule that matched: what the rule says (``RuleCard``, reachable as `finding.id`, `finding.verdict`, …), the
+/// evidence behind it, and what to collect to be surer.
+@dynamicMemberLookup
 public struct Finding: Sendable, Codable, Hashable {
-    public var id: String
-    public var rev: Int
-    public var kind: RuleKind
-    public var title: String
-    public var severity: RuleSeverity
-    public var confidence: RuleConfidence
-    /// Why the confidence is what it is, when the rule says.
-    public var confidenceNote: String?
-    /// The verdict sentence.
-    public var verdict: String
-    public var explain: String
-    public var remediation: String
-    public var references: [String]
-    /// Verbatim-sourced statements behind the rule.
-    public var facts: [String]
-    /// The rule author's inferences.
-    public var inferences: [String]
-    /// Known affected / fixed versions (empty when not known).
-    public var affectedVersions: [String]
-    public var fixedVersions: [String]
+    /// The matching rule's card.
+    public var rule: RuleCard
     /// The selections that contributed evidence.
     public var matchedSelections: [String]
     /// The evidence, time-ordered, at most ``Finding/evidenceLimit`` items.
@@ -38,6 +22,41 @@ public struct Finding: Sendable, Codable, Hashable {
 
     /// The most evidence items a finding carries.
     public static let evidenceLimit = 20
+
+    /// The card's fields (`finding.id`, `finding.severity`, …).
+    public subscript<T>(dynamicMember keyPath: KeyPath<RuleCard, T>) -> T { rule[keyPath: keyPath] }
+}
+
+extension Finding {
+    private enum CodingKeys: String, CodingKey {
+        case matchedSelections, evidence, evidenceOmitted, firstEvidence, lastEvidence, missingCorroboration, collect
+    }
+
+    /// Decodes the flat form ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        rule = try RuleCard(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        matchedSelections = try c.decode([String].self, forKey: .matchedSelections)
+        evidence = try c.decode([FindingEvidence].self, forKey: .evidence)
+        evidenceOmitted = try c.decode(Int.self, forKey: .evidenceOmitted)
+        firstEvidence = try c.decodeIfPresent(Date.self, forKey: .firstEvidence)
+        lastEvidence = try c.decodeIfPresent(Date.self, forKey: .lastEvidence)
+        missingCorroboration = try c.decode([EvidenceKind].self, forKey: .missingCorroboration)
+        collect = try c.decode([String].self, forKey: .collect)
+    }
+
+    /// Encodes one flat object: the card's fields (`id`, `severity`, `verdict`, …) beside the match's.
+    public func encode(to encoder: any Encoder) throws {
+        try rule.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(matchedSelections, forKey: .matchedSelections)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(evidenceOmitted, forKey: .evidenceOmitted)
+        try c.encodeIfPresent(firstEvidence, forKey: .firstEvidence)
+        try c.encodeIfPresent(lastEvidence, forKey: .lastEvidence)
+        try c.encode(missingCorroboration, forKey: .missingCorroboration)
+        try c.encode(collect, forKey: .collect)
+    }
 }
 
 /// One item of evidence behind a finding: an event or a state interval, where it was read, and how to see it again.
@@ -46,6 +65,8 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public var label: String
     /// Where it was read; nil for a state interval with no recorded evidence.
     public var source: SourcePointer?
+    /// `source` as reports print it (`slm.log:12`, `packets.cap#7`).
+    public var pointer: String?
     /// When it happened.
     public var time: Date?
     /// The source text, secrets redacted.
@@ -57,6 +78,7 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?) {
         self.label = label
         self.source = source
+        self.pointer = source?.description
         self.time = time
         let redacted = excerpt.map { Redaction.redact($0) }
         self.excerpt = redacted

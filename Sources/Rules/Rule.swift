@@ -1,27 +1,12 @@
 import Foundation
 import LicensingModel
 
-/// One signature from `rules/`: what it looks for (`selections` + `condition`), how sure a match is, what to do,
-/// and the fixtures that prove it matches what it should and nothing else.
+/// One signature from `rules/`: what it says (``RuleCard``, reachable as `rule.id`, `rule.title`, …), what it looks
+/// for (`selections` + `condition`), and the fixtures that prove it matches what it should and nothing else.
+@dynamicMemberLookup
 public struct Rule: Sendable, Hashable {
-    /// `CSCvc94366` for a bug, a stable slug (`dns-failure`) for a diagnostic.
-    public var id: String
-    /// Revision, bumped whenever the matching logic changes.
-    public var rev: Int
-    /// Bug signature or diagnostic.
-    public var kind: RuleKind
-    /// One line: what is wrong.
-    public var title: String
-    /// How bad it is when it matches.
-    public var severity: RuleSeverity
-    /// How sure a match is.
-    public var confidence: RuleConfidence
-    /// Why the confidence is what it is (free text), when given.
-    public var confidenceNote: String?
-    /// Versions known to be affected; empty when not known (never guessed).
-    public var affectedVersions: [String]
-    /// Versions known to carry the fix; empty when not known.
-    public var fixedVersions: [String]
+    /// What the rule says: identity, severity, confidence, advice, basis.
+    public var card: RuleCard
     /// The evidence the rule needs before it can say anything.
     public var requires: EvidenceRequirement
     /// Evidence that would corroborate a match; a finding lists the absent ones as "collect next".
@@ -32,24 +17,18 @@ public struct Rule: Sendable, Hashable {
     public var condition: ConditionExpression
     /// The condition as written.
     public var conditionText: String
-    /// The verdict sentence a finding prints; the title when not given.
-    public var verdict: String
-    /// Why this matters and how the signature was derived.
-    public var explain: String
-    /// What to do.
-    public var remediation: String
-    /// Bug IDs, field notices, documents.
-    public var references: [String]
-    /// Statements taken verbatim from a source.
-    public var facts: [String]
-    /// Statements the rule author inferred.
-    public var inferences: [String]
     /// Fixture directory names under `tests/<id>/` that must match / must not match.
     public var tests: RuleTests
     /// The file the rule was read from.
     public var file: String
     /// Where the `id` value sits in `file`.
     public var idPosition: RulePosition
+
+    /// The card's fields (`rule.id`, `rule.severity`, …).
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<RuleCard, T>) -> T {
+        get { card[keyPath: keyPath] }
+        set { card[keyPath: keyPath] = newValue }
+    }
 
     /// The selection called `name`.
     public func selection(named name: String) -> NamedSelection? { selections.first { $0.name == name } }

@@ -40,15 +40,30 @@ extension RuleLoadError {
             .composer(_, let problem, let mark, _):
             return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let first = context.mark
+            let key = duplicates.first ?? ""
+            let line = Self.repeatedKeyLine(key, after: first.line, column: first.column, in: text) ?? first.line
             return RuleLoadError(
-                file: file, line: context.mark.line, column: context.mark.column,
-                message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+                file: file, line: line, column: first.column,
+                message: "duplicate key '\(key)' (first at line \(first.line))")
         case .reader(let problem, let offset, _, _):
             let (line, column) = Self.position(ofUTF8Offset: offset ?? 0, in: text)
             return RuleLoadError(file: file, line: line, column: column, message: "YAML: \(problem)")
         default:
             return RuleLoadError(file: file, line: 1, column: 1, message: "YAML: \(yamlError)")
         }
+    }
+
+    /// The line, after `line`, where `key:` appears again at `column` (Yams marks only the first occurrence).
+    static func repeatedKeyLine(_ key: String, after line: Int, column: Int, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return nil }
+        for index in line..<lines.count {
+            let content = lines[index]
+            let indent = content.prefix { $0 == " " }.count
+            if indent == column - 1, content.dropFirst(indent).hasPrefix(key + ":") { return index + 1 }
+        }
+        return nil
     }
 
     /// The 1-based line and column of a byte offset.

@@ -49,19 +49,19 @@ enum RuleParser {
             throw reader.error(at: root, "a rule must state its basis: 'facts' (verbatim) and/or 'inferences'")
         }
 
-        return Rule(
+        let card = RuleCard(
             id: id, rev: rev, kind: kind, title: title,
             severity: try reader.choice(try required("severity"), "'severity'", as: RuleSeverity.self),
             confidence: try reader.choice(try required("confidence"), "'confidence'", as: RuleConfidence.self),
-            confidenceNote: try text("confidence_note"),
-            affectedVersions: try list("affected_versions"), fixedVersions: try list("fixed_versions"),
-            requires: try parseRequires(keys["requires"]?.value, reader: reader),
-            corroboratedBy: try evidenceKinds(keys["corroborated_by"]?.value, "'corroborated_by'", reader: reader),
-            selections: selections, condition: condition, conditionText: conditionText,
-            verdict: try text("verdict") ?? title,
+            confidenceNote: try text("confidence_note"), verdict: try text("verdict") ?? title,
             explain: try reader.string(try required("explain"), "'explain'"),
             remediation: try reader.string(try required("remediation"), "'remediation'"),
             references: try list("references"), facts: facts, inferences: inferences,
+            affectedVersions: try list("affected_versions"), fixedVersions: try list("fixed_versions"))
+        return Rule(
+            card: card, requires: try parseRequires(keys["requires"]?.value, reader: reader),
+            corroboratedBy: try evidenceKinds(keys["corroborated_by"]?.value, "'corroborated_by'", reader: reader),
+            selections: selections, condition: condition, conditionText: conditionText,
             tests: try parseTests(try required("tests"), reader: reader),
             file: file, idPosition: RulePosition(line: idNode.mark?.line ?? 1, column: idNode.mark?.column ?? 1))
     }

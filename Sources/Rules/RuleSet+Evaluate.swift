@@ -75,11 +75,7 @@ enum RuleEvaluator {
         let times = items.compactMap(\.time)
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         return Finding(
-            id: rule.id, rev: rule.rev, kind: rule.kind, title: rule.title, severity: rule.severity,
-            confidence: rule.confidence, confidenceNote: rule.confidenceNote, verdict: rule.verdict,
-            explain: rule.explain, remediation: rule.remediation, references: rule.references, facts: rule.facts,
-            inferences: rule.inferences, affectedVersions: rule.affectedVersions, fixedVersions: rule.fixedVersions,
-            matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
+            rule: rule.card, matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
             evidenceOmitted: max(0, items.count - Finding.evidenceLimit), firstEvidence: times.min(),
             lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
     }

@@ -34,6 +34,9 @@ public struct RuleSet: Sendable {
         try RuleParser.parse(yaml: yaml, file: file)
     }
 
+    /// The largest rule file read (256 KiB); a rule is a page of YAML.
+    public static let maximumFileSize = 256 * 1024
+
     /// The rule files of `directory`, sorted by name.
     public static func ruleFiles(in directory: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -54,9 +57,10 @@ public struct RuleSet: Sendable {
         var firstByID: [String: Rule] = [:]
         for url in ruleFiles(in: directory) {
             let file = display + "/" + url.lastPathComponent
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: url.path), data.count <= maximumFileSize,
+                let text = String(data: data, encoding: .utf8)
             else {
-                errors.append(RuleLoadError(file: file, line: 1, column: 1, message: "cannot read the file as UTF-8"))
+                errors.append(RuleLoadError(file: file, line: 1, column: 1, message: "cannot read the file as UTF-8 text of at most \(maximumFileSize / 1024) KiB"))
                 continue
             }
             do {

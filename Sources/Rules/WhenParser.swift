@@ -74,20 +74,21 @@ enum WhenParser {
             throw reader.error(at: node, "\(what) needs exactly one of 'event', 'state' or 'entitlements'")
         }
         let selection: Selection
-        switch heads[0] {
-        case "event":
+        if let kinds = keys["event"] {
             guard keys["value"] == nil, keys["at"] == nil else {
                 throw reader.error(at: keys["value"]?.keyNode ?? keys["at"]?.keyNode, "'value' and 'at' belong to state selections")
             }
-            selection = .events(try parseEvents(keys["event"]!.value, keys["where"]?.value, reader: reader))
-        case "state":
+            selection = .events(try parseEvents(kinds.value, keys["where"]?.value, reader: reader))
+        } else if let state = keys["state"] {
             guard keys["where"] == nil else { throw reader.error(at: keys["where"]?.keyNode, "'where' belongs to event selections") }
-            selection = .state(try parseState(keys, reader: reader))
-        default:
+            selection = .state(try parseState(state, keys, reader: reader))
+        } else if let entitlements = keys["entitlements"] {
             guard keys["where"] == nil, keys["value"] == nil, keys["at"] == nil else {
                 throw reader.error(at: node, "entitlement selections take only 'lower' and 'higher' predicates")
             }
-            selection = .entitlements(try parseEntitlements(keys["entitlements"]!.value, reader: reader))
+            selection = .entitlements(try parseEntitlements(entitlements.value, reader: reader))
+        } else {
+            throw reader.error(at: node, "\(what) needs exactly one of 'event', 'state' or 'entitlements'")
         }
         return NamedSelection(name: name, selection: selection, description: description, position: position)
     }
@@ -108,11 +109,11 @@ enum WhenParser {
     }
 
     private static func parseState(
-        _ keys: [String: (keyNode: Node, value: Node)], reader: YAMLNodeReader
+        _ state: (keyNode: Node, value: Node), _ keys: [String: (keyNode: Node, value: Node)], reader: YAMLNodeReader
     ) throws(RuleLoadError) -> StateSelection {
-        let dimension = try reader.choice(keys["state"]!.value, "'state'", as: StateDimension.self)
+        let dimension = try reader.choice(state.value, "'state'", as: StateDimension.self)
         guard let valueNode = keys["value"]?.value else {
-            throw reader.error(at: keys["state"]?.keyNode, "a state selection needs 'value'")
+            throw reader.error(at: state.keyNode, "a state selection needs 'value'")
         }
         let allowed = StateSelection.allowedValues(for: dimension)
         var values: [String] = []
@@ -120,7 +121,7 @@ enum WhenParser {
             guard allowed.contains(item.text) else {
                 throw reader.error(
                     at: item.node,
-                    "'\(item.text)' is not a \(dimension.rawValue) state (expected one of: \(allowed.joined(separator: ", ")))")
+                    "'\(item.text)' is not a valid \(dimension.rawValue) state (expected one of: \(allowed.joined(separator: ", ")))")
             }
             values.append(item.text)
         }

@@ -33,6 +33,15 @@ struct RulesCommand: ParsableCommand {
         }
     }
 
+    /// An optional DIR argument in front of the usual location options.
+    struct DirectoryOrLocation: ParsableArguments {
+        @Argument(help: "The rules directory.", completion: .directory) var directory: String?
+        @OptionGroup var location: Location
+
+        /// DIR when given, else the usual search.
+        func resolve() -> URL { location.resolve(directory) }
+    }
+
     /// Loads the rules or exits with code 2 after printing `file:line:column: message`.
     static func loadOrExit(_ directory: URL) throws -> RuleSet {
         do {
@@ -60,11 +69,10 @@ struct RulesCommand: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every rule file; errors are printed as file:line:column: message (exit code 2).")
-        @Argument(help: "The rules directory.", completion: .directory) var directory: String?
-        @OptionGroup var location: Location
+        @OptionGroup var rules: DirectoryOrLocation
 
         func run() throws {
-            let report = RuleSet.lint(directory: location.resolve(directory))
+            let report = RuleSet.lint(directory: rules.resolve())
             for error in report.errors { FileHandle.standardError.write(Data("\(error.description)\n".utf8)) }
             guard report.isClean else { throw ExitCode(2) }
             print("\(report.rules.count) rules OK")
@@ -74,11 +82,10 @@ struct RulesCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every rule's match-/nomatch- fixtures (exit code 1 when one fails, 2 when a rule is broken).")
-        @Argument(help: "The rules directory.", completion: .directory) var directory: String?
-        @OptionGroup var location: Location
+        @OptionGroup var rules: DirectoryOrLocation
 
         func run() throws {
-            let set = try RulesCommand.loadOrExit(location.resolve(directory))
+            let set = try RulesCommand.loadOrExit(rules.resolve())
             let report = runRuleTests(set, loader: RulesCommand.fixtureLoader())
             print(RuleText.testReport(report))
             guard report.passed else { throw ExitCode(1) }
