@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import TextIngest
 
-/// `licscope bench …`: benchmark commands (generate inputs deterministically, time licscope against a peer tool).
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks against peer tools (not timed tests).",
-        subcommands: [BenchLogsCommand.self])
-}
-
 /// `licscope bench logs [--size-mb 500]`: writes a deterministic License-Manager-like log, then times log ingestion
 /// and `LC_ALL=C grep -c <anchor>` over it in the same run and prints MB/s and the ratio.
 struct BenchLogsCommand: ParsableCommand {

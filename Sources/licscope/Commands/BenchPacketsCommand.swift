@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import PacketIngest
 
-/// `licscope bench …`: benchmarks that generate their input deterministically and print ratios against peers.
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (not timed tests).", subcommands: [BenchPacketsCommand.self])
-}
-
 /// `licscope bench packets`: generates a capture, then times licscope's extraction, tshark's comparable field
 /// extraction, and a bare libpcap read loop, in one run.
 struct BenchPacketsCommand: ParsableCommand {
