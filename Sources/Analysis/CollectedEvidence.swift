@@ -68,13 +68,22 @@ enum EvidenceCollector {
                     inv.status = .partlyUnreadable
                     inv.reason = a.errors.prefix(3).map(\.description).joined(separator: "; ")
                 }
-            case .licenseLog, .syslog, .rtmtAlerts, .serviceList:
+            case .licenseLog, .syslog, .rtmtAlerts, .serviceList, .text:
                 let r = LogIngester.ingest(
                     path: entry.localPath,
                     options: LogIngestOptions(zones: options.zones, yearHints: yearHints, displayPath: entry.displayPath,
                         catalog: options.catalog))
+                // Unrecognised text still goes through the catalog (a pasted CLI session, say); with no licensing
+                // event in it, it stays skipped with the classifier's reason.
+                if entry.fileClass == .text && r.events.isEmpty { break }
                 let kind = evidenceKind(entry.fileClass, r.evidenceKinds)
-                out.sources.append(SourceEvents(path: entry.displayPath, kind: kind, events: r.events))
+                var span: DateInterval?
+                if let lo = r.firstTime, let hi = r.lastTime, hi >= lo { span = DateInterval(start: lo, end: hi) }
+                out.sources.append(SourceEvents(path: entry.displayPath, kind: kind, events: r.events, span: span))
+                if entry.fileClass == .text {
+                    inv.status = .parsed
+                    inv.reason = nil
+                }
                 out.present.formUnion(r.evidenceKinds)
                 out.present.insert(kind)
                 inv.lines = r.linesRead
@@ -84,7 +93,7 @@ enum EvidenceCollector {
                     inv.status = .partlyUnreadable
                     inv.reason = r.damage.prefix(3).map(\.description).joined(separator: "; ")
                 }
-            case .archive, .binary, .text, .unknown:
+            case .archive, .binary, .unknown:
                 break
             }
             byPath[entry.displayPath] = inv
@@ -115,6 +124,7 @@ enum EvidenceCollector {
         case .serviceList: return .serviceList
         case .rtmtAlerts: return .rtmtAlert
         case .syslog: return .syslog
+        case .text: return found.sorted { $0.rawValue < $1.rawValue }.first ?? .cli
         default: return found.contains(.licenseManagerLog) || found.isEmpty ? .licenseManagerLog : found.sorted { $0.rawValue < $1.rawValue }[0]
         }
     }

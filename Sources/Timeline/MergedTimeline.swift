@@ -9,12 +9,15 @@ public struct SourceEvents: Sendable {
     /// What the file is evidence of.
     public var kind: EvidenceKind
     public var events: [Event]
+    /// The time span the file covers (its first to last timestamped line, events or not), when known.
+    public var span: DateInterval?
 
     /// Creates a group.
-    public init(path: String, kind: EvidenceKind, events: [Event]) {
+    public init(path: String, kind: EvidenceKind, events: [Event], span: DateInterval? = nil) {
         self.path = path
         self.kind = kind
         self.events = events
+        self.span = span
     }
 }
 
@@ -51,9 +54,12 @@ public struct MergedTimeline: Sendable {
                 return g
             }
         }
+        let offset = correctSkew ? (skew.map { abs($0.offsetSeconds) >= ClockSkew.negligible ? $0.offsetSeconds : 0 } ?? 0) : 0
         let coverage = shifted.filter { $0.kind == .licenseManagerLog }.compactMap { group -> DateInterval? in
             let times = group.events.compactMap { $0.time?.instant }
-            guard let lo = times.min(), let hi = times.max(), hi > lo else { return nil }
+            let lo = [times.min(), group.span.map { $0.start + offset }].compactMap { $0 }.min()
+            let hi = [times.max(), group.span.map { $0.end + offset }].compactMap { $0 }.max()
+            guard let lo, let hi, hi > lo else { return nil }
             return DateInterval(start: lo, end: hi)
         }
         let all = shifted.flatMap(\.events)

@@ -1,3 +1,5 @@
+import Analysis
+import TextIngest
 import ArgumentParser
 import Foundation
 import Rules
@@ -54,7 +56,15 @@ struct RulesCommand: ParsableCommand {
 
     /// How `rules test` turns a fixture directory into evidence. The built-in reader takes `events.jsonl` and
     /// `fixture.yaml`; the ingest → engine pipeline can take over raw inputs here.
-    static func fixtureLoader() -> FixtureLoader { RuleFixtures.eventsLoader }
+    /// Fixture folders with raw inputs run through the whole pipeline (parsers + engine); folders with only
+    /// `events.jsonl` are loaded as events. `--events-only` loads `events.jsonl` everywhere.
+    static func fixtureLoader(rulesDirectory: URL, eventsOnly: Bool) -> FixtureLoader {
+        if eventsOnly { return RuleFixtures.eventsLoader }
+        guard let catalog = try? MessageCatalog.bundled(rulesDirectory: rulesDirectory.path) else {
+            return RuleFixtures.eventsLoader
+        }
+        return PipelineFixtures.loader(options: AnalysisOptions(rules: nil, catalog: catalog))
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print id, rev, kind, severity and title of every rule.")
@@ -83,10 +93,13 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every rule's match-/nomatch- fixtures (exit code 1 when one fails, 2 when a rule is broken).")
         @OptionGroup var rules: DirectoryOrLocation
+        @Flag(help: "Load each fixture's events.jsonl instead of running its raw inputs through the parsers.")
+        var eventsOnly = false
 
         func run() throws {
-            let set = try RulesCommand.loadOrExit(rules.resolve())
-            let report = runRuleTests(set, loader: RulesCommand.fixtureLoader())
+            let directory = rules.resolve()
+            let set = try RulesCommand.loadOrExit(directory)
+            let report = runRuleTests(set, loader: RulesCommand.fixtureLoader(rulesDirectory: directory, eventsOnly: eventsOnly))
             print(RuleText.testReport(report))
             guard report.passed else { throw ExitCode(1) }
         }
