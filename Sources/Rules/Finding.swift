@@ -23,6 +23,40 @@ public struct Finding: Sendable, Codable, Hashable {
     /// The most evidence items a finding carries.
     public static let evidenceLimit = 20
 
+    /// Creates a finding from the card's fields and the match's.
+    public init(
+        id: String, rev: Int, kind: RuleKind, title: String, severity: RuleSeverity, confidence: RuleConfidence,
+        confidenceNote: String?, verdict: String, explain: String, remediation: String, references: [String],
+        facts: [String], inferences: [String], affectedVersions: [String], fixedVersions: [String],
+        matchedSelections: [String], evidence: [FindingEvidence], evidenceOmitted: Int, firstEvidence: Date?,
+        lastEvidence: Date?, missingCorroboration: [EvidenceKind], collect: [String]
+    ) {
+        let card = RuleCard(
+            id: id, rev: rev, kind: kind, title: title, severity: severity, confidence: confidence,
+            confidenceNote: confidenceNote, verdict: verdict, explain: explain, remediation: remediation,
+            references: references, facts: facts, inferences: inferences, affectedVersions: affectedVersions,
+            fixedVersions: fixedVersions)
+        self.init(
+            rule: card, matchedSelections: matchedSelections, evidence: evidence, evidenceOmitted: evidenceOmitted,
+            firstEvidence: firstEvidence, lastEvidence: lastEvidence, missingCorroboration: missingCorroboration,
+            collect: collect)
+    }
+
+    /// Creates a finding for a rule's card.
+    public init(
+        rule: RuleCard, matchedSelections: [String], evidence: [FindingEvidence], evidenceOmitted: Int,
+        firstEvidence: Date?, lastEvidence: Date?, missingCorroboration: [EvidenceKind], collect: [String]
+    ) {
+        self.rule = rule
+        self.matchedSelections = matchedSelections
+        self.evidence = evidence
+        self.evidenceOmitted = evidenceOmitted
+        self.firstEvidence = firstEvidence
+        self.lastEvidence = lastEvidence
+        self.missingCorroboration = missingCorroboration
+        self.collect = collect
+    }
+
     /// The card's fields (`finding.id`, `finding.severity`, …).
     public subscript<T>(dynamicMember keyPath: KeyPath<RuleCard, T>) -> T { rule[keyPath: keyPath] }
 }
@@ -65,8 +99,6 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public var label: String
     /// Where it was read; nil for a state interval with no recorded evidence.
     public var source: SourcePointer?
-    /// `source` as reports print it (`slm.log:12`, `packets.cap#7`).
-    public var pointer: String?
     /// When it happened.
     public var time: Date?
     /// The source text, secrets redacted.
@@ -78,7 +110,6 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?) {
         self.label = label
         self.source = source
-        self.pointer = source?.description
         self.time = time
         let redacted = excerpt.map { Redaction.redact($0) }
         self.excerpt = redacted
