@@ -108,7 +108,7 @@ let package = Package(
             name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "licscopeTests", dependencies: ["licscope"],
+            name: "licscopeTests", dependencies: ["licscope"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
     ]
 )

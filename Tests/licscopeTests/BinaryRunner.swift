@@ -12,9 +12,8 @@ struct BinaryRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The seed document the product grew from, beside the repository (`../shared/seed/`).
-    static let seed = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/seed/cucm-smart-licensing-direct-model.txt")
+    /// The seed document the product grew from (a copy of `shared/seed/`, see Fixtures/SOURCES.md).
+    static let seed = packageRoot.appendingPathComponent("Tests/licscopeTests/Fixtures/cucm-smart-licensing-direct-model.txt")
 
     static var binary: URL {
         let env = ProcessInfo.processInfo.environment["LICSCOPE_BIN"]
