@@ -94,7 +94,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "licscopeTests", dependencies: ["licscope"],
             swiftSettings: strictSettings),
