@@ -85,8 +85,8 @@ public enum AnalysisHTMLRenderer {
         out += "<h3>\(badge(f.severity)) \(number). <code>\(HTMLText.escape(f.id))</code> rev \(f.rev) — \(HTMLText.escape(f.title))</h3>\n"
         var conf = "\(f.kind.rawValue) · confidence \(f.confidence.rawValue)"
         if let note = f.confidenceNote { conf += " — \(note)" }
-        out += "<p class=\"muted\">\(HTMLText.escape(conf))</p>\n<p>\(HTMLText.escape(f.verdict))</p>\n"
-        if !f.explain.isEmpty { out += "<p><span class=\"label\">Why:</span> \(HTMLText.escape(f.explain))</p>\n" }
+        out += "<p class=\"muted\">\(HTMLText.escape(conf))</p>\n<p>\(HTMLText.prose(f.verdict))</p>\n"
+        if !f.explain.isEmpty { out += "<p><span class=\"label\">Why:</span> \(HTMLText.prose(f.explain))</p>\n" }
         out += "<p class=\"label\">Evidence (\(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence)))</p>\n<ol>\n"
         for e in f.evidence {
             out += "<li><code>\(AnalysisFormatting.time(e.time, placeholder: "untimed"))</code> \(HTMLText.escape(e.label)) — "
@@ -100,9 +100,9 @@ public enum AnalysisHTMLRenderer {
             out += "<p class=\"muted\">… \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown</p>\n"
         }
         for (kind, hint) in zip(f.missingCorroboration, f.collect) {
-            out += "<p><span class=\"label\">To corroborate, collect</span> (\(HTMLText.escape(kind.rawValue))): \(HTMLText.escape(hint))</p>\n"
+            out += "<p><span class=\"label\">To corroborate, collect</span> (\(HTMLText.escape(kind.rawValue))): \(HTMLText.prose(hint))</p>\n"
         }
-        out += "<p><span class=\"label\">Remediation:</span> \(HTMLText.escape(f.remediation))</p>\n"
+        out += "<p><span class=\"label\">Remediation:</span> \(HTMLText.prose(f.remediation))</p>\n"
         out += list("Facts", f.facts) + list("Inferred (not verbatim from a source)", f.inferences)
         if !f.affectedVersions.isEmpty { out += "<p><span class=\"label\">Affected:</span> \(HTMLText.escape(f.affectedVersions.joined(separator: ", ")))</p>\n" }
         if !f.fixedVersions.isEmpty { out += "<p><span class=\"label\">Fixed in:</span> \(HTMLText.escape(f.fixedVersions.joined(separator: ", ")))</p>\n" }
@@ -114,7 +114,7 @@ public enum AnalysisHTMLRenderer {
 
     private static func list(_ title: String, _ items: [String]) -> String {
         guard !items.isEmpty else { return "" }
-        return "<p class=\"label\">\(HTMLText.escape(title))</p><ul>" + items.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n"
+        return "<p class=\"label\">\(HTMLText.escape(title))</p><ul>" + items.map { "<li>\(HTMLText.prose($0))</li>" }.joined() + "</ul>\n"
     }
 
     /// A link for an `https://` reference (escaped, opened by the reader's choice), plain text otherwise.
@@ -135,7 +135,7 @@ public enum AnalysisHTMLRenderer {
                 ["Rule", "Severity", "Title", "Collect"],
                 r.notEvaluated.map { n in
                     ["<code>\(HTMLText.escape(n.id))</code>", badge(n.severity), HTMLText.escape(n.title),
-                     n.collect.map(HTMLText.escape).joined(separator: "<br>")]
+                     n.collect.map(HTMLText.prose).joined(separator: "<br>")]
                 }) + "</section>\n"
     }
 }

@@ -20,6 +20,15 @@ enum HTMLText {
         return out
     }
 
+    /// Prose from rules or the engine, escaped, with `backtick` spans shown as `<code>`.
+    static func prose(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        return parts.enumerated().map { i, part in
+            if i % 2 == 1, i < parts.count - 1 { return "<code>\(escape(String(part)))</code>" }
+            return (i % 2 == 1 ? "`" : "") + escape(String(part))
+        }.joined()
+    }
+
     /// `<tag class="…">escaped text</tag>`.
     static func element(_ tag: String, _ text: String, class cls: String? = nil) -> String {
         "<\(tag)\(cls.map { " class=\"\($0)\"" } ?? "")>\(escape(text))</\(tag)>"
@@ -53,7 +62,7 @@ enum HTMLText {
         table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
         th{background:var(--panel);font-weight:600}td{overflow-wrap:anywhere}
         .verdict{border-left:6px solid var(--info);background:var(--panel);padding:10px 14px;border-radius:4px}
-        .verdict p{margin:4px 0}.verdict .summary{font-size:16px;font-weight:600}
+        .verdict h2{margin-top:4px}.verdict p{margin:4px 0}.verdict .summary{font-size:16px;font-weight:600}
         .sev{display:inline-block;min-width:70px;text-align:center;color:#fff;border-radius:3px;padding:0 6px;font-weight:700;font-size:12px}
         .sev-critical{--sev:var(--critical)}.sev-high{--sev:var(--high)}.sev-medium{--sev:var(--medium)}.sev-low{--sev:var(--low)}.sev-info{--sev:var(--info)}
         .sev,.finding>h3 .sev{background:var(--sev,var(--info))}.verdict.sev-critical,.verdict.sev-high,.verdict.sev-medium,.verdict.sev-low,.verdict.sev-info{border-left-color:var(--sev)}

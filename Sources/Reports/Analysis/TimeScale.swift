@@ -68,6 +68,7 @@ struct TimeScale {
                 let secs = (d.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
                 d = Date(timeIntervalSince1970: secs)
             }
+            d = max(d, start)
             if contains(d) { out.append((d, x(d))) }
         }
         if hasRunway { out.append((end, x(end))) }

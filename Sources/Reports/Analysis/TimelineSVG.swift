@@ -52,7 +52,7 @@ struct TimelineSVG {
         var out = ""
         for (date, x) in scale.gridlines() {
             out += "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\"/>"
-            let anchor = x > Self.width - Self.right - 34 ? "end" : "middle"
+            let anchor = x > Self.width - Self.right - 34 ? "end" : x < Self.left + 34 ? "start" : "middle"
             out += "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(labelY))\" text-anchor=\"\(anchor)\">\(day(date))</text>\n"
         }
         if scale.hasRunway {
