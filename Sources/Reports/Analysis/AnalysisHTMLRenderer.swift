@@ -99,22 +99,17 @@ public enum AnalysisHTMLRenderer {
         if f.evidenceOmitted > 0 {
             out += "<p class=\"muted\">… \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown</p>\n"
         }
-        for (kind, hint) in zip(f.missingCorroboration, f.collect) {
-            out += "<p><span class=\"label\">To corroborate, collect</span> (\(HTMLText.escape(kind.rawValue))): \(HTMLText.prose(hint))</p>\n"
+        for note in AnalysisTables.notes(f) {
+            out += "<p><span class=\"label\">\(HTMLText.escape(note.label)):</span> \(HTMLText.prose(note.text))</p>\n"
         }
-        out += "<p><span class=\"label\">Remediation:</span> \(HTMLText.prose(f.remediation))</p>\n"
-        out += list("Facts", f.facts) + list("Inferred (not verbatim from a source)", f.inferences)
-        if !f.affectedVersions.isEmpty { out += "<p><span class=\"label\">Affected:</span> \(HTMLText.escape(f.affectedVersions.joined(separator: ", ")))</p>\n" }
-        if !f.fixedVersions.isEmpty { out += "<p><span class=\"label\">Fixed in:</span> \(HTMLText.escape(f.fixedVersions.joined(separator: ", ")))</p>\n" }
+        for list in AnalysisTables.lists(f) {
+            out += "<p class=\"label\">\(HTMLText.escape(list.label))</p><ul>"
+                + list.items.map { "<li>\(HTMLText.prose($0))</li>" }.joined() + "</ul>\n"
+        }
         if !f.references.isEmpty {
             out += "<p><span class=\"label\">References:</span> " + f.references.map(reference).joined(separator: " · ") + "</p>\n"
         }
         return out + "</article>\n"
-    }
-
-    private static func list(_ title: String, _ items: [String]) -> String {
-        guard !items.isEmpty else { return "" }
-        return "<p class=\"label\">\(HTMLText.escape(title))</p><ul>" + items.map { "<li>\(HTMLText.prose($0))</li>" }.joined() + "</ul>\n"
     }
 
     /// A link for an `https://` reference (escaped, opened by the reader's choice), plain text otherwise.
@@ -131,11 +126,6 @@ public enum AnalysisHTMLRenderer {
     private static func notEvaluated(_ r: AnalysisReport) -> String {
         guard !r.notEvaluated.isEmpty else { return "" }
         return "<section id=\"not-evaluated\"><h2>Not evaluated — collect the evidence these rules need</h2>\n"
-            + HTMLText.table(
-                ["Rule", "Severity", "Title", "Collect"],
-                r.notEvaluated.map { n in
-                    ["<code>\(HTMLText.escape(n.id))</code>", badge(n.severity), HTMLText.escape(n.title),
-                     n.collect.map(HTMLText.prose).joined(separator: "<br>")]
-                }) + "</section>\n"
+            + HTMLText.table(AnalysisTables.notEvaluated(r)) + "</section>\n"
     }
 }

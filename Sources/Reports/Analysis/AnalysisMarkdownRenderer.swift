@@ -62,45 +62,25 @@ public enum AnalysisMarkdownRenderer {
         }
         if f.evidenceOmitted > 0 { out += "- … \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown\n" }
         out += "\n"
-        for (kind, hint) in zip(f.missingCorroboration, f.collect) {
-            out += "**To corroborate, collect** (\(kind.rawValue)): \(MarkdownText.prose(hint))\n\n"
+        for note in AnalysisTables.notes(f) { out += "**\(note.label):** \(MarkdownText.prose(note.text))\n\n" }
+        for list in AnalysisTables.lists(f) {
+            out += "**\(list.label):**\n\n" + list.items.map { "- \(MarkdownText.prose($0))\n" }.joined() + "\n"
         }
-        out += "**Remediation:** \(MarkdownText.prose(f.remediation))\n\n"
-        out += list("Facts", f.facts) + list("Inferred (not verbatim from a source)", f.inferences)
-        if !f.affectedVersions.isEmpty { out += "**Affected:** \(MarkdownText.prose(f.affectedVersions.joined(separator: ", ")))\n\n" }
-        if !f.fixedVersions.isEmpty { out += "**Fixed in:** \(MarkdownText.prose(f.fixedVersions.joined(separator: ", ")))\n\n" }
         if !f.references.isEmpty {
             out += "**References:** \(f.references.map(MarkdownText.reference).joined(separator: " · "))\n\n"
         }
         return out
     }
 
-    private static func list(_ title: String, _ items: [String]) -> String {
-        guard !items.isEmpty else { return "" }
-        return "**\(title):**\n\n" + items.map { "- \(MarkdownText.prose($0))\n" }.joined() + "\n"
-    }
-
     private static func notEvaluated(_ r: AnalysisReport) -> String {
         guard !r.notEvaluated.isEmpty else { return "" }
         return "## Not evaluated — collect the evidence these rules need\n\n"
-            + MarkdownText.table(
-                ["Rule", "Severity", "Title", "Collect"],
-                r.notEvaluated.map { n in
-                    [MarkdownText.codeCell(n.id), n.severity.rawValue, MarkdownText.cell(n.title),
-                     n.collect.map(MarkdownText.cell).joined(separator: "<br>")]
-                }) + "\n"
+            + MarkdownText.table(AnalysisTables.notEvaluated(r)) + "\n"
     }
 
     private static func inventory(_ r: AnalysisReport) -> String {
         "## Inventory\n\n\(AnalysisFormatting.plural(r.inventory.count, "file")).\n\n"
-            + MarkdownText.table(
-                ["Status", "File", "Parsed as", "Read", "Reader", "Reason"],
-                r.inventory.map { e in
-                    let status = AnalysisFormatting.status(e.status)
-                    return [e.status == .parsed ? status : "**\(status)**", MarkdownText.codeCell(e.path),
-                        MarkdownText.cell(e.parsedAs), AnalysisFormatting.amount(e), e.reader.map(MarkdownText.cell) ?? "",
-                        e.reason.map(MarkdownText.cell) ?? ""]
-                }) + "\n"
+            + MarkdownText.table(AnalysisTables.inventory(r)) + "\n"
     }
 
     private static func assumptions(_ r: AnalysisReport) -> String {

@@ -69,17 +69,9 @@ extension AnalysisTextRenderer {
     private static func snapshots(_ r: AnalysisReport, deep: String, _ p: TerminalPaint) -> String {
         guard !r.snapshots.isEmpty else { return "" }
         var out = "\n" + indent + p.bold("show license outputs checked against the replay") + "\n"
-        for s in r.snapshots {
-            out += deep + AnalysisFormatting.printable(s.source.description) + "  observed at "
-                + AnalysisFormatting.time(s.observedAt) + "\n"
-            for c in s.stateComparisons {
-                let line = AnalysisFormatting.comparison(c)
-                out += deep + "  " + (c.agrees ? line : p.warn(line)) + "\n"
-            }
-            for t in s.timers {
-                let line = AnalysisFormatting.timer(t)
-                out += deep + "  " + (t.verdict == .disagree ? p.warn(line) : line) + "\n"
-            }
+        for s in AnalysisTables.snapshotChecks(r) {
+            out += deep + AnalysisFormatting.printable(s.source) + "  observed at " + s.observedAt + "\n"
+            for line in s.lines { out += deep + "  " + (line.disagrees ? p.warn(line.text) : line.text) + "\n" }
         }
         return out
     }

@@ -71,14 +71,9 @@ public enum AnalysisTextRenderer {
         if f.evidenceOmitted > 0 {
             out += deep + "  … \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown\n"
         }
-        for (kind, hint) in zip(f.missingCorroboration, f.collect) {
-            out += AnalysisFormatting.wrap("to corroborate, collect (\(kind.rawValue)): \(hint)", indent: deep)
-        }
-        out += AnalysisFormatting.wrap("remediation: " + f.remediation, indent: deep)
+        for note in AnalysisTables.notes(f) { out += AnalysisFormatting.wrap("\(note.label.lowercased()): \(note.text)", indent: deep) }
         for fact in f.facts { out += AnalysisFormatting.wrap("fact: " + fact, indent: deep) }
         for inference in f.inferences { out += AnalysisFormatting.wrap("inferred: " + inference, indent: deep) }
-        if !f.affectedVersions.isEmpty { out += deep + "affected: " + f.affectedVersions.joined(separator: ", ") + "\n" }
-        if !f.fixedVersions.isEmpty { out += deep + "fixed in: " + f.fixedVersions.joined(separator: ", ") + "\n" }
         if !f.references.isEmpty { out += deep + "references: " + f.references.joined(separator: " · ") + "\n" }
         return out + "\n"
     }

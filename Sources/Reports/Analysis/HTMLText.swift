@@ -48,6 +48,18 @@ enum HTMLText {
         return out + "</tbody></table>\n"
     }
 
+    /// A shared table: code columns as `<code>`, state values with their color swatch, alerts emphasized.
+    static func table(_ t: PlainTable) -> String {
+        table(t.header, t.rows.enumerated().map { i, row in
+            row.enumerated().map { c, text in
+                if c == t.codeColumn, text != "—" { return "<code>\(escape(text))</code>" }
+                if c == t.stateColumn { return "<i class=\"swatch \(stateClass(text))\"></i>\(escape(text))" }
+                if c == t.alertColumn, t.alertRows.contains(i) { return "<span class=\"warn\">\(escape(text))</span>" }
+                return escape(text)
+            }
+        })
+    }
+
     /// The style sheet: one inline `<style>`, no fonts or images fetched.
     static let css = """
         :root{--fg:#1d2430;--muted:#5b6472;--line:#d8dde5;--bg:#fff;--panel:#f6f8fa;

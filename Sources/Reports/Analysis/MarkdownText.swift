@@ -59,6 +59,17 @@ enum MarkdownText {
         return out
     }
 
+    /// A shared table: code columns as code spans, state values and alerts in bold.
+    static func table(_ t: PlainTable) -> String {
+        table(t.header, t.rows.enumerated().map { i, row in
+            row.enumerated().map { c, text in
+                if c == t.codeColumn, text != "—" { return codeCell(text) }
+                let bold = c == t.stateColumn || (c == t.alertColumn && t.alertRows.contains(i))
+                return bold && !text.isEmpty ? "**\(cell(text))**" : cell(text)
+            }
+        })
+    }
+
     private static func longestBacktickRun(_ text: String) -> Int {
         var longest = 0
         var current = 0
