@@ -90,3 +90,41 @@ struct HTMLRendererTests {
         #expect(html.contains("No timed evidence."))
     }
 }
+
+@Suite("reports without findings or timed evidence")
+struct EmptyReportTests {
+    static func clean() -> AnalysisReport {
+        var r = SampleReport.make()
+        r.verdict = .init(summary: "No known problem found: registered and authorized.", worstSeverity: nil, exitCode: 0,
+            partlyUnreadable: false)
+        r.findings = []
+        r.notEvaluated = []
+        r.anomalies = []
+        r.skew = nil
+        r.assumptions = []
+        return r
+    }
+
+    @Test("every renderer says there is nothing to report, and nothing breaks")
+    func clean() throws {
+        let r = Self.clean()
+        let text = AnalysisTextRenderer.render(r, color: true)
+        #expect(text.contains("no findings · exit code 0: no finding at or above --fail-on"))
+        #expect(!text.contains("FINDINGS") && !text.contains("ASSUMPTIONS"))
+        #expect(AnalysisMarkdownRenderer.render(r).contains("## Findings\n\nNo rule matched."))
+        #expect(AnalysisHTMLRenderer.render(r).contains("<p>No rule matched.</p>"))
+        #expect(try AnalysisJSONRenderer.render(r).contains("\"findings\" : [\n\n  ]"))
+    }
+
+    @Test("many events on one pixel column make one tick with a bounded tooltip")
+    func manyEvents() {
+        let events = (0..<5_000).map { i in
+            Event(kind: .communicationFailed, time: SampleReport.time(SampleReport.proxyConfigured + Double(i)),
+                source: .line(SampleReport.slm, 3_000 + i))
+        }
+        let html = AnalysisHTMLRenderer.render(Self.clean(), events: events)
+        // 5,000 events plus the transport transition at the same instant: 8 shown, 4,993 counted.
+        #expect(html.contains("+4993 more</title>"))
+        #expect(html.utf8.count < 60_000)
+    }
+}

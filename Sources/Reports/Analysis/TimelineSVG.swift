@@ -115,10 +115,18 @@ struct TimelineSVG {
     /// One tick per pixel column at most: the report's own evidence (transitions, finding evidence, snapshots),
     /// the given events, and anomalies as triangles.
     private func ticks(events: [Event], y: Double) -> String {
-        var columns: [Int: [String]] = [:]
-        func add(_ date: Date?, _ text: String) {
+        // Per pixel column: the first few distinct descriptions and how many there were in all.
+        var columns: [Int: (lines: [String], count: Int)] = [:]
+        func add(_ date: Date?, _ text: @autoclosure () -> String) {
             guard let date, scale.contains(date) else { return }
-            columns[Int(scale.x(date).rounded()), default: []].append("\(date.iso8601UTC) \(text)")
+            let x = Int(scale.x(date).rounded())
+            var column = columns[x] ?? ([], 0)
+            column.count += 1
+            if column.lines.count < 8 {
+                let line = "\(date.iso8601UTC) \(text())"
+                if !column.lines.contains(line) { column.lines.append(line) } else { column.count -= 1 }
+            }
+            columns[x] = column
         }
         for t in report.transitions { add(t.at, "\(t.dimension.rawValue) → \(t.to) (\(t.cause))") }
         for s in report.snapshots { add(s.observedAt, "show license output \(s.source)") }
@@ -126,10 +134,9 @@ struct TimelineSVG {
         for e in events { add(e.time?.instant, "\(e.kind.rawValue) \(e.source)") }
         var out = ""
         for x in columns.keys.sorted() {
-            var seen = Set<String>()
-            let lines = (columns[x] ?? []).filter { seen.insert($0).inserted }
-            var tip = lines.prefix(8).joined(separator: "\n")
-            if lines.count > 8 { tip += "\n+\(lines.count - 8) more" }
+            guard let column = columns[x] else { continue }
+            var tip = column.lines.joined(separator: "\n")
+            if column.count > column.lines.count { tip += "\n+\(column.count - column.lines.count) more" }
             out += "<line class=\"tick\" x1=\"\(x)\" y1=\"\(n(y))\" x2=\"\(x)\" y2=\"\(n(y + 16))\"><title>\(HTMLText.escape(tip))</title></line>\n"
         }
         for a in report.anomalies {
