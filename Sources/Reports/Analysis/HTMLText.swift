@@ -55,9 +55,14 @@ enum HTMLText {
                 if c == t.codeColumn, text != "—" { return "<code>\(escape(text))</code>" }
                 if c == t.stateColumn { return "<i class=\"swatch \(stateClass(text))\"></i>\(escape(text))" }
                 if c == t.alertColumn, t.alertRows.contains(i) { return "<span class=\"warn\">\(escape(text))</span>" }
-                return escape(text)
+                return isInstant(text) ? "<span class=\"t\">\(text)</span>" : escape(text)
             }
         })
+    }
+
+    /// Whether a cell is one `2018-07-25T09:41:23Z` instant (kept on one line).
+    private static func isInstant(_ text: String) -> Bool {
+        text.utf8.count == 20 && text.hasSuffix("Z") && text.allSatisfy { $0.isASCII && ($0.isNumber || "-:TZ".contains($0)) }
     }
 
     /// The style sheet: one inline `<style>`, no fonts or images fetched.
@@ -72,7 +77,7 @@ enum HTMLText {
         pre{background:var(--panel);border:1px solid var(--line);border-radius:4px;padding:6px 8px;margin:4px 0;white-space:pre-wrap;overflow-wrap:anywhere}
         pre.cmd{background:#1d2430;color:#e8edf3;border-color:#1d2430}
         table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
-        th{background:var(--panel);font-weight:600}td{overflow-wrap:anywhere}
+        th{background:var(--panel);font-weight:600}td code{overflow-wrap:anywhere}.t{white-space:nowrap}
         .verdict{border-left:6px solid var(--info);background:var(--panel);padding:10px 14px;border-radius:4px}
         .verdict h2{margin-top:4px}.verdict p{margin:4px 0}.verdict .summary{font-size:16px;font-weight:600}
         .sev{display:inline-block;min-width:70px;text-align:center;color:#fff;border-radius:3px;padding:0 6px;font-weight:700;font-size:12px}
