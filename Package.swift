@@ -103,7 +103,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -1,0 +1,52 @@
+import Foundation
+import LicensingModel
+import StateEngine
+import Timeline
+
+extension AnalysisHTMLRenderer {
+    /// The state timeline as tables: histories, intervals, transitions, deadlines, runway, anomalies, snapshot checks, skew.
+    static func stateTimeline(_ r: AnalysisReport) -> String {
+        var out = "<section id=\"state-timeline\"><h2>State timeline</h2>\n"
+        let histories = StateDimension.allCases.compactMap { d in
+            r.history[d.rawValue].map { [d.rawValue, "<code>\(HTMLText.escape($0))</code>"] }
+        }
+        if !histories.isEmpty { out += HTMLText.table(["Dimension", "History"], histories) }
+        out += "<h3>Intervals</h3>\n" + HTMLText.table(AnalysisTables.intervals(r))
+        if !r.transitions.isEmpty {
+            out += "<h3>Transitions</h3>\n" + HTMLText.table(AnalysisTables.transitions(r.transitions, relativeTo: nil))
+        }
+        if !r.deadlines.isEmpty {
+            out += "<h3>Deadlines ahead of the last evidence</h3>\n" + HTMLText.table(AnalysisTables.deadlines(r))
+        }
+        if !r.runway.isEmpty {
+            out += "<h3>Runway — if no communication succeeds after the last evidence</h3>\n"
+                + HTMLText.table(AnalysisTables.transitions(r.runway, relativeTo: r.evidenceEnd))
+        }
+        if !r.anomalies.isEmpty { out += "<h3>Anomalies</h3>\n" + HTMLText.table(AnalysisTables.anomalies(r)) }
+        out += snapshots(r)
+        if let s = r.skew { out += "<h3>Clock skew</h3>\n<p>\(HTMLText.escape(AnalysisFormatting.skew(s)))</p>\n" }
+        return out + "</section>\n"
+    }
+
+    private static func snapshots(_ r: AnalysisReport) -> String {
+        guard !r.snapshots.isEmpty else { return "" }
+        var out = "<h3><code>show license</code> outputs checked against the replay</h3>\n<ul>\n"
+        for s in AnalysisTables.snapshotChecks(r) {
+            out += "<li><code>\(HTMLText.escape(s.source))</code>, observed at \(s.observedAt)<ul>"
+            for line in s.lines { out += "<li\(line.disagrees ? " class=\"bad\"" : "")>\(HTMLText.escape(line.text))</li>" }
+            out += "</ul></li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    static func inventory(_ r: AnalysisReport) -> String {
+        "<section id=\"inventory\"><h2>Inventory</h2>\n<p>\(AnalysisFormatting.plural(r.inventory.count, "file")).</p>\n"
+            + HTMLText.table(AnalysisTables.inventory(r)) + "</section>\n"
+    }
+
+    static func assumptions(_ r: AnalysisReport) -> String {
+        guard !r.assumptions.isEmpty else { return "" }
+        return "<section id=\"assumptions\"><h2>Assumptions</h2>\n<ul>"
+            + r.assumptions.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></section>\n"
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import LicensingModel
+import Rules
+
+/// Renders an ``AnalysisReport`` as one self-contained HTML file: inline CSS, an inline SVG timeline, no script and
+/// nothing fetched (a Content-Security-Policy forbids it), every string escaped.
+public enum AnalysisHTMLRenderer {
+    /// The report as an HTML document; the timeline's event ticks come from the report itself (transitions,
+    /// finding evidence, snapshots, anomalies).
+    /// - Parameter r: the report.
+    /// - Returns: the document.
+    public static func render(_ r: AnalysisReport) -> String {
+        render(r, events: [])
+    }
+
+    /// The report as an HTML document, with one timeline tick per pixel column for the given events as well.
+    /// - Parameters:
+    ///   - r: the report.
+    ///   - events: the timeline's events (untimed ones are ignored).
+    /// - Returns: the document.
+    public static func render(_ r: AnalysisReport, events: [Event]) -> String {
+        let inputs = r.inputs.joined(separator: ", ")
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <link rel="icon" href="data:,">
+            <title>licscope analysis — \(HTMLText.escape(inputs))</title>
+            <style>
+            \(HTMLText.css)
+            </style>
+            </head>
+            <body>
+
+            """
+        out += header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + notEvaluated(r)
+        out += stateTimeline(r) + inventory(r) + assumptions(r)
+        out += "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
+        return out + "</body>\n</html>\n"
+    }
+
+    private static func header(_ r: AnalysisReport) -> String {
+        "<header><h1>licscope analysis — \(HTMLText.escape(r.inputs.isEmpty ? "no input" : r.inputs.joined(separator: ", ")))</h1>\n"
+            + "<p class=\"meta\">evidence \(AnalysisFormatting.time(r.evidenceStart)) → \(AnalysisFormatting.time(r.evidenceEnd))"
+            + " · \(AnalysisFormatting.plural(r.eventCount, "event")) · all times UTC</p></header>\n"
+    }
+
+    private static func verdict(_ r: AnalysisReport) -> String {
+        let sev = r.verdict.worstSeverity.map { " sev-\($0.rawValue)" } ?? ""
+        var out = "<section class=\"verdict\(sev)\" id=\"verdict\"><h2>Verdict</h2>\n"
+        if let s = r.verdict.worstSeverity { out += "<p>\(badge(s))</p>\n" }
+        out += "<p class=\"summary\">\(HTMLText.escape(r.verdict.summary))</p>\n"
+        var tally = AnalysisFormatting.findingsTally(r.findings)
+        if !r.notEvaluated.isEmpty { tally += " · \(AnalysisFormatting.plural(r.notEvaluated.count, "rule")) not evaluated" }
+        out += "<p>\(HTMLText.escape("\(tally) · exit code \(r.verdict.exitCode): \(AnalysisFormatting.exitMeaning(r.verdict.exitCode))"))</p>\n"
+        if r.verdict.partlyUnreadable {
+            out += "<p class=\"warn\">Some input could not be read in full — see the <a href=\"#inventory\">inventory</a>.</p>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    private static func timelineFigure(_ r: AnalysisReport, events: [Event]) -> String {
+        var out = "<section id=\"timeline\"><h2>Timeline</h2>\n"
+        guard let svg = TimelineSVG(report: r) else { return out + "<p class=\"muted\">No timed evidence.</p></section>\n" }
+        out += svg.render(events: events)
+        let values = Set(r.states.filter { AnalysisFormatting.bandDimensions.contains($0.dimension) }.map(\.value)
+            + r.runway.map(\.to))
+        out += "<ul class=\"legend\">" + values.sorted().map { "<li><i class=\"\(HTMLText.stateClass($0))\"></i>\(HTMLText.escape($0))</li>" }.joined()
+        out += "<li>dashed: runway if no communication succeeds</li><li>◆ finding (first evidence)</li><li>▲ anomaly</li></ul>\n"
+        return out + "</section>\n"
+    }
+
+    private static func findings(_ r: AnalysisReport) -> String {
+        var out = "<section id=\"findings\"><h2>Findings</h2>\n"
+        if r.findings.isEmpty { return out + "<p>No rule matched.</p></section>\n" }
+        for (i, f) in r.findings.enumerated() { out += finding(f, number: i + 1) }
+        return out + "</section>\n"
+    }
+
+    private static func finding(_ f: Finding, number: Int) -> String {
+        var out = "<article class=\"finding sev-\(f.severity.rawValue)\" id=\"finding-\(number)\">\n"
+        out += "<h3>\(badge(f.severity)) \(number). <code>\(HTMLText.escape(f.id))</code> rev \(f.rev) — \(HTMLText.escape(f.title))</h3>\n"
+        var conf = "\(f.kind.rawValue) · confidence \(f.confidence.rawValue)"
+        if let note = f.confidenceNote { conf += " — \(note)" }
+        out += "<p class=\"muted\">\(HTMLText.escape(conf))</p>\n<p>\(HTMLText.prose(f.verdict))</p>\n"
+        if !f.explain.isEmpty { out += "<p><span class=\"label\">Why:</span> \(HTMLText.prose(f.explain))</p>\n" }
+        out += "<p class=\"label\">Evidence (\(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence)))</p>\n<ol>\n"
+        for e in f.evidence {
+            out += "<li><code>\(AnalysisFormatting.time(e.time, placeholder: "untimed"))</code> \(HTMLText.escape(e.label)) — "
+                + "<code>\(HTMLText.escape(e.source?.description ?? "no source"))</code>"
+            if let x = e.excerpt { out += "<pre>\(AnalysisFormatting.excerptLines(x).map(HTMLText.escape).joined(separator: "\n"))</pre>" }
+            if let c = e.reproduction { out += "<pre class=\"cmd\">$ \(HTMLText.escape(c))</pre>" }
+            out += "</li>\n"
+        }
+        out += "</ol>\n"
+        if f.evidenceOmitted > 0 {
+            out += "<p class=\"muted\">… \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown</p>\n"
+        }
+        for note in AnalysisTables.notes(f) {
+            out += "<p><span class=\"label\">\(HTMLText.escape(note.label)):</span> \(HTMLText.prose(note.text))</p>\n"
+        }
+        for list in AnalysisTables.lists(f) {
+            out += "<p class=\"label\">\(HTMLText.escape(list.label))</p><ul>"
+                + list.items.map { "<li>\(HTMLText.prose($0))</li>" }.joined() + "</ul>\n"
+        }
+        if !f.references.isEmpty {
+            out += "<p><span class=\"label\">References:</span> " + f.references.map(reference).joined(separator: " · ") + "</p>\n"
+        }
+        return out + "</article>\n"
+    }
+
+    /// A link for an `https://` reference (escaped, opened by the reader's choice), plain text otherwise.
+    private static func reference(_ text: String) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.hasPrefix("https://") || t.hasPrefix("http://"), !t.contains(" ") else { return HTMLText.escape(t) }
+        return "<a href=\"\(HTMLText.escape(t))\" rel=\"noreferrer\">\(HTMLText.escape(t))</a>"
+    }
+
+    static func badge(_ s: RuleSeverity) -> String {
+        "<span class=\"sev sev-\(s.rawValue)\">\(AnalysisFormatting.severity(s))</span>"
+    }
+
+    private static func notEvaluated(_ r: AnalysisReport) -> String {
+        guard !r.notEvaluated.isEmpty else { return "" }
+        return "<section id=\"not-evaluated\"><h2>Not evaluated — collect the evidence these rules need</h2>\n"
+            + HTMLText.table(AnalysisTables.notEvaluated(r)) + "</section>\n"
+    }
+}
