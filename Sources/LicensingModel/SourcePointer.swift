@@ -2,9 +2,9 @@ import Foundation
 
 /// Where a piece of evidence came from: `path:line` for text, `path#frame` for captures
 /// (1-based, as Wireshark numbers frames), `path@offset` for a byte position in a binary file.
-public struct SourcePointer: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct SourcePointer: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The position inside the file.
-    public enum Location: Hashable, Sendable, Codable {
+    public enum Location: Hashable, Sendable {
         /// A 1-based line number in a text file.
         case line(Int)
         /// A 1-based frame number in a capture.
@@ -54,5 +54,33 @@ extension SourcePointer.Location {
         case .line(let n), .frame(let n), .offset(let n): return n
         case .file: return -1
         }
+    }
+}
+
+/// JSON form: flat and obvious — `{"path": "slm.log", "line": 131}`, `{"path": "packets.cap", "frame": 12}`,
+/// `{"path": "x.bin", "offset": 4096}`, or `{"path": "engine"}` for a whole file — plus `"pointer": "slm.log:131"`,
+/// the same text reports print.
+extension SourcePointer: Codable {
+    private enum CodingKeys: String, CodingKey { case path, line, frame, offset, pointer }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        if let n = try c.decodeIfPresent(Int.self, forKey: .line) { location = .line(n) }
+        else if let n = try c.decodeIfPresent(Int.self, forKey: .frame) { location = .frame(n) }
+        else if let n = try c.decodeIfPresent(Int.self, forKey: .offset) { location = .offset(n) }
+        else { location = .file }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        switch location {
+        case .line(let n): try c.encode(n, forKey: .line)
+        case .frame(let n): try c.encode(n, forKey: .frame)
+        case .offset(let n): try c.encode(n, forKey: .offset)
+        case .file: break
+        }
+        try c.encode(description, forKey: .pointer)
     }
 }

@@ -108,12 +108,13 @@ public enum ClockSkew {
             return "the log times are off by \(duration(offset)) from the capture: most likely a wrong time-zone reading of the logs (check the zone assumptions; override with --tz)"
         }
         let relation = offset > 0 ? "behind" : "ahead of"
-        return "the log clock is \(relation) the capture clock by \(duration(abs(offset))) (check NTP on the product: `utils ntp status`)"
+        return "the log clock is \(relation) the capture clock by \(duration(abs(offset)).dropFirst()) (check NTP on the product: `utils ntp status`)"
     }
 
     static func duration(_ seconds: Double) -> String {
-        let sign = seconds < 0 ? "-" : "+"
         let s = Int(abs(seconds).rounded())
+        if s == 0 { return "0s" }
+        let sign = seconds < 0 ? "-" : "+"
         if s >= 3600 { return "\(sign)\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" }
         if s >= 60 { return "\(sign)\(s / 60)m\(String(format: "%02d", s % 60))s" }
         return "\(sign)\(s)s"

@@ -8,11 +8,11 @@ import Rules
 enum ReportWriter {
     static func render(_ outcome: AnalysisOutcome, format: ReportFormat, color: Bool) throws -> String {
         switch format {
-        case .json:
-            let data = try AnalysisReport.jsonEncoder().encode(outcome.report)
-            return String(decoding: data, as: UTF8.self) + "\n"
-        case .text, .markdown, .html, .jsonl:
-            throw ValidationError("--format \(format.rawValue) is not available in this build")
+        case .json: return try AnalysisJSONRenderer.render(outcome.report)
+        case .text: return AnalysisTextRenderer.render(outcome.report, color: color)
+        case .markdown: return AnalysisMarkdownRenderer.render(outcome.report)
+        case .html: return AnalysisHTMLRenderer.render(outcome.report, events: outcome.events)
+        case .jsonl: return TimelineJSONLRenderer.render(events: outcome.events, report: outcome.report)
         }
     }
 
