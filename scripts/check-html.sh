@@ -46,7 +46,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "$report" ]; then
-  sample="${SAMPLE:-samples/direct-quovadis-bundle}"
+  sample="${SAMPLE:-samples/proxy-443-bundle}"
   bin=.build/debug/licscope
   if [ -x "$bin" ] && [ -e "$sample" ] && "$bin" analyze --help >/dev/null 2>&1; then
     report="$work/sample.html"

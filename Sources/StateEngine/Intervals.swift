@@ -3,13 +3,17 @@ import LicensingModel
 
 /// Builds per-dimension state intervals from a transition list.
 enum Intervals {
-    static func build(_ transitions: [Transition], start: Date?) -> [StateInterval] {
+    static func build(
+        _ transitions: [Transition], start: Date?, initial: LicensingState = LicensingState(),
+        sources: [StateDimension: InitialSource] = [:]
+    ) -> [StateInterval] {
         var out: [StateInterval] = []
-        let initial = LicensingState()
         for dimension in StateDimension.allCases {
+            let source = sources[dimension]
             var current = StateInterval(
                 dimension: dimension, value: initial.value(of: dimension), start: start, end: nil,
-                cause: "initial state assumed before the first evidence", evidence: [])
+                cause: source.map { "reported by \($0.cause); taken to hold since the first evidence" }
+                    ?? "initial state assumed before the first evidence", evidence: source?.evidence ?? [])
             for t in transitions where t.dimension == dimension {
                 current.end = t.at
                 if current.start.map({ $0 < t.at }) ?? true { out.append(current) }
@@ -46,9 +50,8 @@ public enum History {
         }
     }
 
-    static func strings(_ transitions: [Transition]) -> [StateDimension: String] {
+    static func strings(_ transitions: [Transition], initial: LicensingState = LicensingState()) -> [StateDimension: String] {
         var out: [StateDimension: String] = [:]
-        let initial = LicensingState()
         for d in StateDimension.allCases {
             var s = String(letter(d, initial.value(of: d)))
             for t in transitions where t.dimension == d { s.append(letter(d, t.to)) }

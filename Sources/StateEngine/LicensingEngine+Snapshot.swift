@@ -10,7 +10,7 @@ extension LicensingEngine {
 
         var states: [StateComparison] = []
         // A dimension with no evidence before the snapshot has nothing to disagree with.
-        let seen = Set(transitions.map(\.dimension))
+        let seen = established
         if let r = s.registration.status, seen.contains(.registration) {
             states.append(StateComparison(dimension: .registration, printed: r.rawValue, replayed: state.registration.rawValue))
         }
@@ -35,10 +35,14 @@ extension LicensingEngine {
     private mutating func adoptPrinted(_ s: StatusSnapshot, at: Date, source: SourcePointer, timerChecks: [TimerComparison]) {
         let ev = [source]
         let cause = "status.snapshot (\(s.command))"
-        if let mode = s.transport.mode { set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false) }
-        if let r = s.registration.status { set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false) }
+        if let mode = s.transport.mode {
+            set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+        }
+        if let r = s.registration.status {
+            set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+        }
         if let a = s.authorization.status {
-            set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
             switch a {
             case .outOfCompliance, .authorizationExpired:
                 enterOverage(at: at, startedAt: s.authorization.since?.instant, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)

@@ -17,6 +17,13 @@ public struct LicensingEngine: Sendable {
     var anchorEvidence: [String: [SourcePointer]] = [:]
     /// Everything that changed, in order.
     public internal(set) var transitions: [Transition] = []
+    /// The state taken to hold at the first evidence: the defaults, except dimensions first reported by a
+    /// `show license` output with no earlier evidence about them, which are taken to have held since then.
+    public internal(set) var initialState: LicensingState
+    /// Why each back-filled initial value is believed (the output that reported it).
+    public internal(set) var initialSources: [StateDimension: InitialSource] = [:]
+    /// Dimensions some evidence has set or reported.
+    var established: Set<StateDimension> = []
     /// Every snapshot checked against the replayed state, in order.
     public internal(set) var snapshotChecks: [SnapshotCheck] = []
     /// Everything that did not fit.
@@ -36,6 +43,7 @@ public struct LicensingEngine: Sendable {
     ) {
         self.timers = timers
         self.state = initial
+        self.initialState = initial
         self.origin = origin
     }
 
@@ -182,17 +190,23 @@ public struct LicensingEngine: Sendable {
     }
 
     /// Changes one dimension and records the transition (no-op when unchanged).
+    /// - Parameter reported: the value is what a `show license` output reports (not a change an event caused);
+    ///   when no earlier evidence touched the dimension, it is taken to have held since the first evidence.
     mutating func set(
-        _ dimension: StateDimension, _ value: String, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool
+        _ dimension: StateDimension, _ value: String, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool,
+        reported: Bool = false
     ) {
+        if reported, !established.contains(dimension) {
+            established.insert(dimension)
+            state.set(dimension, value)
+            initialState.set(dimension, value)
+            initialSources[dimension] = InitialSource(cause: cause, evidence: evidence)
+            return
+        }
+        established.insert(dimension)
         let old = state.value(of: dimension)
         guard old != value else { return }
-        switch dimension {
-        case .registration: state.registration = RegistrationState(rawValue: value) ?? state.registration
-        case .authorization: state.authorization = AuthorizationState(rawValue: value) ?? state.authorization
-        case .enforcement: state.enforcement = EnforcementState(rawValue: value) ?? state.enforcement
-        case .transport: state.transport = TransportMode(rawValue: value)
-        }
+        state.set(dimension, value)
         transitions.append(
             Transition(dimension: dimension, from: old, to: value, at: at, cause: cause, byTimer: byTimer, evidence: evidence))
     }

@@ -40,6 +40,16 @@ public struct LicensingState: Hashable, Sendable, Codable {
         }
     }
 
+    /// Sets one dimension from its raw value (unknown values leave it unchanged).
+    public mutating func set(_ dimension: StateDimension, _ value: String) {
+        switch dimension {
+        case .registration: registration = RegistrationState(rawValue: value) ?? registration
+        case .authorization: authorization = AuthorizationState(rawValue: value) ?? authorization
+        case .enforcement: enforcement = EnforcementState(rawValue: value) ?? enforcement
+        case .transport: transport = TransportMode(rawValue: value)
+        }
+    }
+
     /// The value of one dimension, as the raw value reports and rules use.
     public func value(of dimension: StateDimension) -> String {
         switch dimension {
@@ -49,6 +59,12 @@ public struct LicensingState: Hashable, Sendable, Codable {
         case .transport: return transport?.rawValue ?? "unknown"
         }
     }
+}
+
+/// Why an initial value is believed: the output that reported it, with no earlier evidence about that dimension.
+public struct InitialSource: Hashable, Sendable, Codable {
+    public var cause: String
+    public var evidence: [SourcePointer]
 }
 
 /// A change of one state dimension, with its cause and evidence.

@@ -54,10 +54,11 @@ public enum Replay {
         var projection = engine
         let runway = end.map { projection.advance(to: $0 + horizon) } ?? []
         return ReplayResult(
-            engine: engine, intervals: Intervals.build(engine.transitions, start: start),
+            engine: engine, intervals: Intervals.build(
+                engine.transitions, start: start, initial: engine.initialState, sources: engine.initialSources),
             transitions: engine.transitions, anomalies: anomalies, snapshotChecks: engine.snapshotChecks,
             deadlines: Deadlines.ahead(of: engine, after: end), runway: runway,
-            history: History.strings(engine.transitions), evidenceStart: start, evidenceEnd: end)
+            history: History.strings(engine.transitions, initial: engine.initialState), evidenceStart: start, evidenceEnd: end)
     }
 
     /// Timeline order for the engine: untimed first (configuration), then by instant; at one instant, by a kind
