@@ -33,69 +33,43 @@ public enum FileClassifier {
     /// NUL bytes, more than one byte in ten being a control character other than tab, newline, CR, FF, VT, ESC,
     /// or more than one byte in twenty not being part of valid UTF-8 (Latin-1 text has few such bytes).
     static func looksBinary(_ head: ArraySlice<UInt8>) -> Bool {
-        var controls = 0
-        for byte in head {
-            if byte == 0 { return true }
-            if byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].contains(byte) { controls += 1 }
-        }
-        return controls * 10 > head.count || invalidUTF8Count(head) * 20 > head.count
-    }
-
-    /// Bytes that cannot belong to a well-formed UTF-8 sequence (a sequence cut by the end of `head` is fine).
-    static func invalidUTF8Count(_ head: ArraySlice<UInt8>) -> Int {
-        var invalid = 0
-        var index = head.startIndex
-        while index < head.endIndex {
-            let byte = head[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7f: length = 1
-            case 0xc2...0xdf: length = 2
-            case 0xe0...0xef: length = 3
-            case 0xf0...0xf4: length = 4
-            default: length = 0
-            }
-            guard length > 0 else {
-                invalid += 1
+        head.withUnsafeBufferPointer { bytes in
+            var controls = 0
+            var invalid = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 index += 1
-                continue
+                switch byte {
+                case 0: return true
+                case 0x09...0x0d, 0x1b, 0x20...0x7f: continue
+                case 0x01..<0x20: controls += 1
+                default:
+                    let length = Self.utf8SequenceLength(bytes, at: index - 1)
+                    if length == 0 { invalid += 1 } else { index += length - 1 }
+                }
             }
-            let end = min(index + length, head.endIndex)
-            if head[(index + 1)..<end].allSatisfy({ $0 & 0xc0 == 0x80 }) {
-                index = end
-            } else {
-                invalid += 1
-                index += 1
-            }
+            return controls * 10 > bytes.count || invalid * 20 > bytes.count
         }
-        return invalid
     }
 
-    /// Each line votes for the first class whose marker it contains (`ContentMarkers.ordered`); a timestamped
-    /// log4j / diag-style line without such a marker votes for a license log before the CLI markers are tried,
-    /// since trace messages often quote CLI words. The most votes wins; with no vote at all, plain text.
-    static func textClass(_ head: ArraySlice<UInt8>, name: String) -> FileClass {
-        var votes: [FileClass: Int] = [:]
-        for line in head.split(separator: 0x0a, omittingEmptySubsequences: true) {
-            if let vote = vote(for: line) { votes[vote, default: 0] += 1 }
+    /// The length of the well-formed UTF-8 sequence starting at `start` (a sequence cut by the end counts as
+    /// well-formed), or 0 when the byte cannot start one.
+    private static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        let length: Int
+        switch bytes[start] {
+        case 0xc2...0xdf: length = 2
+        case 0xe0...0xef: length = 3
+        case 0xf0...0xf4: length = 4
+        default: return 0
         }
-        guard let best = votes.values.max() else { return .text }
-        let leaders = ContentMarkers.ordered.map(\.0).filter { votes[$0] == best }
-        if leaders.count > 1 {
-            let lowered = name.lowercased()
-            if let hinted = ContentMarkers.nameHints.first(where: { lowered.contains($0.0) && leaders.contains($0.1) }) {
-                return hinted.1
-            }
+        let end = min(start + length, bytes.count)
+        var index = start + 1
+        while index < end {
+            if bytes[index] & 0xc0 != 0x80 { return 0 }
+            index += 1
         }
-        return leaders.first ?? .text
-    }
-
-    private static func vote(for line: ArraySlice<UInt8>) -> FileClass? {
-        for (fileClass, markers) in ContentMarkers.ordered {
-            if fileClass == .cli && LogLayout.isTimestampedLogLine(line) { return .licenseLog }
-            if markers.contains(where: { line.containsBytes($0) }) { return fileClass }
-        }
-        return nil
+        return end - start
     }
 }
 

@@ -6,16 +6,18 @@ enum LogLayout {
     /// True for a line that starts with a date-time or time stamp and carries a log level (log4j) or the diag `|`.
     static func isTimestampedLogLine(_ line: ArraySlice<UInt8>) -> Bool {
         let body = line.drop { $0 == 0x20 || $0 == 0x09 }
-        if matches(body, pattern: "dddd-dd-dd dd:dd:dd") || matches(body, pattern: "dddd/dd/dd dd:dd:dd") {
+        if matches(body, pattern: isoDateTime) || matches(body, pattern: slashDateTime) {
             return levels.contains { body.prefix(80).containsBytes($0) }
         }
-        if matches(body, pattern: "dd:dd:dd.ddd |") { return true }
-        return false
+        return matches(body, pattern: diagTime)
     }
 
+    private static let isoDateTime = Array("dddd-dd-dd dd:dd:dd".utf8)
+    private static let slashDateTime = Array("dddd/dd/dd dd:dd:dd".utf8)
+    private static let diagTime = Array("dd:dd:dd.ddd |".utf8)
+
     /// `d` matches an ASCII digit; any other pattern character matches itself.
-    private static func matches(_ bytes: ArraySlice<UInt8>, pattern: String) -> Bool {
-        let pattern = Array(pattern.utf8)
+    private static func matches(_ bytes: ArraySlice<UInt8>, pattern: [UInt8]) -> Bool {
         guard bytes.count >= pattern.count else { return false }
         for (byte, expected) in zip(bytes, pattern) {
             if expected == UInt8(ascii: "d") {
