@@ -27,6 +27,9 @@ public struct OutputRedactor {
         }
         out = replace(Self.hostPattern, in: out, group: 1, kind: "host") { match, whole in
             let host = whole[match].lowercased()
+            // Dotted identifiers (event kinds, Java classes, file names) are not hosts: only names ending in a
+            // top-level domain are.
+            guard let tld = host.split(separator: ".").last, Self.isTopLevelDomain(tld) else { return false }
             return !(host.hasSuffix("cisco.com") || host.hasSuffix(".swift") || host == "localhost"
                 || host.hasSuffix(".log") || host.hasSuffix(".txt") || host.hasSuffix(".pcap") || host.hasSuffix(".gz")
                 || host.hasSuffix(".zip") || host.hasSuffix(".yaml") || host.hasSuffix(".cap") || host.hasSuffix(".pcapng")
@@ -35,6 +38,16 @@ public struct OutputRedactor {
                 || host.first?.isNumber == true)
         }
         return out
+    }
+
+    /// Generic and internal top-level domains, and any two-letter country code.
+    static let genericTopLevelDomains: Set<String> = [
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "local", "lan", "corp", "internal",
+        "intranet", "home", "localdomain", "example", "test", "invalid", "cloud", "online", "site",
+    ]
+
+    static func isTopLevelDomain(_ label: Substring) -> Bool {
+        genericTopLevelDomains.contains(String(label)) || (label.count == 2 && label.allSatisfy { $0.isLetter })
     }
 
     /// The patterns are constants; the tests check each one compiles and redacts.
