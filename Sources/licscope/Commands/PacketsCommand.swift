@@ -121,6 +121,7 @@ enum PacketsOutput {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         for e in a.events {
             guard let data = try? encoder.encode(e), var object = String(data: data, encoding: .utf8) else { continue }
             object = "{\"type\":\"event\",\"pointer\":\"\(e.source)\"," + object.dropFirst()
