@@ -3,6 +3,17 @@ import LicensingModel
 
 /// Analyzes one capture file: streams its frames (libpcap, or the pcapng block reader when libpcap refuses a
 /// well-formed file), decodes them, and returns events, ladders, flows and damage.
+///
+/// Limits (memory stays bounded whatever the file size; see ``CaptureOptions``):
+/// - the file is streamed record by record, never held; pcapng blocks over 64 MiB are treated as damage;
+/// - per TCP direction at most `streamByteLimit` (256 KiB) is reassembled, out-of-order data waits in at most
+///   64 segments within that budget; a hole that cannot fill (lost segment, snaplen cut) ends decoding of that
+///   direction; decoding stops as soon as the handshake or HTTP heads are over;
+/// - at most `maxTrackedFlows` connections are live; closed ones are finished 256 frames after closing, idle ones
+///   after five minutes of capture time, and the oldest half is finished when the table is full;
+/// - HTTP bodies are kept (64 KiB) only for licensing paths and JSON/XML/SOAP content, 64 messages per connection;
+/// - IP fragments are noted (`capture.anomaly` `ip_fragment`), not reassembled;
+/// - at most 200,000 events are kept (an `event_limit` anomaly counts the rest).
 public enum CaptureAnalyzer {
     /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
     public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
