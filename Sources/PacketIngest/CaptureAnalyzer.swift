@@ -25,7 +25,7 @@ public enum CaptureAnalyzer {
                 errors: [CaptureError(message: "cannot open \(path)", offset: nil, frame: nil)])
         }
         let format = CaptureFormat.sniff(head)
-        switch LibpcapReader.open(path: path) {
+        switch LibpcapReader.open(path: path, isPcapng: format == "pcapng") {
         case .success(let reader):
             let first = run(reader, path: shown, options: options)
             // libpcap 1.10 stops at the first interface whose link type or snaplen differs: re-read the blocks.
@@ -58,10 +58,13 @@ public enum CaptureAnalyzer {
                 "anomaly": "read_error", "detail": .string(e.message), "offset": .int(e.offset ?? -1),
             ])
         }
-        // Frame order; events of one frame keep the order they were produced in.
-        let events = processor.sink.events.enumerated().sorted { a, b in
-            a.element.source != b.element.source ? a.element.source < b.element.source : a.offset < b.offset
-        }.map(\.element)
+        // Frame order; events of one frame keep the order they were produced in (sorting keys, not events).
+        let unsorted = processor.sink.events
+        let keys = unsorted.indices.map { i -> (Int, Int) in
+            if case .frame(let n) = unsorted[i].source.location { return (n, i) }
+            return (Int.max, i)
+        }
+        let events = keys.sorted { $0 < $1 }.map { unsorted[$0.1] }
         return CaptureAnalysis(
             path: path, events: events, ladders: processor.ladders, flows: processor.flows, framesRead: frames,
             reader: reader.readerName, firstFrameTime: processor.firstTime?.date,
