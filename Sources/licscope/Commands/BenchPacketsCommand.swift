@@ -49,7 +49,9 @@ struct BenchPacketsCommand: ParsableCommand {
               + "\(analysis?.ladders.count ?? 0) ladders, peak RSS during analysis \(peakMB) MB)")
         print("licscope / bare libpcap: \(Self.fmt(ours / max(bareTime.seconds, 1e-9)))× slower (target ≤ 3×)")
         if let t = tsharkTime {
-            print("tshark:         \(Self.fmt(t)) s")
+            print("tshark:         \(Self.fmt(t)) s  (tshark -n -r F -Y 'tls.handshake or dns or "
+                  + "http.request.method == \"CONNECT\"' -T fields -e frame.number -e tls.handshake.type "
+                  + "-e tls.handshake.extensions_server_name -e dns.qry.name -e dns.flags.rcode -e http.request.uri)")
             print("tshark / licscope:       \(Self.fmt(t / max(ours, 1e-9)))× faster (target ≥ 30×)")
         } else {
             print("tshark:         not run (tshark not installed)")
