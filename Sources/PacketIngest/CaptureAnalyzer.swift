@@ -3,6 +3,17 @@ import LicensingModel
 
 /// Analyzes one capture file: streams its frames (libpcap, or the pcapng block reader when libpcap refuses a
 /// well-formed file), decodes them, and returns events, ladders, flows and damage.
+///
+/// Limits (memory stays bounded whatever the file size; see ``CaptureOptions``):
+/// - the file is streamed record by record, never held; pcapng blocks over 64 MiB are treated as damage;
+/// - per TCP direction at most `streamByteLimit` (256 KiB) is reassembled, out-of-order data waits in at most
+///   64 segments within that budget; a hole that cannot fill (lost segment, snaplen cut) ends decoding of that
+///   direction; decoding stops as soon as the handshake or HTTP heads are over;
+/// - at most `maxTrackedFlows` connections are live; closed ones are finished 256 frames after closing, idle ones
+///   after five minutes of capture time, and the oldest half is finished when the table is full;
+/// - HTTP bodies are kept (64 KiB) only for licensing paths and JSON/XML/SOAP content, 64 messages per connection;
+/// - IP fragments are noted (`capture.anomaly` `ip_fragment`), not reassembled;
+/// - at most 200,000 events are kept (an `event_limit` anomaly counts the rest).
 public enum CaptureAnalyzer {
     /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
     public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
@@ -14,7 +25,7 @@ public enum CaptureAnalyzer {
                 errors: [CaptureError(message: "cannot open \(path)", offset: nil, frame: nil)])
         }
         let format = CaptureFormat.sniff(head)
-        switch LibpcapReader.open(path: path) {
+        switch LibpcapReader.open(path: path, isPcapng: format == "pcapng") {
         case .success(let reader):
             let first = run(reader, path: shown, options: options)
             // libpcap 1.10 stops at the first interface whose link type or snaplen differs: re-read the blocks.
@@ -47,10 +58,13 @@ public enum CaptureAnalyzer {
                 "anomaly": "read_error", "detail": .string(e.message), "offset": .int(e.offset ?? -1),
             ])
         }
-        // Frame order; events of one frame keep the order they were produced in.
-        let events = processor.sink.events.enumerated().sorted { a, b in
-            a.element.source != b.element.source ? a.element.source < b.element.source : a.offset < b.offset
-        }.map(\.element)
+        // Frame order; events of one frame keep the order they were produced in (sorting keys, not events).
+        let unsorted = processor.sink.events
+        let keys = unsorted.indices.map { i -> (Int, Int) in
+            if case .frame(let n) = unsorted[i].source.location { return (n, i) }
+            return (Int.max, i)
+        }
+        let events = keys.sorted { $0 < $1 }.map { unsorted[$0.1] }
         return CaptureAnalysis(
             path: path, events: events, ladders: processor.ladders, flows: processor.flows, framesRead: frames,
             reader: reader.readerName, firstFrameTime: processor.firstTime?.date,

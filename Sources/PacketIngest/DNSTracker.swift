@@ -32,7 +32,7 @@ struct DNSTracker {
     }
 
     private var pending: [Key: Pending] = [:]
-    /// Address → the name whose answer gave it (first answer wins).
+    /// Address → the name of the latest answer that gave it.
     private(set) var resolutions: [IPAddress: Resolution] = [:]
     /// Names that failed (bounded).
     private(set) var failures: [Failure] = []
@@ -66,7 +66,7 @@ struct DNSTracker {
         sink.add(.dnsAnswer, frame: frame, time: time, fields: fields)
         for answer in m.answers {
             guard let address = answer.address else { continue }
-            if resolutions[address] == nil, resolutions.count < 1_000_000 {
+            if resolutions[address] != nil || resolutions.count < 1_000_000 {
                 resolutions[address] = Resolution(name: m.queryName, frame: frame)
             }
         }

@@ -27,9 +27,12 @@ struct DirectionStream {
         self.reassembler = StreamReassembler(limit: limit)
     }
 
-    /// Nothing more will be learned from this direction.
-    var isDone: Bool {
-        ignored || reassembler.isFinished || (tls?.done ?? false) || (http.map { $0.done && $0.tunnelBytes == nil } ?? false)
+    /// Nothing more will be learned from this direction (kept as a flag: it is read for every packet).
+    private(set) var isDone = false
+
+    private mutating func updateDone() {
+        isDone = ignored || reassembler.isFinished || (tls?.done ?? false)
+            || (http.map { $0.done && $0.tunnelBytes == nil } ?? false)
     }
 
     /// Feeds one TCP segment.
@@ -43,6 +46,7 @@ struct DirectionStream {
             decode(bytes, frame: f, app: &app)
         }
         reassembler = r
+        updateDone()
     }
 
     /// Flushes a body that runs until the connection closes.

@@ -13,12 +13,16 @@ struct FlowTable {
     /// Routes a TCP packet to its connection and returns the connection's index; connections that ended
     /// (replaced by a new SYN on the same ports, or evicted) are appended to `finished`.
     @discardableResult
-    mutating func handle(_ p: DecodedPacket, frame: Int, time: FrameTime, finished: inout [TCPFlow]) -> Int {
+    mutating func handle(
+        _ p: DecodedPacket, frame: Int, time: FrameTime, finished: inout [TCPFlow],
+        resolve: (IPAddress) -> DNSTracker.Resolution?
+    ) -> Int {
         let key = FlowKey(p)
         if let i = index[key] {
             if flows[i].isNewConnection(p) {
                 finished.append(flows[i])
                 flows[i] = TCPFlow(packet: p, clientIsSource: true, frame: frame, time: time, limit: streamLimit)
+                flows[i].resolution = resolve(flows[i].server)
             }
             flows[i].handle(p, frame: frame, time: time)
             return i
@@ -26,6 +30,7 @@ struct FlowTable {
         if flows.count >= capacity { evictHalf(into: &finished) }
         var flow = TCPFlow(
             packet: p, clientIsSource: FlowKey.guessClientIsSource(p), frame: frame, time: time, limit: streamLimit)
+        flow.resolution = resolve(flow.server)
         flow.handle(p, frame: frame, time: time)
         index[key] = flows.count
         flows.append(flow)

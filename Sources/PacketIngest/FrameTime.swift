@@ -9,12 +9,35 @@ struct FrameTime: Hashable, Comparable {
     var date: Date { Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1e9) }
 
     /// The event time: the capture instant, raw text in ISO-8601 with nanoseconds, no zone assumptions.
-    var eventTime: EventTime {
-        let base = LicensingCalendar.iso8601(epochSeconds: seconds, offsetSeconds: 0)
-        var fraction = String(max(0, min(nanoseconds, 999_999_999)))
-        while fraction.count < 9 { fraction = "0" + fraction }
-        let raw = base.hasSuffix("Z") ? String(base.dropLast()) + "." + fraction + "Z" : base
-        return EventTime(instant: date, raw: raw)
+    var eventTime: EventTime { EventTime(instant: date, raw: iso8601) }
+
+    /// `2018-01-30T19:28:03.592698000Z`, built without `String(format:)` (it runs for every event).
+    var iso8601: String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (y, m, d) = LicensingCalendar.civilFromDays(Int(days))
+        var text = ""
+        text.reserveCapacity(30)
+        Self.append(y, width: 4, to: &text)
+        text += "-"
+        Self.append(m, width: 2, to: &text)
+        text += "-"
+        Self.append(d, width: 2, to: &text)
+        text += "T"
+        Self.append(secondOfDay / 3600, width: 2, to: &text)
+        text += ":"
+        Self.append(secondOfDay % 3600 / 60, width: 2, to: &text)
+        text += ":"
+        Self.append(secondOfDay % 60, width: 2, to: &text)
+        text += "."
+        Self.append(Int(max(0, min(nanoseconds, 999_999_999))), width: 9, to: &text)
+        return text + "Z"
+    }
+
+    private static func append(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(value)
+        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+        text += digits
     }
 
     /// Milliseconds from `self` to `later`.

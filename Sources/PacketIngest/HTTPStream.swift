@@ -134,7 +134,7 @@ struct HTTPStream {
         }
         let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self)
             .split(separator: ";").first.map { String($0).trimmingSpaces.replacingCR } ?? ""
-        guard let size = Int(sizeText, radix: 16), size >= 0 else {
+        guard let size = Int(sizeText, radix: 16), size >= 0, size <= 1 << 30 else {
             done = true
             return false
         }

@@ -126,8 +126,9 @@ enum LadderBuilder {
             stages.append(.init(name: "certificate", ok: verdict == "trusted", detail: verdict, frame: o.certificateFrame))
         }
         if tls.outcome != "completed" && failure(of: stages) == nil {
+            // The certificate was fine but the handshake still did not finish: the TLS stage failed.
             fail("TLS handshake \(tls.outcome)")
-            stages.append(.init(name: "tls", ok: false, detail: tls.outcome, frame: tls.fatalAlert?.frame))
+            stages[0] = .init(name: "tls", ok: false, detail: tls.outcome, frame: tls.fatalAlert?.frame ?? server.frame)
         }
         return stages
     }

@@ -7,23 +7,27 @@ final class LibpcapReader: FrameSource {
     let readerName: String
 
     /// Opens `path`; on failure returns libpcap's error text.
-    static func open(path: String) -> Result<LibpcapReader, OpenFailure> {
+    static func open(path: String, isPcapng: Bool) -> Result<LibpcapReader, OpenFailure> {
         var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         guard let handle = pcap_open_offline_with_tstamp_precision(path, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errbuf)
         else {
             let message = String(decoding: errbuf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(OpenFailure(message: message))
         }
-        return .success(LibpcapReader(handle: handle))
+        return .success(LibpcapReader(handle: handle, isPcapng: isPcapng))
     }
 
     /// libpcap's refusal to open a file.
     struct OpenFailure: Error { var message: String }
 
-    private init(handle: OpaquePointer) {
+    private init(handle: OpaquePointer, isPcapng: Bool) {
         self.handle = handle
+        self.isPcapng = isPcapng
         self.readerName = Self.versionName
     }
+
+    /// Whether the file is pcapng (record offsets are then not computable from record lengths).
+    private let isPcapng: Bool
 
     deinit { pcap_close(handle) }
 
@@ -45,10 +49,13 @@ final class LibpcapReader: FrameSource {
         }
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
+        // Classic pcap: the next record's offset is known by arithmetic (24-byte file header, 16-byte record
+        // headers); asking the FILE (ftell) would cost a system call per packet. pcapng: asked only on error.
+        var nextOffset = 24
         while true {
-            let offset = currentOffset()
             let rc = pcap_next_ex(handle, &header, &data)
             if rc == 1, let h = header?.pointee, let data {
+                nextOffset += 16 + Int(h.caplen)
                 number += 1
                 let frame = RawFrame(
                     number: number, seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec),
@@ -59,12 +66,14 @@ final class LibpcapReader: FrameSource {
                 break
             } else {
                 let message = pcap_geterr(handle).map { String(cString: $0) } ?? "libpcap read error \(rc)"
+                let offset = isPcapng ? currentOffset() : nextOffset
                 return damage + [CaptureError(message: message, offset: offset, frame: number + 1)]
             }
         }
         return damage
     }
 
+    /// Where libpcap's FILE stands (after the failed read, for pcapng).
     private func currentOffset() -> Int? {
         guard let file = pcap_file(handle) else { return nil }
         let position = ftell(file)

@@ -51,7 +51,8 @@ struct PacketProcessor {
     private mutating func route(_ p: DecodedPacket, frame: Int, time: FrameTime) {
         if p.isTCP {
             var finished: [TCPFlow] = []
-            let i = table.handle(p, frame: frame, time: time, finished: &finished)
+            let resolutions = dns.resolutions
+            let i = table.handle(p, frame: frame, time: time, finished: &finished) { resolutions[$0] }
             for m in table.takeDNSMessages(at: i) {
                 let server = m.fromClient ? (p.dst, p.dstPort) : (p.src, p.srcPort)
                 let client = m.fromClient ? (p.src, p.srcPort) : (p.dst, p.dstPort)
@@ -93,7 +94,7 @@ struct PacketProcessor {
         let summary = FlowEventWriter.write(flow: flow, tls: tls, exchanges: exchanges, sink: &sink)
         if (tls != nil || !exchanges.isEmpty) && flows.count < Self.maxFlowSummaries { flows.append(summary) }
         if let ladder = LadderBuilder.ladder(
-            flow: flow, tls: tls, exchanges: exchanges, resolution: dns.resolutions[flow.server])
+            flow: flow, tls: tls, exchanges: exchanges, resolution: flow.resolution)
         {
             ladders.append(ladder)
         }

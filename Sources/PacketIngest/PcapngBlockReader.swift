@@ -28,8 +28,8 @@ final class PcapngBlockReader: FrameSource {
         var state = SectionState()
         var offset = 0
         var block = [UInt8](repeating: 0, count: 64 * 1024)
+        var head = [UInt8](repeating: 0, count: 12)
         while true {
-            var head = [UInt8](repeating: 0, count: 12)
             let got = fread(&head, 1, 12, file)
             if got == 0 { return [] }
             let frameNo = state.number + 1

@@ -21,6 +21,8 @@ struct TCPFlow {
     var toServer: DirectionStream
     var toClient: DirectionStream
     var app = FlowApplication()
+    /// The DNS answer that named the server's address when the connection started, if any.
+    var resolution: DNSTracker.Resolution?
     /// Capture times of the frames whose payload reached a decoder (at most 512), for event times.
     var payloadFrameTimes: [Int: FrameTime] = [:]
 

@@ -94,10 +94,20 @@ struct ChainVerifierCache {
     let extraAnchorsPEM: [String]
     private var cache: [Key: ChainVerification?] = [:]
 
+    /// Hashes lengths and edges of the chain (hashing every DER byte would dominate); equality compares it all.
     private struct Key: Hashable {
         var chain: [[UInt8]]
         var host: String?
         var day: Int64
+
+        func hash(into h: inout Hasher) {
+            h.combine(host)
+            h.combine(day)
+            for der in chain {
+                h.combine(der.count)
+                der.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.suffix(64))) }
+            }
+        }
     }
 
     init(extraAnchorsPEM: [String]) { self.extraAnchorsPEM = extraAnchorsPEM }

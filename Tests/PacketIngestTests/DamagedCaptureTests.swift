@@ -112,3 +112,78 @@ extension SystemRandomNumberGenerator {
         }
     }
 }
+
+/// Mutation fuzzing: corrupt packet bytes (record headers intact) of real and synthetic captures; decoding must
+/// never trap and must still count every frame.
+struct MutationFuzzTests {
+    static func mutate(_ bytes: [UInt8], seed: UInt64, flips: Int) -> [UInt8] {
+        var out = bytes
+        var rng = SystemRandomNumberGenerator.Deterministic(seed: seed)
+        // Walk the records so only packet bytes change.
+        var spans: [Range<Int>] = []
+        var i = 24
+        while i + 16 <= out.count {
+            let caplen = Int(out[i + 8]) | Int(out[i + 9]) << 8 | Int(out[i + 10]) << 16 | Int(out[i + 11]) << 24
+            guard i + 16 + caplen <= out.count else { break }
+            if caplen > 0 { spans.append((i + 16)..<(i + 16 + caplen)) }
+            i += 16 + caplen
+        }
+        guard !spans.isEmpty else { return out }
+        for _ in 0..<flips {
+            let span = spans[Int(rng.next() % UInt64(spans.count))]
+            let at = span.lowerBound + Int(rng.next() % UInt64(span.count))
+            out[at] = UInt8(truncatingIfNeeded: rng.next())
+        }
+        return out
+    }
+
+    @Test(arguments: ["tls1.2.pcap", "https-connect.pcap", "hrr.pcap", "dns-udp-nxdomain-soa.pcap"])
+    func corpusMutations(_ name: String) throws {
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try TestSupport.fixture(name))))
+        let frames = try TestSupport.analyze(original).framesRead
+        for seed in 0..<40 {
+            let a = try TestSupport.analyze(Self.mutate(original, seed: UInt64(seed), flips: 1 + seed % 25))
+            #expect(a.framesRead == frames)
+        }
+    }
+
+    @Test func syntheticMutations() throws {
+        let chain = [try TestSupport.der("certs/leaf-tools.pem"), try TestSupport.der("certs/test-ca.pem")]
+        let inputs = [Scenario.satellitePost(), Scenario.proxyTunnelTLS(chain: chain), Scenario.tls(chain: chain, clientAlert: 48)]
+        for (n, input) in inputs.enumerated() {
+            for seed in 0..<40 {
+                let a = try TestSupport.analyze(Self.mutate(input, seed: UInt64(seed * 7 + n), flips: 1 + seed % 10))
+                #expect(a.errors.isEmpty)
+            }
+        }
+    }
+}
+
+/// Random bytes straight into every decoder: nil or a value, never a trap.
+struct DecoderFuzzTests {
+    @Test func randomBytesIntoDecoders() {
+        var rng = SystemRandomNumberGenerator.Deterministic(seed: 7)
+        var tls = TLSObservation()
+        for round in 0..<2_000 {
+            let length = Int(rng.next() % 300)
+            var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            if round % 4 == 0, bytes.count > 5 { bytes[0] = 0x16; bytes[1] = 0x03 }  // look like TLS
+            bytes.withUnsafeBytes { b in
+                _ = DNSMessage.parse(b)
+                _ = HTTPHead.parse(b)
+                _ = TLSHandshakeParser.clientHello(b, frame: 1)
+                _ = TLSHandshakeParser.serverHello(b, frame: 1)
+                _ = TLSHandshakeParser.certificates(b)
+                for link in [0, 1, 101, 113, 228, 229, 276] {
+                    if case .network(let s) = LinkLayerDecoder.locate(linkType: link, in: b) {
+                        _ = IPDecoder.decode(b, start: s.offset, etherType: s.etherType)
+                    }
+                }
+                var stream = TLSRecordStream(fromClient: round % 2 == 0)
+                stream.feed(b, frame: round, into: &tls)
+            }
+            _ = LicensingPayload.parse(bytes)
+        }
+        #expect(tls.clientHellos.count < 2_000)
+    }
+}

@@ -85,6 +85,17 @@ struct ProtocolTests {
         #expect(!a.events(.proxyConnect).isEmpty)
     }
 
+    @Test func tlsInsideConnectTunnel() throws {
+        let chain = [try TestSupport.der("certs/leaf-intercepted.pem"), try TestSupport.der("certs/fortigate-ca.pem")]
+        let a = try TestSupport.analyze(Scenario.proxyTunnelTLS(chain: chain))
+        let ladder = try #require(a.ladders.first)
+        #expect(ladder.ladderText == "tcp✓ proxy✓(200) tls✓(TLS 1.2) certificate✗(unknown_ca)")
+        #expect(ladder.targetPort == 443)
+        let tls = try #require(a.events(.tlsHandshake).first)
+        #expect(tls.fields["root_issuer"] == "CN=FortiGate CA,O=Fortinet")
+        #expect(tls.fields["chain_detail"]?.text.contains("interception suspected") == true)
+    }
+
     @Test func corpusConnectThroughProxy() throws {
         let a = try TestSupport.analyzeFixture("https-connect.pcap")
         let connect = try #require(a.events(.proxyConnect).first)
@@ -127,5 +138,28 @@ struct ProtocolTests {
     @Test func satelliteFailureStatusFailsLicensingStage() throws {
         let a = try TestSupport.analyze(Scenario.satellitePost(status: "FAILED"))
         #expect(a.ladders.first?.failedStage == "licensing")
+    }
+}
+
+/// The licensing payload recognizer on the envelope shapes seen in the domain notes.
+struct LicensingPayloadTests {
+    @Test func callHomeEnvelopeWithEscapedSmartAgentJSON() throws {
+        let body = """
+            <soap-env:Envelope xmlns:soap-env="http://www.w3.org/2003/05/soap-envelope"><soap-env:Header>\
+            <aml-session:Session><aml-session:To>http://tools.cisco.com/neddce/services/DDCEService</aml-session:To>\
+            </aml-session:Session></soap-env:Header><soap-env:Body>{"request":"{\\"header\\":{\\"udi_pid\\":\\"UCM\\",\
+            \\"udi_serial_number\\":\\"37624\\",\\"request_type\\":\\"THIRD_PARTY_KEY\\"}}"}</soap-env:Body></soap-env:Envelope>
+            """
+        let m = try #require(LicensingPayload.parse(Array(body.utf8)))
+        #expect(m.messageType == "callhome")
+        #expect(m.requestType == "THIRD_PARTY_KEY")
+        #expect(m.udi == "PID:UCM,SN:37624")
+    }
+
+    @Test func unrelatedBodiesAreIgnored() {
+        #expect(LicensingPayload.parse(Array("<html><body>hello</body></html>".utf8)) == nil)
+        #expect(LicensingPayload.parse([]) == nil)
+        #expect(LicensingPayload.isLicensingPath("/Transportgateway/services/DeviceRequestHandler"))
+        #expect(!LicensingPayload.isLicensingPath("/index.html"))
     }
 }

@@ -57,6 +57,8 @@ struct ReaderTests {
         let a = try TestSupport.analyzeFixture("dns-udp-nxdomain-soa.pcap")
         let query = try #require(a.events(.dnsQuery).first)
         #expect(query.source.description == "dns-udp-nxdomain-soa.pcap#1")
+        #expect(query.time?.raw == "2017-01-27T16:03:18.623093000Z")
+        #expect(query.time?.instant == Date(timeIntervalSince1970: 1_485_532_998.623093))
     }
 
     @Test func pcapngBlockReaderHandlesTsresolAndSections() throws {

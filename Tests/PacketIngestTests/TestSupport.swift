@@ -127,6 +127,22 @@ enum Scenario {
         return w.bytes
     }
 
+    /// CONNECT tools.cisco.com:443 answered 200, then TLS inside the tunnel rejected by the client (unknown_ca).
+    static func proxyTunnelTLS(chain: [[UInt8]]) -> [UInt8] {
+        var w = PcapWriter()
+        var c = TCPConversation(client: client, clientPort: 50004, server: proxy, serverPort: 8080, clock: t0)
+        c.handshake(into: &w)
+        c.send(Array("CONNECT tools.cisco.com:443 HTTP/1.1\r\nHost: tools.cisco.com:443\r\n\r\n".utf8),
+               fromClient: true, into: &w)
+        c.send(Array("HTTP/1.1 200 Connection established\r\n\r\n".utf8), fromClient: false, into: &w)
+        c.send(MessageBuilder.clientHello(sni: "tools.cisco.com"), fromClient: true, into: &w)
+        c.send(MessageBuilder.serverHello() + MessageBuilder.certificate(chain) + MessageBuilder.serverHelloDone(),
+               fromClient: false, into: &w)
+        c.send(MessageBuilder.alert(level: 2, description: 48), fromClient: true, into: &w)
+        c.close(into: &w)
+        return w.bytes
+    }
+
     /// A cleartext POST to a satellite's Device Request Handler and its JSON answer.
     static func satellitePost(status: String = "SUCCESS") -> [UInt8] {
         var w = PcapWriter()

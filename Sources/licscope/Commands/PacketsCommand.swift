@@ -36,8 +36,9 @@ struct PacketsCommand: ParsableCommand {
         var partlyUnreadable = false
         for path in files {
             let analysis = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(extraTrustAnchorsPEM: anchors))
-            let output = format == "jsonl" ? PacketsOutput.jsonl(analysis) : PacketsOutput.text(analysis)
-            FileHandle.standardOutput.write(Data(output.utf8))
+            var out = BufferedOutput()
+            if format == "jsonl" { PacketsOutput.jsonl(analysis, to: &out) } else { PacketsOutput.text(analysis, to: &out) }
+            out.flush()
             for error in analysis.errors {
                 FileHandle.standardError.write(Data("\(path): error: \(error)\n".utf8))
             }
@@ -52,95 +53,135 @@ struct PacketsCommand: ParsableCommand {
     }
 }
 
-/// Renders a ``CaptureAnalysis`` as text or JSON Lines.
+/// Writes to standard output in 64 KiB chunks, so large outputs are never built as one string.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Renders a ``CaptureAnalysis`` as text or JSON Lines, line by line.
 enum PacketsOutput {
-    static func text(_ a: CaptureAnalysis) -> String {
-        var out = "== \(a.path): \(a.framesRead) frames, reader \(a.reader)"
+    static func text(_ a: CaptureAnalysis, to out: inout BufferedOutput) {
+        var line = "== \(a.path): \(a.framesRead) frames, reader \(a.reader)"
         if let first = a.firstFrameTime, let last = a.lastFrameTime {
-            out += ", \(first.iso8601UTC) … \(last.iso8601UTC)"
+            line += ", \(first.iso8601UTC) … \(last.iso8601UTC)"
         }
-        out += "\n"
-        out += "-- ladders (\(a.ladders.count))\n"
+        out.write(line + "\n-- ladders (\(a.ladders.count))\n")
         for l in a.ladders {
-            out += "\(a.path)#\(l.firstFrame)  \(l.endpoint)  \(l.ladderText)  \(l.outcome)"
-            if let failure = l.failure { out += " — \(Redaction.redact(failure))" }
-            out += "  frames \(l.frames.map(String.init).joined(separator: ","))\n"
+            var text = "\(a.path)#\(l.firstFrame)  \(l.endpoint)  \(l.ladderText)  \(l.outcome)"
+            if let failure = l.failure { text += " — \(Redaction.redact(failure))" }
+            out.write(text + "  frames \(l.frames.map(String.init).joined(separator: ","))\n")
         }
-        out += "-- flows (\(a.flows.count))\n"
+        out.write("-- flows (\(a.flows.count))\n")
         for f in a.flows {
-            out += "\(a.path)#\(f.firstFrame)  \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
+            var text = "\(a.path)#\(f.firstFrame)  \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
             if !f.clientHelloFrames.isEmpty {
-                out += "  ClientHello #\(f.clientHelloFrames.map(String.init).joined(separator: ",#"))"
-                out += " sni=\(f.sni ?? "-")"
+                text += "  ClientHello #\(f.clientHelloFrames.map(String.init).joined(separator: ",#")) sni=\(f.sni ?? "-")"
             }
-            for c in f.connects { out += "  CONNECT \(c.target) → \(c.status.map(String.init) ?? "no answer")" }
-            if let leaf = f.certificateSubjects.first { out += "  cert \(leaf)" }
-            out += "\n"
+            for c in f.connects { text += "  CONNECT \(c.target) → \(c.status.map(String.init) ?? "no answer")" }
+            if let leaf = f.certificateSubjects.first { text += "  cert \(leaf)" }
+            out.write(text + "\n")
         }
-        out += "-- events (\(a.events.count))\n"
+        out.write("-- events (\(a.events.count))\n")
         for e in a.events {
             let fields = e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: " ")
-            out += "\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)\n"
+            out.write("\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)\n")
         }
-        return out
     }
 
-    static func jsonl(_ a: CaptureAnalysis) -> String {
-        var lines: [String] = []
-        var capture: [String: Any] = [
-            "type": "capture", "path": a.path, "frames": a.framesRead, "reader": a.reader,
-            "errors": a.errors.map { e -> [String: Any] in
-                ["message": e.message, "offset": unwrap(e.offset as Any), "frame": unwrap(e.frame as Any)]
-            },
-        ]
-        if let t = a.firstFrameTime { capture["first_frame_time"] = t.iso8601UTC }
-        if let t = a.lastFrameTime { capture["last_frame_time"] = t.iso8601UTC }
-        lines.append(json(capture))
+    static func jsonl(_ a: CaptureAnalysis, to out: inout BufferedOutput) {
+        let errors = a.errors.map { e in
+            JSON.object([("message", JSON.string(e.message)), ("offset", JSON.int(e.offset)), ("frame", JSON.int(e.frame))])
+        }
+        out.write(JSON.object([
+            ("type", JSON.string("capture")), ("path", JSON.string(a.path)), ("frames", JSON.int(a.framesRead)),
+            ("reader", JSON.string(a.reader)), ("first_frame_time", JSON.string(a.firstFrameTime?.iso8601UTC)),
+            ("last_frame_time", JSON.string(a.lastFrameTime?.iso8601UTC)), ("errors", JSON.array(errors)),
+        ]) + "\n")
         for l in a.ladders {
-            lines.append(json([
-                "type": "ladder", "source": "\(a.path)#\(l.firstFrame)", "endpoint": l.endpoint,
-                "target_host": l.targetHost, "target_port": l.targetPort as Any, "via_proxy": l.viaProxy,
-                "proxy": l.proxy as Any, "ladder": l.ladderText, "outcome": l.outcome,
-                "stage_reached": l.stageReached as Any, "failed_stage": l.failedStage as Any,
-                "failure": l.failure.map(Redaction.redact) as Any, "frames": l.frames,
-            ]))
+            out.write(JSON.object([
+                ("type", JSON.string("ladder")), ("source", JSON.string("\(a.path)#\(l.firstFrame)")),
+                ("endpoint", JSON.string(l.endpoint)), ("target_host", JSON.string(l.targetHost)),
+                ("target_port", JSON.int(l.targetPort)), ("via_proxy", l.viaProxy ? "true" : "false"),
+                ("proxy", JSON.string(l.proxy)), ("ladder", JSON.string(l.ladderText)),
+                ("outcome", JSON.string(l.outcome)), ("stage_reached", JSON.string(l.stageReached)),
+                ("failed_stage", JSON.string(l.failedStage)), ("failure", JSON.string(l.failure.map(Redaction.redact))),
+                ("frames", JSON.array(l.frames.map { JSON.int($0) })),
+            ]) + "\n")
         }
         for f in a.flows {
-            lines.append(json([
-                "type": "flow", "source": "\(a.path)#\(f.firstFrame)", "transport": f.transport, "client": f.client,
-                "client_port": f.clientPort, "server": f.server, "server_port": f.serverPort,
-                "first_frame": f.firstFrame, "last_frame": f.lastFrame, "client_hello_frames": f.clientHelloFrames,
-                "sni": f.sni as Any,
-                "connects": f.connects.map { c -> [String: Any] in
-                    ["frame": c.frame, "target": c.target, "status": unwrap(c.status as Any),
-                     "response_frame": unwrap(c.responseFrame as Any)]
-                },
-                "certificate_subjects": f.certificateSubjects, "certificate_issuers": f.certificateIssuers,
-                "certificate_serials": f.certificateSerials,
-            ]))
+            let connects = f.connects.map { c in
+                JSON.object([("frame", JSON.int(c.frame)), ("target", JSON.string(c.target)),
+                             ("status", JSON.int(c.status)), ("response_frame", JSON.int(c.responseFrame))])
+            }
+            out.write(JSON.object([
+                ("type", JSON.string("flow")), ("source", JSON.string("\(a.path)#\(f.firstFrame)")),
+                ("transport", JSON.string(f.transport)), ("client", JSON.string(f.client)),
+                ("client_port", JSON.int(f.clientPort)), ("server", JSON.string(f.server)),
+                ("server_port", JSON.int(f.serverPort)), ("first_frame", JSON.int(f.firstFrame)),
+                ("last_frame", JSON.int(f.lastFrame)),
+                ("client_hello_frames", JSON.array(f.clientHelloFrames.map { JSON.int($0) })),
+                ("sni", JSON.string(f.sni)), ("connects", JSON.array(connects)),
+                ("certificate_subjects", JSON.array(f.certificateSubjects.map { JSON.string($0) })),
+                ("certificate_issuers", JSON.array(f.certificateIssuers.map { JSON.string($0) })),
+                ("certificate_serials", JSON.array(f.certificateSerials.map { JSON.string($0) })),
+            ]) + "\n")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for e in a.events {
-            guard let data = try? encoder.encode(e), var object = String(data: data, encoding: .utf8) else { continue }
-            object = "{\"type\":\"event\",\"pointer\":\"\(e.source)\"," + object.dropFirst()
-            lines.append(object)
+            let fields = e.fields.sorted { $0.key < $1.key }.map { ($0.key, JSON.value($0.value)) }
+            out.write(JSON.object([
+                ("type", JSON.string("event")), ("kind", JSON.string(e.kind.rawValue)),
+                ("pointer", JSON.string(e.source.description)), ("time", JSON.string(e.time?.raw)),
+                ("instant", JSON.string(e.time?.instant.iso8601UTC)), ("fields", JSON.object(fields)),
+                ("excerpt", JSON.string(e.excerpt)),
+            ]) + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A minimal JSON text builder for the JSON Lines output (keys in the order given; nil becomes null).
+enum JSON {
+    static func string(_ s: String?) -> String {
+        guard let s else { return "null" }
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
-    /// Optionals stored as `Any` become their value or `NSNull`.
-    private static func unwrap(_ value: Any) -> Any {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map { unwrap($0.value) } ?? NSNull()
+    static func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    private static func json(_ object: [String: Any]) -> String {
-        let cleaned = object.mapValues(unwrap)
-        guard let data = try? JSONSerialization.data(
-            withJSONObject: cleaned, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    static func value(_ v: FieldValue) -> String {
+        switch v {
+        case .string(let s): return string(s)
+        case .int(let i): return String(i)
+        case .double(let d): return d.isFinite ? String(d) : "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .time(let t): return string(t.iso8601UTC)
+        case .list(let l): return array(l.map(value))
+        }
     }
 }
