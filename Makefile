@@ -40,9 +40,11 @@ demo: build
 interop: build
 	scripts/interop.sh
 
-bench: build
+# Benchmarks: deterministic inputs, timed side by side with the peer tools; prints ratios.
+bench: deps
 	$(SWIFT) build -c release
-	scripts/bench.sh
+	.build/release/licscope bench packets --out bench-data
+	.build/release/licscope bench logs
 
 clean:
 	rm -rf .build
