@@ -13,18 +13,14 @@ import Darwin
 public struct LiteralPrefilter: Sendable {
     /// The anchors as bytes, in the order given.
     public let anchors: [[UInt8]]
-    /// Byte → 1 + index of its first probe in ``probes``, 0 when no anchor is keyed on it.
-    private let table: [UInt16]
-    /// (anchor index, offset of the key byte in the anchor), grouped by key byte; a group ends at a `-1` anchor.
-    private let probes: [(anchor: Int32, offset: Int32)]
+    /// Key byte → the anchors keyed on it and the key byte's offset in each (for ``anchorsPresent(in:from:to:)``).
+    private let byteProbes: ProbeTable
     /// The Wu–Manber window length: the shortest anchor, at most 12 bytes.
     public let window: Int
     /// 2-byte block (first byte low) → how far the window end may move.
     private let shift: [UInt8]
-    /// 2-byte block → 1 + index of its first entry in ``windowEnds`` (0: none).
-    private let windowEndStart: [Int32]
-    /// (anchor index, offset of its window in the anchor), grouped by the window's last block; `-1` ends a group.
-    private let windowEnds: [(anchor: Int32, offset: Int32)]
+    /// A window's last 2-byte block → the anchors whose window ends so, and the window's offset in each.
+    private let windowEnds: ProbeTable
 
     /// Builds the table. Empty anchors are ignored.
     public init(anchors: [String]) {
@@ -35,15 +31,7 @@ public struct LiteralPrefilter: Sendable {
             let (byte, offset) = Self.rarestByte(of: a)
             perKey[Int(byte)].append((Int32(i), Int32(offset)))
         }
-        var table = [UInt16](repeating: 0, count: 256)
-        var probes: [(anchor: Int32, offset: Int32)] = []
-        for b in 0..<256 where !perKey[b].isEmpty {
-            table[b] = UInt16(probes.count + 1)
-            probes.append(contentsOf: perKey[b].map { (anchor: $0.0, offset: $0.1) })
-            probes.append((anchor: -1, offset: 0))
-        }
-        self.table = table
-        self.probes = probes
+        self.byteProbes = ProbeTable(groups: perKey)
 
         let usable = bytes.filter { !$0.isEmpty }
         let m = max(2, min(12, usable.map(\.count).min() ?? 2))
@@ -58,17 +46,9 @@ public struct LiteralPrefilter: Sendable {
             let last = Int(a[w + m - 2]) | Int(a[w + m - 1]) << 8
             ends[last].append((Int32(i), Int32(w)))
         }
-        var start = [Int32](repeating: 0, count: 65536)
-        var flat: [(anchor: Int32, offset: Int32)] = []
-        for k in 0..<65536 where !ends[k].isEmpty {
-            start[k] = Int32(flat.count + 1)
-            flat.append(contentsOf: ends[k].map { (anchor: $0.0, offset: $0.1) })
-            flat.append((anchor: -1, offset: 0))
-        }
         self.window = usable.isEmpty ? 0 : m
         self.shift = shift
-        self.windowEndStart = start
-        self.windowEnds = flat
+        self.windowEnds = ProbeTable(groups: ends)
     }
 
     /// The window start whose blocks are rarest, the last block (where the scan stops to compare) weighted most.
@@ -84,15 +64,15 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// The bytes anchors are keyed on (for diagnostics and the benchmark report).
-    public var keyBytes: [UInt8] { (0..<256).filter { table[$0] != 0 }.map { UInt8($0) } }
+    public var keyBytes: [UInt8] { (0..<256).filter { byteProbes.start[$0] != 0 }.map { UInt8($0) } }
 
     /// The first anchor occurrence (its start, and which anchor) lying wholly in `from..<to`.
     public func firstMatch(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> (start: Int, anchor: Int)? {
         let m = window
         guard m > 0, to - from >= m else { return nil }
         return shift.withUnsafeBufferPointer { sh in
-            windowEndStart.withUnsafeBufferPointer { ws in
-                windowEnds.withUnsafeBufferPointer { we in
+            windowEnds.start.withUnsafeBufferPointer { ws in
+                windowEnds.items.withUnsafeBufferPointer { we in
                     anchors.withUnsafeBufferPointer { an in
                         var pos = from + m - 1
                         while pos < to {
@@ -122,8 +102,8 @@ public struct LiteralPrefilter: Sendable {
     /// Every anchor present in `from..<to`, as indices into ``anchors`` (sorted, unique).
     public func anchorsPresent(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
         var found = Set<Int>()
-        table.withUnsafeBufferPointer { t in
-            probes.withUnsafeBufferPointer { pr in
+        byteProbes.start.withUnsafeBufferPointer { t in
+            byteProbes.items.withUnsafeBufferPointer { pr in
                 anchors.withUnsafeBufferPointer { an in
                     for i in from..<max(from, to) {
                         var k = Int(t[Int(p[i])])
@@ -184,5 +164,24 @@ public struct LiteralPrefilter: Sendable {
         case UInt8(ascii: "j"), UInt8(ascii: "q"), UInt8(ascii: "z"): return 2
         default: return 1
         }
+    }
+}
+
+/// Groups of (anchor, offset) probes flattened for the scan: `start[key]` is 1 + the index of the key's first probe
+/// in `items` (0: none), and each group ends with an `anchor == -1` sentinel.
+struct ProbeTable: Sendable {
+    let start: [Int32]
+    let items: [(anchor: Int32, offset: Int32)]
+
+    init(groups: [[(Int32, Int32)]]) {
+        var start = [Int32](repeating: 0, count: groups.count)
+        var items: [(anchor: Int32, offset: Int32)] = []
+        for k in groups.indices where !groups[k].isEmpty {
+            start[k] = Int32(items.count + 1)
+            items.append(contentsOf: groups[k].map { (anchor: $0.0, offset: $0.1) })
+            items.append((anchor: -1, offset: 0))
+        }
+        self.start = start
+        self.items = items
     }
 }
