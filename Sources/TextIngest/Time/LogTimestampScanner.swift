@@ -1,7 +1,7 @@
 import LicensingModel
 
-/// Finds the timestamp a log line starts with, tolerating prefixes (`<134>`, `000123:`, `*`, `admin:`, a relaying
-/// syslog header): `2018-01-26 15:11:23,456`, `2018-01-26T15:11:23.456+05:30`, `Jan 26 15:11:23.123 IST`,
+/// Finds the timestamp a log line starts with, tolerating prefixes (`<134>`, `000123:`, `*`, `admin:`,
+/// `slm.log:12:` from `grep -n`, a relaying syslog header): `2018-01-26 15:11:23,456`, `2018-01-26T15:11:23.456+05:30`, `Jan 26 15:11:23.123 IST`,
 /// `Jan 26 2018 15:11:23 UTC`, `Dec 03 2018 16:43:48 UTC`, `26 Jan 2018 15:11:23,456`, and a bare
 /// `19:19:03.395` at the start of a line.
 ///
@@ -54,6 +54,7 @@ public enum LogTimestampScanner {
             {
                 lo = line.index(after: close)
             }
+            lo = skipLabel(line, from: lo, to: end)
             while lo < end, "*.[(".contains(line[lo]) { lo = line.index(after: lo) }
             var hi = end
             while hi > lo, ":,]|)".contains(line[line.index(before: hi)]) { hi = line.index(before: hi) }
@@ -61,6 +62,20 @@ public enum LogTimestampScanner {
             idx = end
         }
         return out
+    }
+
+    /// Skips a `label:` glued to a stamp (`admin:2018-…`, `slm.log:12:2018-…`, `RP/0/RP0/CPU0:Mar`): letters first,
+    /// then letters, digits or `._-/`, a colon, optional `digits:`, and a digit or upper-case letter after it.
+    static func skipLabel(_ line: Substring, from lo: String.Index, to end: String.Index) -> String.Index {
+        guard lo < end, line[lo].isLetter, let colon = line[lo..<end].firstIndex(of: ":") else { return lo }
+        guard line[lo..<colon].allSatisfy({ $0.isLetter || $0.isASCIIDigit || "._-/".contains($0) }) else { return lo }
+        var rest = line.index(after: colon)
+        let digits = line[rest..<end].prefix { $0.isASCIIDigit }
+        if !digits.isEmpty, digits.endIndex < end, line[digits.endIndex] == ":" {
+            rest = line.index(after: digits.endIndex)
+        }
+        guard rest < end, line[rest].isASCIIDigit || line[rest].isUppercase else { return lo }
+        return rest
     }
 
     /// Tries a stamp starting at token `i`; returns it and the index of the first token after it.
