@@ -7,8 +7,9 @@ import Darwin
 /// Finds lines that contain any of many literal anchors in one pass over raw bytes, before any decoding or regex.
 ///
 /// The scan is Wu–Manber: every anchor contributes a window of ``window`` bytes (its rarest stretch, by
-/// ``LogTextBigrams``); a 64 Ki-entry table of 2-byte blocks says how far the scan may skip, and only where a
-/// window can end are the anchors ending in that block compared. On License Manager text it looks at about one
+/// ``LogTextBigrams``); a 4 KiB table indexed by a 12-bit hash of 2-byte blocks (small enough to stay in the L1
+/// cache) says how far the scan may skip, and only where a window can end are the anchors ending in a block with
+/// that hash compared. On License Manager text it looks at about one
 /// byte in six. Anchors are compared as exact bytes (case-sensitive).
 public struct LiteralPrefilter: Sendable {
     /// The anchors as bytes, in the order given.
@@ -17,9 +18,9 @@ public struct LiteralPrefilter: Sendable {
     private let byteProbes: ProbeTable
     /// The Wu–Manber window length: the shortest anchor, at most 12 bytes.
     public let window: Int
-    /// 2-byte block (first byte low) → how far the window end may move.
+    /// Block hash → how far the window end may move (the minimum over the blocks sharing the hash).
     private let shift: [UInt8]
-    /// A window's last 2-byte block → the anchors whose window ends so, and the window's offset in each.
+    /// A window's last block hash → the anchors whose window ends so, and the window's offset in each.
     private let windowEnds: ProbeTable
 
     /// Builds the table. Empty anchors are ignored.
@@ -35,21 +36,27 @@ public struct LiteralPrefilter: Sendable {
 
         let usable = bytes.filter { !$0.isEmpty }
         let m = max(2, min(12, usable.map(\.count).min() ?? 2))
-        var shift = [UInt8](repeating: UInt8(m - 1), count: 65536)
-        var ends: [[(Int32, Int32)]] = Array(repeating: [], count: 65536)
+        var shift = [UInt8](repeating: UInt8(m - 1), count: Self.blockHashes)
+        var ends: [[(Int32, Int32)]] = Array(repeating: [], count: Self.blockHashes)
         for (i, a) in bytes.enumerated() where a.count >= m {
             let w = Self.bestWindow(of: a, length: m)
             for j in 0..<(m - 1) {
-                let key = Int(a[w + j]) | Int(a[w + j + 1]) << 8
+                let key = Self.blockHash(UInt16(a[w + j]) | UInt16(a[w + j + 1]) << 8)
                 shift[key] = min(shift[key], UInt8(m - 2 - j))
             }
-            let last = Int(a[w + m - 2]) | Int(a[w + m - 1]) << 8
+            let last = Self.blockHash(UInt16(a[w + m - 2]) | UInt16(a[w + m - 1]) << 8)
             ends[last].append((Int32(i), Int32(w)))
         }
         self.window = usable.isEmpty ? 0 : m
         self.shift = shift
         self.windowEnds = ProbeTable(groups: ends)
     }
+
+    static let blockHashes = 4096
+
+    /// A 12-bit hash of a 2-byte block (first byte in the low bits); every input bit reaches the result.
+    @inline(__always)
+    static func blockHash(_ block: UInt16) -> Int { Int(block ^ block &>> 7) & 0xFFF }
 
     /// The window start whose blocks are rarest, the last block (where the scan stops to compare) weighted most.
     static func bestWindow(of a: [UInt8], length m: Int) -> Int {
@@ -74,9 +81,10 @@ public struct LiteralPrefilter: Sendable {
             windowEnds.start.withUnsafeBufferPointer { ws in
                 windowEnds.items.withUnsafeBufferPointer { we in
                     anchors.withUnsafeBufferPointer { an in
+                        let raw = UnsafeRawPointer(p)
                         var pos = from + m - 1
                         while pos < to {
-                            let key = Int(p[pos - 1]) | Int(p[pos]) << 8
+                            let key = Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
                             let s = Int(sh[key])
                             if s != 0 {
                                 pos &+= s

@@ -70,6 +70,11 @@ public struct MessageEntry: Hashable, Sendable {
     /// - Returns: the fields (constants, then captures), or nil when the line is not this message.
     public func fields(for line: String) -> [String: FieldValue]? {
         guard anchors.contains(where: { line.contains($0) }) else { return nil }
+        return fields(forCandidate: line)
+    }
+
+    /// Like ``fields(for:)`` for a line already known to hold one of the anchors (the prefilter found it).
+    func fields(forCandidate line: String) -> [String: FieldValue]? {
         var out = fields
         guard let pattern else { return out }
         guard let captures = pattern.captures(in: line) else { return nil }

@@ -102,7 +102,7 @@ struct LineHeader: Hashable, Sendable {
     /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.
     private mutating func readSyslogMnemonic(_ line: Substring) {
         var rest = line.prefix(400)
-        while let pct = rest.firstIndex(of: "%") {
+        while let pct = rest.utf8.firstIndex(of: 0x25) {
             let token = rest[rest.index(after: pct)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             let parts = token.split(separator: "-", omittingEmptySubsequences: false)
             if parts.count >= 3, let sev = parts[parts.count - 2].first, parts[parts.count - 2].count == 1,

@@ -63,7 +63,7 @@ public enum LogIngester {
         events.reserveCapacity(drafts.count)
         for d in drafts {
             var t = time(d.point)
-            t?.assumptions += d.notes.filter { !$0.hasPrefix("cause") }
+            t?.assumptions += d.notes
             let event = Event(
                 kind: d.kind, time: t, source: .line(display, d.line), fields: d.fields, excerpt: d.excerpt)
             events.append(event)

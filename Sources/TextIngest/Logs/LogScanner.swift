@@ -15,6 +15,7 @@ struct LogScanner {
     static let contextLines = 200
 
     let matcher: LineMatcher
+    let prefilter: LiteralPrefilter
     let path: String
     let maxDamage: Int
 
@@ -35,6 +36,7 @@ struct LogScanner {
 
     init(matcher: LineMatcher, path: String, maxDamage: Int) {
         self.matcher = matcher
+        self.prefilter = matcher.prefilter
         self.path = path
         self.maxDamage = maxDamage
     }
@@ -88,7 +90,7 @@ struct LogScanner {
         var pos = from
         while sampleLeft > 0, pos < to {
             let end = ByteScan.nextNewline(p, from: pos, to: to) ?? to
-            if matcher.prefilter.firstMatch(in: p, from: pos, to: end) != nil {
+            if prefilter.firstMatch(in: p, from: pos, to: end) != nil {
                 process(p, start: pos, end: end)
             } else {
                 checkLine(p, start: pos, end: end, line: lines + 1)
@@ -100,7 +102,7 @@ struct LogScanner {
         }
         var counted = pos
         while pos < to {
-            guard let hit = matcher.prefilter.firstMatch(in: p, from: pos, to: to) else { break }
+            guard let hit = prefilter.firstMatch(in: p, from: pos, to: to) else { break }
             let start = ByteScan.lineStart(p, containing: hit.start, floor: pos)
             count(p, from: counted, to: start)
             let end = ByteScan.nextNewline(p, from: hit.start, to: to) ?? to
@@ -176,7 +178,7 @@ struct LogScanner {
             e = start + Self.maxMatchBytes
         }
         checkLine(p, start: start, end: e, line: line)
-        let anchors = matcher.prefilter.anchorsPresent(in: p, from: start, to: e)
+        let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
         var text = String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self)
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         let header = LineHeader(parsing: text.prefix(400))

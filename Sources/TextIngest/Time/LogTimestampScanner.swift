@@ -39,42 +39,52 @@ public enum LogTimestampScanner {
         return best
     }
 
-    /// Token ranges with decoration stripped (`<134>`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
+    /// Token ranges with decoration stripped (`<134>`, `label:`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
+    /// Works on UTF-8 bytes: every boundary it picks is next to an ASCII byte, so it is a character boundary.
     static func tokenize(_ line: Substring) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
-        var idx = line.startIndex
-        while idx < line.endIndex, out.count < maxTokens {
-            while idx < line.endIndex, line[idx] == " " || line[idx] == "\t" { idx = line.index(after: idx) }
-            guard idx < line.endIndex else { break }
+        let u = line.utf8
+        var idx = u.startIndex
+        while idx < u.endIndex, out.count < maxTokens {
+            while idx < u.endIndex, u[idx] == 0x20 || u[idx] == 0x09 { idx = u.index(after: idx) }
+            guard idx < u.endIndex else { break }
             var end = idx
-            while end < line.endIndex, line[end] != " ", line[end] != "\t" { end = line.index(after: end) }
+            while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
             var lo = idx
-            if line[lo] == "<", let close = line[lo..<end].firstIndex(of: ">"),
-                line[line.index(after: lo)..<close].allSatisfy(\.isNumber)
+            if u[lo] == 0x3C, let close = u[lo..<end].firstIndex(of: 0x3E),
+                u[u.index(after: lo)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
             {
-                lo = line.index(after: close)
+                lo = u.index(after: close)
             }
-            lo = skipLabel(line, from: lo, to: end)
-            while lo < end, "*.[(".contains(line[lo]) { lo = line.index(after: lo) }
+            lo = skipLabel(u, from: lo, to: end)
+            while lo < end, Self.leading.contains(u[lo]) { lo = u.index(after: lo) }
             var hi = end
-            while hi > lo, ":,]|)".contains(line[line.index(before: hi)]) { hi = line.index(before: hi) }
+            while hi > lo, Self.trailing.contains(u[u.index(before: hi)]) { hi = u.index(before: hi) }
             if lo < hi { out.append(lo..<hi) }
             idx = end
         }
         return out
     }
 
-    /// Skips a `label:` glued to a stamp (`admin:2018-…`, `slm.log:12:2018-…`, `RP/0/RP0/CPU0:Mar`): letters first,
+    private static let leading: Set<UInt8> = [0x2A, 0x2E, 0x5B, 0x28]  // * . [ (
+    private static let trailing: Set<UInt8> = [0x3A, 0x2C, 0x5D, 0x7C, 0x29, 0x0D]  // : , ] | ) CR
+
+    /// Skips a `label:` glued to a stamp (`admin:2018-…`, `slm.log:12:2018-…`, `RP/0/RP0/CPU0:Mar`): a letter first,
     /// then letters, digits or `._-/`, a colon, optional `digits:`, and a digit or upper-case letter after it.
-    static func skipLabel(_ line: Substring, from lo: String.Index, to end: String.Index) -> String.Index {
-        guard lo < end, line[lo].isLetter, let colon = line[lo..<end].firstIndex(of: ":") else { return lo }
-        guard line[lo..<colon].allSatisfy({ $0.isLetter || $0.isASCIIDigit || "._-/".contains($0) }) else { return lo }
-        var rest = line.index(after: colon)
-        let digits = line[rest..<end].prefix { $0.isASCIIDigit }
-        if !digits.isEmpty, digits.endIndex < end, line[digits.endIndex] == ":" {
-            rest = line.index(after: digits.endIndex)
+    static func skipLabel(_ u: Substring.UTF8View, from lo: String.Index, to end: String.Index) -> String.Index {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        guard lo < end, isLetter(u[lo]) else { return lo }
+        var i = lo
+        while i < end, isLetter(u[i]) || isDigit(u[i]) || u[i] == 0x2E || u[i] == 0x5F || u[i] == 0x2D || u[i] == 0x2F {
+            i = u.index(after: i)
         }
-        guard rest < end, line[rest].isASCIIDigit || line[rest].isUppercase else { return lo }
+        guard i < end, u[i] == 0x3A else { return lo }
+        var rest = u.index(after: i)
+        var d = rest
+        while d < end, isDigit(u[d]) { d = u.index(after: d) }
+        if d > rest, d < end, u[d] == 0x3A { rest = u.index(after: d) }
+        guard rest < end, isDigit(u[rest]) || (u[rest] >= 0x41 && u[rest] <= 0x5A) else { return lo }
         return rest
     }
 
