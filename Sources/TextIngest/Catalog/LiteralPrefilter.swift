@@ -107,6 +107,57 @@ public struct LiteralPrefilter: Sendable {
         }
     }
 
+    /// The lines of `from..<to` that hold an anchor: for each, the start of one occurrence (the first the scan meets),
+    /// in line order; a line spanning the middle of the range may be listed twice (callers skip hits before the end
+    /// of the line they last handled). Two Wu–Manber cursors run
+    /// interleaved over the two halves of the range, so the processor overlaps their table look-ups.
+    public func lineHits(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
+        let m = window
+        guard m > 0, to - from >= m else { return [] }
+        let mid = to - from >= 1 << 16 ? from + (to - from) / 2 : to
+        var hitsA: [Int] = [], hitsB: [Int] = []
+        shift.withUnsafeBufferPointer { sh in
+            let raw = UnsafeRawPointer(p)
+            @inline(__always) func key(_ pos: Int) -> Int {
+                Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
+            }
+            var pa = from + m - 1, pb = max(mid, from + m - 1)
+            while pa < mid, pb < to {
+                let sa = Int(sh[key(pa)]), sb = Int(sh[key(pb)])
+                if sa != 0 { pa &+= sa } else { pa = verifyLine(p, windowEnd: pa, from: from, to: to, hits: &hitsA) }
+                if sb != 0 { pb &+= sb } else { pb = verifyLine(p, windowEnd: pb, from: from, to: to, hits: &hitsB) }
+            }
+            while pa < mid {
+                let sa = Int(sh[key(pa)])
+                if sa != 0 { pa &+= sa } else { pa = verifyLine(p, windowEnd: pa, from: from, to: to, hits: &hitsA) }
+            }
+            while pb < to {
+                let sb = Int(sh[key(pb)])
+                if sb != 0 { pb &+= sb } else { pb = verifyLine(p, windowEnd: pb, from: from, to: to, hits: &hitsB) }
+            }
+        }
+        return hitsA + hitsB
+    }
+
+    /// Compares the anchors whose window ends at `windowEnd`; on a match records it and returns the first window
+    /// end of the next line, else the next position.
+    private func verifyLine(_ p: UnsafePointer<UInt8>, windowEnd: Int, from: Int, to: Int, hits: inout [Int]) -> Int {
+        let m = window
+        let key = Self.blockHash(UnsafeRawPointer(p).loadUnaligned(fromByteOffset: windowEnd &- 1, as: UInt16.self).littleEndian)
+        var k = Int(windowEnds.start[key]) - 1
+        while k >= 0, k < windowEnds.items.count, windowEnds.items[k].anchor >= 0 {
+            let a = Int(windowEnds.items[k].anchor)
+            let start = windowEnd - (m - 1) - Int(windowEnds.items[k].offset)
+            if Self.equals(p, at: start, from: from, to: to, anchor: anchors[a]) {
+                hits.append(start)
+                let nl = ByteScan.nextNewline(p, from: start, to: to) ?? to
+                return nl + m
+            }
+            k += 1
+        }
+        return windowEnd + 1
+    }
+
     /// Every anchor present in `from..<to`, as indices into ``anchors`` (sorted, unique).
     public func anchorsPresent(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
         var found = Set<Int>()

@@ -27,7 +27,7 @@ struct LineMatcher: Sendable {
     ) -> [Match] {
         var claimed = Set<String>()
         var out: [Match] = []
-        let secret = Redaction.mayContainSecret(text)
+        let secret = SecretScreen.mayContainSecret(text)
         for index in catalog.candidates(forAnchors: anchors) {
             let entry = catalog.entries[index]
             if let g = entry.group, claimed.contains(g) { continue }

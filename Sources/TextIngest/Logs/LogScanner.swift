@@ -101,11 +101,10 @@ struct LogScanner {
             sampleLeft -= 1
         }
         var counted = pos
-        while pos < to {
-            guard let hit = prefilter.firstMatch(in: p, from: pos, to: to) else { break }
-            let start = ByteScan.lineStart(p, containing: hit.start, floor: pos)
+        for hit in prefilter.lineHits(in: p, from: min(pos, to), to: to) where hit >= pos {
+            let start = ByteScan.lineStart(p, containing: hit, floor: pos)
             count(p, from: counted, to: start)
-            let end = ByteScan.nextNewline(p, from: hit.start, to: to) ?? to
+            let end = ByteScan.nextNewline(p, from: hit, to: to) ?? to
             process(p, start: start, end: end)
             if end < to { lines += 1 }
             pos = end + 1

@@ -73,7 +73,6 @@ public enum LogTimestampScanner {
     /// then letters, digits or `._-/`, a colon, optional `digits:`, and a digit or upper-case letter after it.
     static func skipLabel(_ u: Substring.UTF8View, from lo: String.Index, to end: String.Index) -> String.Index {
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         guard lo < end, isLetter(u[lo]) else { return lo }
         var i = lo
         while i < end, isLetter(u[i]) || isDigit(u[i]) || u[i] == 0x2E || u[i] == 0x5F || u[i] == 0x2D || u[i] == 0x2F {
@@ -145,7 +144,10 @@ public enum LogTimestampScanner {
 
     /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `15:11:23.123+05:30`, `15:11:23Z`.
     static func clockWithZone(_ t: Substring) -> Clock? {
-        guard t.count >= 7, t.count <= 40 else { return nil }
+        let u = t.utf8
+        guard u.count >= 7, u.count <= 40, let first = u.first, isDigit(first) else { return nil }
+        let second = u[u.index(after: u.startIndex)]
+        guard second == 0x3A || (isDigit(second) && u[u.index(u.startIndex, offsetBy: 2)] == 0x3A) else { return nil }
         var body = t
         var zone: String?
         if let firstColon = t.firstIndex(of: ":") {
@@ -163,33 +165,55 @@ public enum LogTimestampScanner {
 
     /// `2018-01-26`, or `2018-01-26T15:11:23…` (the rest after `T` returned).
     static func isoDate(_ t: Substring) -> (Int, Int, Int, Substring?)? {
-        guard t.count >= 10 else { return nil }
-        let dateEnd = t.index(t.startIndex, offsetBy: 10)
-        guard let (y, m, d) = CiscoTimestamp.parseISODate(t[..<dateEnd]), LicensingCalendar.isValid(year: y, month: m, day: d)
+        let u = Array(t.utf8.prefix(11))
+        guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
+            let y = number(u[0..<4]), let m = number(u[5..<7]), let d = number(u[8..<10]),
+            LicensingCalendar.isValid(year: y, month: m, day: d)
         else { return nil }
-        if dateEnd == t.endIndex { return (y, m, d, nil) }
-        guard t[dateEnd] == "T" else { return nil }
-        return (y, m, d, t[t.index(after: dateEnd)...])
+        if u.count == 10 { return (y, m, d, nil) }
+        guard u[10] == 0x54 else { return nil }  // T
+        return (y, m, d, t[t.utf8.index(t.startIndex, offsetBy: 11)...])
     }
 
-    /// `Jan`, `January` (exact names only, so `Mark` is not March).
+    /// `Jan`, `January` (exact English names only, so `Mark` is not March).
     static func monthName(_ t: Substring) -> Int? {
-        guard t.count >= 3, t.count <= 9, let m = LicensingCalendar.month(named: t) else { return nil }
-        if t.count == 3 { return m }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"]
-        return t.lowercased() == full[m - 1] ? m : nil
+        let u = t.utf8
+        guard u.count >= 3, u.count <= 9, let f = u.first, (f | 0x20) >= 0x61, (f | 0x20) <= 0x7A else { return nil }
+        let lower = String(decoding: u.map { $0 | 0x20 }, as: UTF8.self)
+        if u.count == 3 { return abbreviations[lower] }
+        return fullNames[lower]
     }
+
+    private static let fullNames: [String: Int] = Dictionary(uniqueKeysWithValues: [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ].enumerated().map { ($1, $0 + 1) })
+    private static let abbreviations: [String: Int] = Dictionary(
+        uniqueKeysWithValues: LicensingCalendar.monthNames.enumerated().map { ($1.lowercased(), $0 + 1) })
 
     static func dayNumber(_ t: Substring) -> Int? {
-        guard t.count <= 2, t.allSatisfy(\.isASCIIDigit), let d = Int(t), (1...31).contains(d) else { return nil }
+        guard t.utf8.count <= 2, let d = number(t.utf8[...]), (1...31).contains(d) else { return nil }
         return d
     }
 
     static func yearNumber(_ t: Substring) -> Int? {
-        guard t.count == 4, t.allSatisfy(\.isASCIIDigit), let y = Int(t), (1970...2200).contains(y) else { return nil }
+        guard t.utf8.count == 4, let y = number(t.utf8[...]), (1970...2200).contains(y) else { return nil }
         return y
     }
+
+    /// The value of a short run of ASCII digits, nil when empty or anything else is in it.
+    static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        var v = 0
+        for b in digits {
+            guard isDigit(b) else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// A zone token the resolver knows: an offset or an upper-case abbreviation from ``ZoneTable``.
     static func isZone(_ t: Substring) -> Bool {
