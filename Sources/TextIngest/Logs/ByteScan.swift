@@ -23,6 +23,22 @@ enum ByteScan {
         var count = 0
         var flags: UInt64 = 0
         let raw = UnsafeRawPointer(p)
+        // 32 bytes at a time: per-lane counters, flushed before they can wrap.
+        let newline = SIMD32<UInt8>(repeating: 0x0A), zero = SIMD32<UInt8>(), one = SIMD32<UInt8>(repeating: 1)
+        var damage = SIMD32<UInt8>()
+        while i + 32 <= to {
+            var lanes = SIMD32<UInt8>()
+            var rounds = 0
+            while rounds < 255, i + 32 <= to {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                lanes &+= zero.replacing(with: one, where: v .== newline)
+                damage |= zero.replacing(with: one, where: (v .== zero) .| (v .>= SIMD32(repeating: 0x80)))
+                i &+= 32
+                rounds += 1
+            }
+            count &+= Int(SIMD32<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+        }
+        if damage != zero { flags = 1 }
         while i + 8 <= to {
             let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             count &+= zeroBytes(w ^ (ones &* 0x0A)).nonzeroBitCount

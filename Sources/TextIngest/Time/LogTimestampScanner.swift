@@ -23,7 +23,14 @@ public enum LogTimestampScanner {
     /// Scans the start of `line`.
     /// - Returns: the stamp, or nil when the line starts with none.
     public static func scan(_ line: Substring) -> Found? {
-        let tokens = tokenize(line)
+        // Most lines start with their stamp: look at a few tokens first, and further only when needed.
+        let few = tokenize(line, limit: 5)
+        let found = scan(line, tokens: few)
+        if found?.stamp.year != nil || few.count < 5 { return found }
+        return scan(line, tokens: tokenize(line, limit: maxTokens))
+    }
+
+    private static func scan(_ line: Substring, tokens: [Range<String.Index>]) -> Found? {
         var best: Found?
         var i = 0
         while i < tokens.count {
@@ -41,11 +48,11 @@ public enum LogTimestampScanner {
 
     /// Token ranges with decoration stripped (`<134>`, `label:`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
     /// Works on UTF-8 bytes: every boundary it picks is next to an ASCII byte, so it is a character boundary.
-    static func tokenize(_ line: Substring) -> [Range<String.Index>] {
+    static func tokenize(_ line: Substring, limit: Int = maxTokens) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
         let u = line.utf8
         var idx = u.startIndex
-        while idx < u.endIndex, out.count < maxTokens {
+        while idx < u.endIndex, out.count < limit {
             while idx < u.endIndex, u[idx] == 0x20 || u[idx] == 0x09 { idx = u.index(after: idx) }
             guard idx < u.endIndex else { break }
             var end = idx
