@@ -149,25 +149,51 @@ public enum LogTimestampScanner {
         var zone: String?
     }
 
-    /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `15:11:23.123+05:30`, `15:11:23Z`.
+    /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `9:05:01`, `15:11:23.123+05:30`, `15:11:23Z` (up to 9 fraction
+    /// digits), read byte by byte.
     static func clockWithZone(_ t: Substring) -> Clock? {
         let u = t.utf8
-        guard u.count >= 7, u.count <= 40, let first = u.first, isDigit(first) else { return nil }
-        let second = u[u.index(after: u.startIndex)]
-        guard second == 0x3A || (isDigit(second) && u[u.index(u.startIndex, offsetBy: 2)] == 0x3A) else { return nil }
-        var body = t
-        var zone: String?
-        if let firstColon = t.firstIndex(of: ":") {
-            let afterSeconds = t.index(firstColon, offsetBy: 4, limitedBy: t.endIndex) ?? t.endIndex
-            if let z = t[afterSeconds...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
-                body = t[..<z]
-                let zoneText = t[z...]
-                guard ZoneResolver.parseOffset(zoneText) != nil else { return nil }
-                zone = String(zoneText)
+        guard u.count >= 7, u.count <= 40 else { return nil }
+        var i = u.startIndex
+        func digits(_ maxCount: Int) -> (value: Int, count: Int) {
+            var v = 0, c = 0
+            while c < maxCount, i < u.endIndex, isDigit(u[i]) {
+                v = v * 10 + Int(u[i] - 0x30)
+                c += 1
+                i = u.index(after: i)
             }
+            return (v, c)
         }
-        guard let c = CiscoTimestamp.parseClock(body) else { return nil }
-        return Clock(h: c.h, m: c.m, s: c.s, ns: c.ns, zone: zone)
+        func colon() -> Bool {
+            guard i < u.endIndex, u[i] == 0x3A else { return false }
+            i = u.index(after: i)
+            return true
+        }
+        let h = digits(2)
+        guard h.count >= 1, colon() else { return nil }
+        let m = digits(2)
+        guard m.count == 2, colon() else { return nil }
+        let s = digits(2)
+        guard s.count == 2, h.value < 24, m.value < 60, s.value <= 60 else { return nil }
+        var ns = 0
+        if i < u.endIndex, u[i] == 0x2E || u[i] == 0x2C {
+            i = u.index(after: i)
+            let f = digits(9)
+            guard f.count > 0 else { return nil }
+            ns = f.value
+            for _ in f.count..<9 { ns *= 10 }
+            // More than nine fraction digits: not a clock we read.
+            if i < u.endIndex, isDigit(u[i]) { return nil }
+        }
+        var zone: String?
+        if i < u.endIndex {
+            let zoneText = t[i...]
+            guard u[i] == 0x2B || u[i] == 0x2D || u[i] == 0x5A, ZoneResolver.parseOffset(zoneText) != nil else {
+                return nil
+            }
+            zone = String(zoneText)
+        }
+        return Clock(h: h.value, m: m.value, s: s.value, ns: ns, zone: zone)
     }
 
     /// `2018-01-26`, or `2018-01-26T15:11:23…` (the rest after `T` returned).
