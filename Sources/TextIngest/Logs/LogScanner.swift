@@ -33,6 +33,8 @@ struct LogScanner {
     private(set) var bytes = 0
     private var endsWithNewline = true
     private var sampleLeft = sampleLines
+    /// The head of the last candidate line, reused as the context of the line right after it.
+    private var lastHeader: (line: Int, header: LineHeader)?
 
     init(matcher: LineMatcher, path: String, maxDamage: Int) {
         self.matcher = matcher
@@ -182,10 +184,19 @@ struct LogScanner {
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         let header = LineHeader(parsing: text.prefix(400))
         var context: (header: LineHeader, line: Int)??
+        let previous = lastHeader
         let found = matcher.match(text, anchors: anchors, header: header, line: line) {
-            if context == nil { context = .some(Self.context(p, before: start, line: line)) }
+            if context == nil {
+                // The line before is often the candidate just handled (a failure, then its exception).
+                if let prev = previous, prev.line == line - 1, prev.header.stamp?.hasDate == true {
+                    context = .some((prev.header, prev.line))
+                } else {
+                    context = .some(Self.context(p, before: start, line: line))
+                }
+            }
             return context ?? nil
         }
+        lastHeader = (line, header)
         tally.add(header.layout, evidence: found.compactMap(\.evidence))
         for var match in found {
             if let s = match.draft.stamp, s.hasDate {

@@ -34,7 +34,7 @@ public enum LogTimestampScanner {
         var best: Found?
         var i = 0
         while i < tokens.count {
-            if line[tokens[i]].hasPrefix("%") { break }
+            if line.utf8[tokens[i].lowerBound] == 0x25 { break }  // %
             if let (found, next) = stamp(at: i, tokens: tokens, line: line) {
                 if found.stamp.year != nil { return found }
                 if best == nil || (best?.stamp.zone == nil && found.stamp.zone != nil) { best = found }
@@ -64,17 +64,24 @@ public enum LogTimestampScanner {
                 lo = u.index(after: close)
             }
             lo = skipLabel(u, from: lo, to: end)
-            while lo < end, Self.leading.contains(u[lo]) { lo = u.index(after: lo) }
+            while lo < end, Self.isLeadingDecoration(u[lo]) { lo = u.index(after: lo) }
             var hi = end
-            while hi > lo, Self.trailing.contains(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+            while hi > lo, Self.isTrailingDecoration(u[u.index(before: hi)]) { hi = u.index(before: hi) }
             if lo < hi { out.append(lo..<hi) }
             idx = end
         }
         return out
     }
 
-    private static let leading: Set<UInt8> = [0x2A, 0x2E, 0x5B, 0x28]  // * . [ (
-    private static let trailing: Set<UInt8> = [0x3A, 0x2C, 0x5D, 0x7C, 0x29, 0x0D]  // : , ] | ) CR
+    /// `*` `.` `[` `(`
+    @inline(__always)
+    private static func isLeadingDecoration(_ b: UInt8) -> Bool { b == 0x2A || b == 0x2E || b == 0x5B || b == 0x28 }
+
+    /// `:` `,` `]` `|` `)` CR
+    @inline(__always)
+    private static func isTrailingDecoration(_ b: UInt8) -> Bool {
+        b == 0x3A || b == 0x2C || b == 0x5D || b == 0x7C || b == 0x29 || b == 0x0D
+    }
 
     /// Skips a `label:` glued to a stamp (`admin:2018-…`, `slm.log:12:2018-…`, `RP/0/RP0/CPU0:Mar`): a letter first,
     /// then letters, digits or `._-/`, a colon, optional `digits:`, and a digit or upper-case letter after it.
@@ -250,10 +257,12 @@ public enum LogTimestampScanner {
 
     /// A zone token the resolver knows: an offset or an upper-case abbreviation from ``ZoneTable``.
     static func isZone(_ t: Substring) -> Bool {
-        if t.first == "+" || t.first == "-" || t.hasPrefix("UTC") || t.hasPrefix("GMT") {
+        let u = t.utf8
+        guard let f = u.first else { return false }
+        if f == 0x2B || f == 0x2D || t.hasPrefix("UTC") || t.hasPrefix("GMT") {  // + -
             return ZoneResolver.parseOffset(t) != nil
         }
-        return t.count <= 5 && t.allSatisfy { $0.isASCII && $0.isUppercase } && ZoneTable.entry(for: t) != nil
+        return u.count <= 5 && u.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) && ZoneTable.entry(for: t) != nil
     }
 }
 
