@@ -30,8 +30,13 @@ public enum LogIngester {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        var result = ingest(&reader, display: display, options: options,
-            modificationTime: options.modificationTime ?? attributes?[.modificationDate] as? Date)
+        let mtime = options.modificationTime ?? attributes?[.modificationDate] as? Date
+        var result: LogIngestResult
+        if !reader.isGzip, var plain = PlainFileSource(path: path, chunkSize: chunkSize) {
+            result = ingest(&plain, display: display, options: options, modificationTime: mtime)
+        } else {
+            result = ingest(&reader, display: display, options: options, modificationTime: mtime)
+        }
         if path.hasSuffix(".gz"), !reader.isGzip {
             let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
             result.damage.insert(TextDamage(source: .init(path: display, location: .offset(0)), message: "\(what) although named .gz"), at: 0)

@@ -51,22 +51,19 @@ struct LogScanner {
         var buffer: [UInt8] = []
         var scanFrom = 0
         while true {
-            var chunk: [UInt8]?
-            do { chunk = try source.next() } catch {
-                report(.line(path, lines + 1), "input stops here; \(error)")
-                chunk = nil
-            }
-            guard let chunk else { break }
-            if chunk.isEmpty { continue }
-            bytes += chunk.count
-            endsWithNewline = chunk.last == 0x0A
             var keep = scanFrom - Self.lookbackBytes
             if keep > 0 {
                 while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
                 buffer.removeSubrange(0..<keep)
                 scanFrom -= keep
             }
-            buffer.append(contentsOf: chunk)
+            var added = 0
+            do { added = try source.append(to: &buffer) } catch {
+                report(.line(path, lines + 1), "input stops here; \(error)")
+            }
+            guard added > 0 else { break }
+            bytes += added
+            endsWithNewline = buffer.last == 0x0A
             var end = buffer.count
             while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
             if end == scanFrom {
