@@ -107,7 +107,7 @@ struct LineHeader: Hashable, Sendable {
 
     /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.
     private mutating func readSyslogMnemonic(_ line: Substring) {
-        var rest = line.prefix(400)
+        var rest = line.headBytes(400)
         while let pct = rest.utf8.firstIndex(of: 0x25) {
             let token = rest[rest.index(after: pct)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             let parts = token.split(separator: "-", omittingEmptySubsequences: false)
@@ -121,5 +121,12 @@ struct LineHeader: Hashable, Sendable {
             }
             rest = rest[rest.index(after: pct)...]
         }
+    }
+}
+
+extension StringProtocol where Self.SubSequence == Substring {
+    /// The first `n` UTF-8 bytes (rounded down to a scalar boundary), without walking characters.
+    func headBytes(_ n: Int) -> Substring {
+        self[..<(utf8.index(startIndex, offsetBy: n, limitedBy: endIndex) ?? endIndex)]
     }
 }

@@ -4,6 +4,7 @@ import LicensingModel
 /// order (one winner per group), and builds redacted drafts with the header's common fields and a stamp — the
 /// line's own, or for continuation lines the preceding timed line's.
 struct LineMatcher: Sendable {
+    /// The longest excerpt kept, in UTF-8 bytes.
     static let maxExcerpt = 2000
 
     let catalog: MessageCatalog
@@ -52,7 +53,7 @@ struct LineMatcher: Sendable {
             }
             if let s = stamp, !s.hasDate { stamp = nil }
             Self.addCommonFields(of: header, thread: thread, to: &fields)
-            var excerpt = String(text.prefix(Self.maxExcerpt))
+            var excerpt = String(text.headBytes(Self.maxExcerpt))
             if secret {
                 for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
                 excerpt = Redaction.redact(excerpt)

@@ -179,7 +179,7 @@ struct LogScanner {
         let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
         var text = String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self)
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        let header = LineHeader(parsing: text.prefix(400))
+        let header = LineHeader(parsing: text.headBytes(400))
         var context: (header: LineHeader, line: Int)??
         let previous = lastHeader
         let found = matcher.match(text, anchors: anchors, header: header, line: line) {
