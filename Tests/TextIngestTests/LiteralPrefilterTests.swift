@@ -70,7 +70,7 @@ struct SplitMix {
 }
 
 @Suite struct LineHitsTests {
-    @Test func listsEveryLineWithAnAnchorAcrossBothHalves() {
+    @Test func listsEveryLineWithAnAnchorAcrossAllQuarters() {
         let anchors = ["COMM_FAILED", "[STARTED]", "SSLHandshakeException"]
         let filter = LiteralPrefilter(anchors: anchors)
         var rng = SplitMix(seed: 7)

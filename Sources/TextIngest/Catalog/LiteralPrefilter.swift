@@ -6,7 +6,7 @@ import Darwin
 
 /// Finds lines that contain any of many literal anchors in one pass over raw bytes, before any decoding or regex.
 ///
-/// The scan is Wu–Manber: every anchor contributes a window of ``window`` bytes (its rarest stretch, by
+/// The scan is Wu–Manber (four interleaved cursors in ``lineHits(in:from:to:)``): every anchor contributes a window of ``window`` bytes (its rarest stretch, by
 /// ``LogTextBigrams``); a 4 KiB table indexed by a 12-bit hash of 2-byte blocks (small enough to stay in the L1
 /// cache) says how far the scan may skip, and only where a window can end are the anchors ending in a block with
 /// that hash compared. On License Manager text it looks at about one
@@ -108,35 +108,36 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// The lines of `from..<to` that hold an anchor: for each, the start of one occurrence (the first the scan meets),
-    /// in line order; a line spanning the middle of the range may be listed twice (callers skip hits before the end
-    /// of the line they last handled). Two Wu–Manber cursors run
-    /// interleaved over the two halves of the range, so the processor overlaps their table look-ups.
+    /// in line order; a line spanning a boundary between the range's quarters may be listed twice (callers skip hits
+    /// before the end of the line they last handled). Four Wu–Manber cursors run interleaved over the four quarters
+    /// of the range, so the processor overlaps their table look-ups.
     public func lineHits(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
         let m = window
         guard m > 0, to - from >= m else { return [] }
-        let mid = to - from >= 1 << 16 ? from + (to - from) / 2 : to
-        var hitsA: [Int] = [], hitsB: [Int] = []
+        let quarter = to - from >= 1 << 16 ? (to - from) / 4 : to - from
+        let ends = [from + quarter, from + 2 * quarter, from + 3 * quarter, to].map { min($0, to) }
+        var hits: [[Int]] = [[], [], [], []]
         shift.withUnsafeBufferPointer { sh in
             let raw = UnsafeRawPointer(p)
-            @inline(__always) func key(_ pos: Int) -> Int {
-                Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
+            @inline(__always) func advance(_ pos: inout Int, _ k: Int) {
+                let s = Int(sh[Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)])
+                if s != 0 { pos &+= s } else { pos = verifyLine(p, windowEnd: pos, from: from, to: to, hits: &hits[k]) }
             }
-            var pa = from + m - 1, pb = max(mid, from + m - 1)
-            while pa < mid, pb < to {
-                let sa = Int(sh[key(pa)]), sb = Int(sh[key(pb)])
-                if sa != 0 { pa &+= sa } else { pa = verifyLine(p, windowEnd: pa, from: from, to: to, hits: &hitsA) }
-                if sb != 0 { pb &+= sb } else { pb = verifyLine(p, windowEnd: pb, from: from, to: to, hits: &hitsB) }
+            let first = from + m - 1
+            var p0 = first, p1 = max(ends[0], first), p2 = max(ends[1], first), p3 = max(ends[2], first)
+            let e0 = ends[0], e1 = ends[1], e2 = ends[2], e3 = ends[3]
+            while p0 < e0, p1 < e1, p2 < e2, p3 < e3 {
+                advance(&p0, 0)
+                advance(&p1, 1)
+                advance(&p2, 2)
+                advance(&p3, 3)
             }
-            while pa < mid {
-                let sa = Int(sh[key(pa)])
-                if sa != 0 { pa &+= sa } else { pa = verifyLine(p, windowEnd: pa, from: from, to: to, hits: &hitsA) }
-            }
-            while pb < to {
-                let sb = Int(sh[key(pb)])
-                if sb != 0 { pb &+= sb } else { pb = verifyLine(p, windowEnd: pb, from: from, to: to, hits: &hitsB) }
-            }
+            while p0 < e0 { advance(&p0, 0) }
+            while p1 < e1 { advance(&p1, 1) }
+            while p2 < e2 { advance(&p2, 2) }
+            while p3 < e3 { advance(&p3, 3) }
         }
-        return hitsA + hitsB
+        return hits[0] + hits[1] + hits[2] + hits[3]
     }
 
     /// Compares the anchors whose window ends at `windowEnd`; on a match records it and returns the first window
