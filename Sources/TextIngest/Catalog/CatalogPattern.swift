@@ -25,9 +25,12 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
         self.captureNames = names
     }
 
+    /// The source text.
     public var description: String { source }
 
+    /// Patterns are equal when their sources are.
     public static func == (a: CatalogPattern, b: CatalogPattern) -> Bool { a.source == b.source }
+    /// Hashes the source.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// Named captures of the first match (empty and unset groups left out), or nil when it does not match.

@@ -9,8 +9,11 @@ import LicensingModel
 public struct MessageEntry: Hashable, Sendable {
     /// A line the entry must recognize, and fields it must produce (the lint checks them).
     public struct Example: Hashable, Sendable {
+        /// The example line.
         public var line: String
+        /// Field → expected text (a subset of what the entry produces).
         public var expect: [String: String]
+        /// Creates an example.
         public init(line: String, expect: [String: String]) {
             self.line = line
             self.expect = expect
