@@ -128,3 +128,27 @@ import Testing
         #expect(Self.summary(drip) == Self.summary(plain))
     }
 }
+
+/// Random bytes with anchors and line-head fragments spliced in: nothing traps, lines are counted exactly.
+@Suite struct GarbageInputTests {
+    @Test func randomBytesNeverTrapAndLinesAreCounted() {
+        var rng = SplitMix(seed: 99)
+        let pieces = ["%SMART_LIC-3-COMM_FAILED: ", "Jan 26 ", "2018-01-26 ", "15:11:23.123 ", " |1,,,C,3,18-08-2020 ",
+            "[STARTED]", "java.net.UnknownHostException: ", "license smart transport proxy ", "IST: ", "<134>1 ",
+            "AlertDetail=", "LicenseResponse status code: ", "\r", "\u{0}", "\u{FF}"].map { Array($0.utf8) }
+        for round in 0..<60 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 400) {
+                if rng.next() % 3 == 0 { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] } else {
+                    bytes.append(UInt8(truncatingIfNeeded: rng.next()))
+                }
+                if rng.next() % 9 == 0 { bytes.append(0x0A) }
+            }
+            let newlines = bytes.filter { $0 == 0x0A }.count
+            let expected = newlines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+            let r = TestSupport.ingest(bytes: bytes, chunkSize: 1 + Int(rng.next() % 64))
+            #expect(r.linesRead == expected, "round \(round)")
+            #expect(r.events.allSatisfy { if case .line(let n) = $0.source.location { return n >= 1 && n <= expected } else { return false } })
+        }
+    }
+}

@@ -68,3 +68,48 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct LineHitsTests {
+    @Test func listsEveryLineWithAnAnchorAcrossAllQuarters() {
+        let anchors = ["COMM_FAILED", "[STARTED]", "SSLHandshakeException"]
+        let filter = LiteralPrefilter(anchors: anchors)
+        var rng = SplitMix(seed: 7)
+        var text: [UInt8] = []
+        var expected: [Int] = []  // line numbers with an anchor
+        for line in 0..<6000 {
+            var l = Array("2018-01-26 15:11:23,456 DEBUG [SLM-1] com.cisco.X - some text \(rng.next() % 1000)".utf8)
+            if rng.next() % 37 == 0 {
+                l.insert(contentsOf: Array(anchors[Int(rng.next() % 3)].utf8), at: Int(rng.next() % UInt64(l.count)))
+                expected.append(line)
+            }
+            text += l + [0x0A]
+        }
+        let hits = text.withUnsafeBufferPointer { b in
+            b.baseAddress.map { filter.lineHits(in: $0, from: 0, to: b.count) } ?? []
+        }
+        var lines = Set<Int>()
+        for h in hits { lines.insert(text[..<h].filter { $0 == 0x0A }.count) }
+        #expect(text.count > 1 << 16)
+        #expect(lines.sorted() == expected)
+    }
+}
+
+@Suite struct ByteScanTests {
+    @Test func countsNewlinesAndFlagsDamageLikeANaiveLoop() {
+        var rng = SplitMix(seed: 3)
+        for round in 0..<300 {
+            let n = Int(rng.next() % 3000)
+            let bytes: [UInt8] = (0..<n).map { _ in
+                let r = rng.next() % 100
+                if r < 8 { return 0x0A }
+                if round % 5 == 0, r == 99 { return round % 10 == 0 ? 0x00 : 0xC3 }
+                return UInt8(0x20 + r % 90)
+            }
+            let from = n > 10 ? Int(rng.next() % 7) : 0
+            let got = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { ByteScan.newlines($0, from: from, to: n) } }
+            let slice = bytes[min(from, n)...]
+            #expect(got?.count ?? 0 == slice.filter { $0 == 0x0A }.count)
+            #expect(got?.suspicious ?? false == slice.contains { $0 == 0 || $0 >= 0x80 })
+        }
+    }
+}

@@ -27,6 +27,10 @@ import Testing
             clock: "04:00:00.000", zone: "UTC"),
         Case(line: "Jan 26 10:11:23 pub local7 2 : 187: pub: Jan 26 2018 09:41:23.123 UTC :  %UC_RTMT-2-RTMT_ALERT: x",
             year: 2018, month: 1, day: 26, clock: "09:41:23.123", zone: "UTC"),
+        Case(line: "admin:2018-01-26 15:11:05,002 INFO x", year: 2018, month: 1, day: 26, clock: "15:11:05.002"),
+        Case(line: "slm.log:12:2018-01-26 15:11:05,002 INFO x", year: 2018, month: 1, day: 26, clock: "15:11:05.002"),
+        Case(line: "RP/0/RP0/CPU0:Mar  3 10:00:01.123 UTC: smartlicserver[397]: %LICENSE-SMART_LIC-3-COMM_FAILED : x",
+            month: 3, day: 3, clock: "10:00:01.123", zone: "UTC"),
     ]
 
     @Test(arguments: cases) func readsTheStamp(_ c: Case) throws {
@@ -43,7 +47,7 @@ import Testing
 
     @Test(arguments: [
         "INFO starting service at port 8443", "Mark 26 15:11:23 x", "2018-13-40 15:11:23 x", "at com.cisco.X.y(X.java:12)",
-        "Cisco Smart License Manager[STARTED]", "", "   ",
+        "Cisco Smart License Manager[STARTED]", "", "   ", "see https://tools.cisco.com/its 15:11:23",
     ])
     func rejectsTextWithoutAStamp(_ line: String) {
         #expect(LogTimestampScanner.scan(line[...]) == nil)

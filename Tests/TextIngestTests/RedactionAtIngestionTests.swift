@@ -29,3 +29,13 @@ import Testing
         #expect(r.events[0].fields["proxy_port"] == .int(3128))
     }
 }
+
+@Suite struct SecretScreenTests {
+    @Test(arguments: [
+        "license smart register idtoken abc", "TOKEN=1", "Password: x", "passwd=1", "pwd=2", "client_secret=3",
+        "http://u:p@h/", "nothing to see", "", "tok en", "PASS word", "secr et", "p", "Smart Licensing message",
+    ])
+    func agreesWithRedaction(_ text: String) {
+        #expect(SecretScreen.mayContainSecret(text) == Redaction.mayContainSecret(text))
+    }
+}

@@ -12,6 +12,7 @@ import Yams
 ///     evidence: syslog                 # optional EvidenceKind raw value
 ///     anchors: ["COMM_FAILED"]         # any one marks a candidate line
 ///     pattern: 'COMM_FAILED\s*:\s*(?<reason>.*)'   # optional; named captures become fields
+///     unless: '^\s*Failure reason'     # optional; the entry does not fire when this matches
 ///     fields: {cause: tls}             # optional constants (true/false and digits become bool/int)
 ///     integers: [proxy_port]           # optional captured fields stored as integers
 ///     group: exception                 # optional; first matching entry of a group wins on a line
@@ -21,7 +22,8 @@ import Yams
 ///     near_misses: ['…']
 /// ```
 enum CatalogFileParser {
-    static let entryKeys: Set<String> = ["id", "kind", "evidence", "anchors", "pattern", "fields", "integers", "group",
+    static let entryKeys: Set<String> = ["id", "kind", "evidence", "anchors", "pattern", "unless", "fields", "integers",
+        "group",
         "context", "source", "examples", "near_misses"]
 
     static func parse(yaml: String, file: String) throws(MessageCatalogError) -> [MessageEntry] {
@@ -52,6 +54,12 @@ enum CatalogFileParser {
         if let p = try string(m, "pattern", file: file) {
             do { pattern = try CatalogPattern(p) } catch {
                 throw err(file, m["pattern"] ?? node, "\(id): invalid pattern: \(error)")
+            }
+        }
+        var unless: CatalogPattern?
+        if let u = try string(m, "unless", file: file) {
+            do { unless = try CatalogPattern(u) } catch {
+                throw err(file, m["unless"] ?? node, "\(id): invalid unless pattern: \(error)")
             }
         }
         var evidence: EvidenceKind?
@@ -93,7 +101,7 @@ enum CatalogFileParser {
         }
         let mark = node.mark.map { "\($0.line):\($0.column)" } ?? "0:0"
         return MessageEntry(
-            id: id, kind: EventKind(kind), anchors: anchors, pattern: pattern, fields: fields,
+            id: id, kind: EventKind(kind), anchors: anchors, pattern: pattern, unless: unless, fields: fields,
             integers: Set(try strings(m, "integers", file: file)), group: try string(m, "group", file: file),
             usesPrecedingContext: context, evidence: evidence, sourceNote: try string(m, "source", file: file),
             examples: examples, nearMisses: try strings(m, "near_misses", file: file), origin: "\(file):\(mark)")

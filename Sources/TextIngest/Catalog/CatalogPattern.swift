@@ -25,23 +25,27 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
         self.captureNames = names
     }
 
+    /// The source text.
     public var description: String { source }
 
+    /// Patterns are equal when their sources are.
     public static func == (a: CatalogPattern, b: CatalogPattern) -> Bool { a.source == b.source }
+    /// Hashes the source.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// Named captures of the first match (empty and unset groups left out), or nil when it does not match.
     public func captures(in line: String) -> [String: String]? {
-        let ns = line as NSString
-        guard let m = regex.firstMatch(in: line, options: [], range: NSRange(location: 0, length: ns.length)) else {
+        guard let m = regex.firstMatch(in: line, options: [], range: NSRange(line.startIndex..., in: line)) else {
             return nil
         }
         var out: [String: String] = [:]
         for (i, name) in captureNames.enumerated() {
             let r = m.range(withName: "g\(i)")
-            guard r.location != NSNotFound, r.length > 0 else { continue }
-            let value = ns.substring(with: r).trimmingCharacters(in: .whitespaces)
-            if !value.isEmpty { out[name] = value }
+            guard r.location != NSNotFound, r.length > 0, let range = Range(r, in: line) else { continue }
+            var value = line[range]
+            while let f = value.first, f == " " || f == "\t" { value = value.dropFirst() }
+            while let l = value.last, l == " " || l == "\t" { value = value.dropLast() }
+            if !value.isEmpty { out[name] = String(value) }
         }
         return out
     }

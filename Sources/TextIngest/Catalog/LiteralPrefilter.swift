@@ -6,25 +6,22 @@ import Darwin
 
 /// Finds lines that contain any of many literal anchors in one pass over raw bytes, before any decoding or regex.
 ///
-/// The scan is Wu–Manber: every anchor contributes a window of ``window`` bytes (its rarest stretch, by
-/// ``LogTextBigrams``); a 64 Ki-entry table of 2-byte blocks says how far the scan may skip, and only where a
-/// window can end are the anchors ending in that block compared. On License Manager text it looks at about one
+/// The scan is Wu–Manber (four interleaved cursors in ``lineHits(in:from:to:)``): every anchor contributes a window of ``window`` bytes (its rarest stretch, by
+/// ``LogTextBigrams``); a 4 KiB table indexed by a 12-bit hash of 2-byte blocks (small enough to stay in the L1
+/// cache) says how far the scan may skip, and only where a window can end are the anchors ending in a block with
+/// that hash compared. On License Manager text it looks at about one
 /// byte in six. Anchors are compared as exact bytes (case-sensitive).
 public struct LiteralPrefilter: Sendable {
     /// The anchors as bytes, in the order given.
     public let anchors: [[UInt8]]
-    /// Byte → 1 + index of its first probe in ``probes``, 0 when no anchor is keyed on it.
-    private let table: [UInt16]
-    /// (anchor index, offset of the key byte in the anchor), grouped by key byte; a group ends at a `-1` anchor.
-    private let probes: [(anchor: Int32, offset: Int32)]
+    /// Key byte → the anchors keyed on it and the key byte's offset in each (for ``anchorsPresent(in:from:to:)``).
+    private let byteProbes: ProbeTable
     /// The Wu–Manber window length: the shortest anchor, at most 12 bytes.
     public let window: Int
-    /// 2-byte block (first byte low) → how far the window end may move.
+    /// Block hash → how far the window end may move (the minimum over the blocks sharing the hash).
     private let shift: [UInt8]
-    /// 2-byte block → 1 + index of its first entry in ``windowEnds`` (0: none).
-    private let windowEndStart: [Int32]
-    /// (anchor index, offset of its window in the anchor), grouped by the window's last block; `-1` ends a group.
-    private let windowEnds: [(anchor: Int32, offset: Int32)]
+    /// A window's last block hash → the anchors whose window ends so, and the window's offset in each.
+    private let windowEnds: ProbeTable
 
     /// Builds the table. Empty anchors are ignored.
     public init(anchors: [String]) {
@@ -35,41 +32,31 @@ public struct LiteralPrefilter: Sendable {
             let (byte, offset) = Self.rarestByte(of: a)
             perKey[Int(byte)].append((Int32(i), Int32(offset)))
         }
-        var table = [UInt16](repeating: 0, count: 256)
-        var probes: [(anchor: Int32, offset: Int32)] = []
-        for b in 0..<256 where !perKey[b].isEmpty {
-            table[b] = UInt16(probes.count + 1)
-            probes.append(contentsOf: perKey[b].map { (anchor: $0.0, offset: $0.1) })
-            probes.append((anchor: -1, offset: 0))
-        }
-        self.table = table
-        self.probes = probes
+        self.byteProbes = ProbeTable(groups: perKey)
 
         let usable = bytes.filter { !$0.isEmpty }
         let m = max(2, min(12, usable.map(\.count).min() ?? 2))
-        var shift = [UInt8](repeating: UInt8(m - 1), count: 65536)
-        var ends: [[(Int32, Int32)]] = Array(repeating: [], count: 65536)
+        var shift = [UInt8](repeating: UInt8(m - 1), count: Self.blockHashes)
+        var ends: [[(Int32, Int32)]] = Array(repeating: [], count: Self.blockHashes)
         for (i, a) in bytes.enumerated() where a.count >= m {
             let w = Self.bestWindow(of: a, length: m)
             for j in 0..<(m - 1) {
-                let key = Int(a[w + j]) | Int(a[w + j + 1]) << 8
+                let key = Self.blockHash(UInt16(a[w + j]) | UInt16(a[w + j + 1]) << 8)
                 shift[key] = min(shift[key], UInt8(m - 2 - j))
             }
-            let last = Int(a[w + m - 2]) | Int(a[w + m - 1]) << 8
+            let last = Self.blockHash(UInt16(a[w + m - 2]) | UInt16(a[w + m - 1]) << 8)
             ends[last].append((Int32(i), Int32(w)))
-        }
-        var start = [Int32](repeating: 0, count: 65536)
-        var flat: [(anchor: Int32, offset: Int32)] = []
-        for k in 0..<65536 where !ends[k].isEmpty {
-            start[k] = Int32(flat.count + 1)
-            flat.append(contentsOf: ends[k].map { (anchor: $0.0, offset: $0.1) })
-            flat.append((anchor: -1, offset: 0))
         }
         self.window = usable.isEmpty ? 0 : m
         self.shift = shift
-        self.windowEndStart = start
-        self.windowEnds = flat
+        self.windowEnds = ProbeTable(groups: ends)
     }
+
+    static let blockHashes = 4096
+
+    /// A 12-bit hash of a 2-byte block (first byte in the low bits); every input bit reaches the result.
+    @inline(__always)
+    static func blockHash(_ block: UInt16) -> Int { Int(block ^ block &>> 7) & 0xFFF }
 
     /// The window start whose blocks are rarest, the last block (where the scan stops to compare) weighted most.
     static func bestWindow(of a: [UInt8], length m: Int) -> Int {
@@ -84,19 +71,20 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// The bytes anchors are keyed on (for diagnostics and the benchmark report).
-    public var keyBytes: [UInt8] { (0..<256).filter { table[$0] != 0 }.map { UInt8($0) } }
+    public var keyBytes: [UInt8] { (0..<256).filter { byteProbes.start[$0] != 0 }.map { UInt8($0) } }
 
     /// The first anchor occurrence (its start, and which anchor) lying wholly in `from..<to`.
     public func firstMatch(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> (start: Int, anchor: Int)? {
         let m = window
         guard m > 0, to - from >= m else { return nil }
         return shift.withUnsafeBufferPointer { sh in
-            windowEndStart.withUnsafeBufferPointer { ws in
-                windowEnds.withUnsafeBufferPointer { we in
+            windowEnds.start.withUnsafeBufferPointer { ws in
+                windowEnds.items.withUnsafeBufferPointer { we in
                     anchors.withUnsafeBufferPointer { an in
+                        let raw = UnsafeRawPointer(p)
                         var pos = from + m - 1
                         while pos < to {
-                            let key = Int(p[pos - 1]) | Int(p[pos]) << 8
+                            let key = Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
                             let s = Int(sh[key])
                             if s != 0 {
                                 pos &+= s
@@ -119,11 +107,63 @@ public struct LiteralPrefilter: Sendable {
         }
     }
 
+    /// The lines of `from..<to` that hold an anchor: for each, the start of one occurrence (the first the scan meets),
+    /// in line order; a line spanning a boundary between the range's quarters may be listed twice (callers skip hits
+    /// before the end of the line they last handled). Four Wu–Manber cursors run interleaved over the four quarters
+    /// of the range, so the processor overlaps their table look-ups.
+    public func lineHits(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
+        let m = window
+        guard m > 0, to - from >= m else { return [] }
+        let quarter = to - from >= 1 << 16 ? (to - from) / 4 : to - from
+        let ends = [from + quarter, from + 2 * quarter, from + 3 * quarter, to].map { min($0, to) }
+        var hits: [[Int]] = [[], [], [], []]
+        shift.withUnsafeBufferPointer { sh in
+            let raw = UnsafeRawPointer(p)
+            @inline(__always) func advance(_ pos: inout Int, _ k: Int) {
+                let s = Int(sh[Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)])
+                if s != 0 { pos &+= s } else { pos = verifyLine(p, windowEnd: pos, from: from, to: to, hits: &hits[k]) }
+            }
+            let first = from + m - 1
+            var p0 = first, p1 = max(ends[0], first), p2 = max(ends[1], first), p3 = max(ends[2], first)
+            let e0 = ends[0], e1 = ends[1], e2 = ends[2], e3 = ends[3]
+            while p0 < e0, p1 < e1, p2 < e2, p3 < e3 {
+                advance(&p0, 0)
+                advance(&p1, 1)
+                advance(&p2, 2)
+                advance(&p3, 3)
+            }
+            while p0 < e0 { advance(&p0, 0) }
+            while p1 < e1 { advance(&p1, 1) }
+            while p2 < e2 { advance(&p2, 2) }
+            while p3 < e3 { advance(&p3, 3) }
+        }
+        return hits[0] + hits[1] + hits[2] + hits[3]
+    }
+
+    /// Compares the anchors whose window ends at `windowEnd`; on a match records it and returns the first window
+    /// end of the next line, else the next position.
+    private func verifyLine(_ p: UnsafePointer<UInt8>, windowEnd: Int, from: Int, to: Int, hits: inout [Int]) -> Int {
+        let m = window
+        let key = Self.blockHash(UnsafeRawPointer(p).loadUnaligned(fromByteOffset: windowEnd &- 1, as: UInt16.self).littleEndian)
+        var k = Int(windowEnds.start[key]) - 1
+        while k >= 0, k < windowEnds.items.count, windowEnds.items[k].anchor >= 0 {
+            let a = Int(windowEnds.items[k].anchor)
+            let start = windowEnd - (m - 1) - Int(windowEnds.items[k].offset)
+            if Self.equals(p, at: start, from: from, to: to, anchor: anchors[a]) {
+                hits.append(start)
+                let nl = ByteScan.nextNewline(p, from: start, to: to) ?? to
+                return nl + m
+            }
+            k += 1
+        }
+        return windowEnd + 1
+    }
+
     /// Every anchor present in `from..<to`, as indices into ``anchors`` (sorted, unique).
     public func anchorsPresent(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
         var found = Set<Int>()
-        table.withUnsafeBufferPointer { t in
-            probes.withUnsafeBufferPointer { pr in
+        byteProbes.start.withUnsafeBufferPointer { t in
+            byteProbes.items.withUnsafeBufferPointer { pr in
                 anchors.withUnsafeBufferPointer { an in
                     for i in from..<max(from, to) {
                         var k = Int(t[Int(p[i])])
@@ -184,5 +224,24 @@ public struct LiteralPrefilter: Sendable {
         case UInt8(ascii: "j"), UInt8(ascii: "q"), UInt8(ascii: "z"): return 2
         default: return 1
         }
+    }
+}
+
+/// Groups of (anchor, offset) probes flattened for the scan: `start[key]` is 1 + the index of the key's first probe
+/// in `items` (0: none), and each group ends with an `anchor == -1` sentinel.
+struct ProbeTable: Sendable {
+    let start: [Int32]
+    let items: [(anchor: Int32, offset: Int32)]
+
+    init(groups: [[(Int32, Int32)]]) {
+        var start = [Int32](repeating: 0, count: groups.count)
+        var items: [(anchor: Int32, offset: Int32)] = []
+        for k in groups.indices where !groups[k].isEmpty {
+            start[k] = Int32(items.count + 1)
+            items.append(contentsOf: groups[k].map { (anchor: $0.0, offset: $0.1) })
+            items.append((anchor: -1, offset: 0))
+        }
+        self.start = start
+        self.items = items
     }
 }

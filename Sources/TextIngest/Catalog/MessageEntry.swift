@@ -3,13 +3,17 @@ import LicensingModel
 /// One message of the catalog: which lines it recognizes (literal anchors, then an optional regex) and which
 /// event it turns them into.
 ///
-/// A line is a candidate for the entry when it contains any one of ``anchors`` (case-sensitive bytes); the
-/// ``pattern``, when present, must then match, and its named captures become fields of the event.
+/// A line is a candidate for the entry when it contains any one of ``anchors`` (case-sensitive bytes); ``unless``,
+/// when present, must not match; the ``pattern``, when present, must then match, and its named captures become
+/// fields of the event.
 public struct MessageEntry: Hashable, Sendable {
     /// A line the entry must recognize, and fields it must produce (the lint checks them).
     public struct Example: Hashable, Sendable {
+        /// The example line.
         public var line: String
+        /// Field → expected text (a subset of what the entry produces).
         public var expect: [String: String]
+        /// Creates an example.
         public init(line: String, expect: [String: String]) {
             self.line = line
             self.expect = expect
@@ -24,6 +28,8 @@ public struct MessageEntry: Hashable, Sendable {
     public var anchors: [String]
     /// The regex, when the anchors alone are not enough.
     public var pattern: CatalogPattern?
+    /// A regex that vetoes the entry when it matches (lines that look alike but belong to another entry).
+    public var unless: CatalogPattern?
     /// Constant fields added to every event.
     public var fields: [String: FieldValue]
     /// Captured fields to store as integers.
@@ -46,7 +52,7 @@ public struct MessageEntry: Hashable, Sendable {
 
     /// Creates an entry.
     public init(
-        id: String, kind: EventKind, anchors: [String], pattern: CatalogPattern? = nil,
+        id: String, kind: EventKind, anchors: [String], pattern: CatalogPattern? = nil, unless: CatalogPattern? = nil,
         fields: [String: FieldValue] = [:], integers: Set<String> = [], group: String? = nil,
         usesPrecedingContext: Bool = false, evidence: EvidenceKind? = nil, sourceNote: String? = nil,
         examples: [Example] = [], nearMisses: [String] = [], origin: String = ""
@@ -55,6 +61,7 @@ public struct MessageEntry: Hashable, Sendable {
         self.kind = kind
         self.anchors = anchors
         self.pattern = pattern
+        self.unless = unless
         self.fields = fields
         self.integers = integers
         self.group = group
@@ -70,6 +77,12 @@ public struct MessageEntry: Hashable, Sendable {
     /// - Returns: the fields (constants, then captures), or nil when the line is not this message.
     public func fields(for line: String) -> [String: FieldValue]? {
         guard anchors.contains(where: { line.contains($0) }) else { return nil }
+        return fields(forCandidate: line)
+    }
+
+    /// Like ``fields(for:)`` for a line already known to hold one of the anchors (the prefilter found it).
+    func fields(forCandidate line: String) -> [String: FieldValue]? {
+        if let unless, unless.captures(in: line) != nil { return nil }
         var out = fields
         guard let pattern else { return out }
         guard let captures = pattern.captures(in: line) else { return nil }

@@ -14,10 +14,3 @@ struct EventDraft: Sendable {
     /// Index into the scanner's year-inference points, when `stamp` is set.
     var point: Int?
 }
-
-/// A source of decompressed bytes in chunks (a plain file, or a gzip stream read through zlib).
-protocol LogChunkSource {
-    /// The next chunk, nil at the end.
-    /// - Throws: when the rest of the input cannot be read (a truncated or corrupt gzip member).
-    mutating func next() throws -> [UInt8]?
-}

@@ -6,25 +6,42 @@ import LicensingModel
 enum ExceptionLinker {
     static let window = 50
 
+    /// Links in place; `drafts` are in line order. Linear in the number of drafts (each exception looks only at
+    /// the failures within the window).
     static func link(_ drafts: inout [EventDraft]) {
         let failures = drafts.indices.filter { drafts[$0].kind == .communicationFailed }
         guard !failures.isEmpty else { return }
+        let failureLines = failures.map { drafts[$0].line }
         for x in drafts.indices where drafts[x].kind == .exceptionRaised {
             guard let cause = drafts[x].fields["cause"] else { continue }
+            let line = drafts[x].line
             let thread = drafts[x].fields["thread"]?.text
             var best: Int?
-            for f in failures where drafts[f].fields["cause"] == nil {
-                let distance = abs(drafts[f].line - drafts[x].line)
-                guard distance <= window else { continue }
+            var bestDistance = Int.max
+            var k = lowerBound(failureLines, line - window)
+            while k < failures.count, failureLines[k] <= line + window {
+                let f = failures[k]
+                k += 1
+                let distance = abs(failureLines[k - 1] - line)
+                guard distance < bestDistance, drafts[f].fields["cause"] == nil else { continue }
                 if let t = thread, let ft = drafts[f].fields["thread"]?.text, t != ft { continue }
-                if best.map({ abs(drafts[$0].line - drafts[x].line) > distance }) ?? true { best = f }
+                (best, bestDistance) = (f, distance)
             }
             guard let f = best else { continue }
             drafts[f].fields["cause"] = cause
             if drafts[f].fields["exception"] == nil, let e = drafts[x].fields["exception"] {
                 drafts[f].fields["exception"] = e
             }
-            drafts[f].notes.append("cause `\(cause.text)` from the exception at line \(drafts[x].line)")
         }
+    }
+
+    /// The first index whose value is ≥ `value` in a sorted array.
+    private static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

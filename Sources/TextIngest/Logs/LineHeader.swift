@@ -28,7 +28,7 @@ struct LineHeader: Hashable, Sendable {
     var severity: String?
     var mnemonic: String?
 
-    static let levels: Set<Substring> = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
+    static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
         "NOTICE", "CRITICAL"]
 
     /// Parses the start of `line` (callers pass a bounded prefix).
@@ -76,33 +76,39 @@ struct LineHeader: Hashable, Sendable {
 
     /// A level word and a `[thread]` among the next few tokens.
     private mutating func readLevelAndThread(_ rest: Substring) {
-        var r = rest
+        let u = rest.utf8
+        var i = u.startIndex
         for _ in 0..<4 {
-            r = r.drop { $0 == " " || $0 == "\t" }
-            guard let first = r.first else { return }
-            if first == "[" {
-                guard let close = r.prefix(120).firstIndex(of: "]") else { return }
-                let inner = r[r.index(after: r.startIndex)..<close]
-                if Self.levels.contains(inner) { level = String(inner) } else if thread == nil, !inner.isEmpty {
-                    thread = String(inner)
-                }
-                r = r[r.index(after: close)...]
+            while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
+            guard i < u.endIndex else { return }
+            if u[i] == 0x5B {  // [
+                let open = u.index(after: i)
+                guard let close = u[open...].prefix(120).firstIndex(of: 0x5D) else { return }
+                let inner = rest[open..<close]
+                if let l = Self.level(inner) { level = l } else if thread == nil, open < close { thread = String(inner) }
+                i = u.index(after: close)
                 continue
             }
-            let word = r.prefix { $0 != " " && $0 != "\t" }
-            if level == nil, Self.levels.contains(word) {
-                level = String(word)
-                r = r.dropFirst(word.count)
-                continue
-            }
-            return
+            var end = i
+            while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
+            guard level == nil, let l = Self.level(rest[i..<end]) else { return }
+            level = l
+            i = end
         }
+    }
+
+    /// The level a word names (`ERROR`), nil for any other word.
+    static func level(_ word: Substring) -> String? {
+        let n = word.utf8.count
+        guard n >= 4, n <= 8, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        let w = String(word)
+        return levels.contains(w) ? w : nil
     }
 
     /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.
     private mutating func readSyslogMnemonic(_ line: Substring) {
-        var rest = line.prefix(400)
-        while let pct = rest.firstIndex(of: "%") {
+        var rest = line.headBytes(400)
+        while let pct = rest.utf8.firstIndex(of: 0x25) {
             let token = rest[rest.index(after: pct)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             let parts = token.split(separator: "-", omittingEmptySubsequences: false)
             if parts.count >= 3, let sev = parts[parts.count - 2].first, parts[parts.count - 2].count == 1,
@@ -115,5 +121,12 @@ struct LineHeader: Hashable, Sendable {
             }
             rest = rest[rest.index(after: pct)...]
         }
+    }
+}
+
+extension StringProtocol where Self.SubSequence == Substring {
+    /// The first `n` UTF-8 bytes (rounded down to a scalar boundary), without walking characters.
+    func headBytes(_ n: Int) -> Substring {
+        self[..<(utf8.index(startIndex, offsetBy: n, limitedBy: endIndex) ?? endIndex)]
     }
 }

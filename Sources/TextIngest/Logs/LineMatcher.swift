@@ -4,6 +4,7 @@ import LicensingModel
 /// order (one winner per group), and builds redacted drafts with the header's common fields and a stamp — the
 /// line's own, or for continuation lines the preceding timed line's.
 struct LineMatcher: Sendable {
+    /// The longest excerpt kept, in UTF-8 bytes.
     static let maxExcerpt = 2000
 
     let catalog: MessageCatalog
@@ -27,10 +28,11 @@ struct LineMatcher: Sendable {
     ) -> [Match] {
         var claimed = Set<String>()
         var out: [Match] = []
+        let secret = SecretScreen.mayContainSecret(text)
         for index in catalog.candidates(forAnchors: anchors) {
             let entry = catalog.entries[index]
             if let g = entry.group, claimed.contains(g) { continue }
-            guard var fields = entry.fields(for: text) else { continue }
+            guard var fields = entry.fields(forCandidate: text) else { continue }
             if let g = entry.group { claimed.insert(g) }
             var stamp = header.stamp
             var stampLine = line
@@ -51,8 +53,11 @@ struct LineMatcher: Sendable {
             }
             if let s = stamp, !s.hasDate { stamp = nil }
             Self.addCommonFields(of: header, thread: thread, to: &fields)
-            for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
-            let excerpt = Redaction.redact(String(text.prefix(Self.maxExcerpt)))
+            var excerpt = String(text.headBytes(Self.maxExcerpt))
+            if secret {
+                for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
+                excerpt = Redaction.redact(excerpt)
+            }
             let draft = EventDraft(
                 kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
                 notes: notes, entryID: entry.id, point: nil)

@@ -15,8 +15,9 @@ public struct LogIngestResult: Sendable {
     public var evidenceKinds: Set<EvidenceKind>
     /// Damage: non-empty means the input was partly unreadable.
     public var damage: [TextDamage]
-    /// The first and last timestamp of the file (coverage, not only events).
+    /// The first timestamp of the file (coverage, not only events).
     public var firstTime: Date?
+    /// The last timestamp of the file.
     public var lastTime: Date?
 
     /// Creates a result.

@@ -10,8 +10,8 @@ extension ChunkedFileReader: LogChunkSource {}
 /// Gzip'd files (`slm.log.1.gz`) are read through zlib by content, not by name. Never throws: unreadable parts
 /// become ``TextDamage`` and everything readable is still used.
 public enum LogIngester {
-    /// The decompressed chunk size.
-    static let chunkSize = 4 << 20
+    /// The decompressed chunk size (small enough for the copy and the scan to stay in the L2 cache).
+    static let chunkSize = 1 << 20
     /// The largest decompressed size accepted from one gzip file.
     static let maxDecompressedBytes = 8 << 30
 
@@ -30,8 +30,13 @@ public enum LogIngester {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        var result = ingest(&reader, display: display, options: options,
-            modificationTime: options.modificationTime ?? attributes?[.modificationDate] as? Date)
+        let mtime = options.modificationTime ?? attributes?[.modificationDate] as? Date
+        var result: LogIngestResult
+        if !reader.isGzip, var plain = PlainFileSource(path: path, chunkSize: chunkSize) {
+            result = ingest(&plain, display: display, options: options, modificationTime: mtime)
+        } else {
+            result = ingest(&reader, display: display, options: options, modificationTime: mtime)
+        }
         if path.hasSuffix(".gz"), !reader.isGzip {
             let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
             result.damage.insert(TextDamage(source: .init(path: display, location: .offset(0)), message: "\(what) although named .gz"), at: 0)
@@ -63,7 +68,7 @@ public enum LogIngester {
         events.reserveCapacity(drafts.count)
         for d in drafts {
             var t = time(d.point)
-            t?.assumptions += d.notes.filter { !$0.hasPrefix("cause") }
+            t?.assumptions += d.notes
             let event = Event(
                 kind: d.kind, time: t, source: .line(display, d.line), fields: d.fields, excerpt: d.excerpt)
             events.append(event)

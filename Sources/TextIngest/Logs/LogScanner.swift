@@ -15,6 +15,7 @@ struct LogScanner {
     static let contextLines = 200
 
     let matcher: LineMatcher
+    let prefilter: LiteralPrefilter
     let path: String
     let maxDamage: Int
 
@@ -32,9 +33,12 @@ struct LogScanner {
     private(set) var bytes = 0
     private var endsWithNewline = true
     private var sampleLeft = sampleLines
+    /// The head of the last candidate line, reused as the context of the line right after it.
+    private var lastHeader: (line: Int, header: LineHeader)?
 
     init(matcher: LineMatcher, path: String, maxDamage: Int) {
         self.matcher = matcher
+        self.prefilter = matcher.prefilter
         self.path = path
         self.maxDamage = maxDamage
     }
@@ -47,22 +51,19 @@ struct LogScanner {
         var buffer: [UInt8] = []
         var scanFrom = 0
         while true {
-            var chunk: [UInt8]?
-            do { chunk = try source.next() } catch {
-                report(.line(path, lines + 1), "input stops here; \(error)")
-                chunk = nil
-            }
-            guard let chunk else { break }
-            if chunk.isEmpty { continue }
-            bytes += chunk.count
-            endsWithNewline = chunk.last == 0x0A
             var keep = scanFrom - Self.lookbackBytes
             if keep > 0 {
                 while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
                 buffer.removeSubrange(0..<keep)
                 scanFrom -= keep
             }
-            buffer.append(contentsOf: chunk)
+            var added = 0
+            do { added = try source.append(to: &buffer) } catch {
+                report(.line(path, lines + 1), "input stops here; \(error)")
+            }
+            guard added > 0 else { break }
+            bytes += added
+            endsWithNewline = buffer.last == 0x0A
             var end = buffer.count
             while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
             if end == scanFrom {
@@ -88,7 +89,7 @@ struct LogScanner {
         var pos = from
         while sampleLeft > 0, pos < to {
             let end = ByteScan.nextNewline(p, from: pos, to: to) ?? to
-            if matcher.prefilter.firstMatch(in: p, from: pos, to: end) != nil {
+            if prefilter.firstMatch(in: p, from: pos, to: end) != nil {
                 process(p, start: pos, end: end)
             } else {
                 checkLine(p, start: pos, end: end, line: lines + 1)
@@ -99,11 +100,10 @@ struct LogScanner {
             sampleLeft -= 1
         }
         var counted = pos
-        while pos < to {
-            guard let hit = matcher.prefilter.firstMatch(in: p, from: pos, to: to) else { break }
-            let start = ByteScan.lineStart(p, containing: hit.start, floor: pos)
+        for hit in prefilter.lineHits(in: p, from: min(pos, to), to: to) where hit >= pos {
+            let start = ByteScan.lineStart(p, containing: hit, floor: pos)
             count(p, from: counted, to: start)
-            let end = ByteScan.nextNewline(p, from: hit.start, to: to) ?? to
+            let end = ByteScan.nextNewline(p, from: hit, to: to) ?? to
             process(p, start: start, end: end)
             if end < to { lines += 1 }
             pos = end + 1
@@ -176,15 +176,24 @@ struct LogScanner {
             e = start + Self.maxMatchBytes
         }
         checkLine(p, start: start, end: e, line: line)
-        let anchors = matcher.prefilter.anchorsPresent(in: p, from: start, to: e)
+        let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
         var text = String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self)
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        let header = LineHeader(parsing: text.prefix(400))
+        let header = LineHeader(parsing: text.headBytes(400))
         var context: (header: LineHeader, line: Int)??
+        let previous = lastHeader
         let found = matcher.match(text, anchors: anchors, header: header, line: line) {
-            if context == nil { context = .some(Self.context(p, before: start, line: line)) }
+            if context == nil {
+                // The line before is often the candidate just handled (a failure, then its exception).
+                if let prev = previous, prev.line == line - 1, prev.header.stamp?.hasDate == true {
+                    context = .some((prev.header, prev.line))
+                } else {
+                    context = .some(Self.context(p, before: start, line: line))
+                }
+            }
             return context ?? nil
         }
+        lastHeader = (line, header)
         tally.add(header.layout, evidence: found.compactMap(\.evidence))
         for var match in found {
             if let s = match.draft.stamp, s.hasDate {

@@ -6,7 +6,9 @@ import Foundation
 public enum SyntheticLicenseLog {
     /// What was written.
     public struct Summary: Hashable, Sendable {
+        /// Bytes written.
         public var bytes: Int
+        /// Lines written.
         public var lines: Int
         /// Lines that the shipped catalog turns into events.
         public var eventLines: Int

@@ -1,7 +1,7 @@
 import LicensingModel
 
-/// Finds the timestamp a log line starts with, tolerating prefixes (`<134>`, `000123:`, `*`, `admin:`, a relaying
-/// syslog header): `2018-01-26 15:11:23,456`, `2018-01-26T15:11:23.456+05:30`, `Jan 26 15:11:23.123 IST`,
+/// Finds the timestamp a log line starts with, tolerating prefixes (`<134>`, `000123:`, `*`, `admin:`,
+/// `slm.log:12:` from `grep -n`, a relaying syslog header): `2018-01-26 15:11:23,456`, `2018-01-26T15:11:23.456+05:30`, `Jan 26 15:11:23.123 IST`,
 /// `Jan 26 2018 15:11:23 UTC`, `Dec 03 2018 16:43:48 UTC`, `26 Jan 2018 15:11:23,456`, and a bare
 /// `19:19:03.395` at the start of a line.
 ///
@@ -23,11 +23,18 @@ public enum LogTimestampScanner {
     /// Scans the start of `line`.
     /// - Returns: the stamp, or nil when the line starts with none.
     public static func scan(_ line: Substring) -> Found? {
-        let tokens = tokenize(line)
+        // Most lines start with their stamp: look at a few tokens first, and further only when needed.
+        let few = tokenize(line, limit: 5)
+        let found = scan(line, tokens: few)
+        if found?.stamp.year != nil || few.count < 5 { return found }
+        return scan(line, tokens: tokenize(line, limit: maxTokens))
+    }
+
+    private static func scan(_ line: Substring, tokens: [Range<String.Index>]) -> Found? {
         var best: Found?
         var i = 0
         while i < tokens.count {
-            if line[tokens[i]].hasPrefix("%") { break }
+            if line.utf8[tokens[i].lowerBound] == 0x25 { break }  // %
             if let (found, next) = stamp(at: i, tokens: tokens, line: line) {
                 if found.stamp.year != nil { return found }
                 if best == nil || (best?.stamp.zone == nil && found.stamp.zone != nil) { best = found }
@@ -39,28 +46,59 @@ public enum LogTimestampScanner {
         return best
     }
 
-    /// Token ranges with decoration stripped (`<134>`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
-    static func tokenize(_ line: Substring) -> [Range<String.Index>] {
+    /// Token ranges with decoration stripped (`<134>`, `label:`, `*`, `.`, `[`, trailing `:`, `,`, `]`, `|`).
+    /// Works on UTF-8 bytes: every boundary it picks is next to an ASCII byte, so it is a character boundary.
+    static func tokenize(_ line: Substring, limit: Int = maxTokens) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
-        var idx = line.startIndex
-        while idx < line.endIndex, out.count < maxTokens {
-            while idx < line.endIndex, line[idx] == " " || line[idx] == "\t" { idx = line.index(after: idx) }
-            guard idx < line.endIndex else { break }
+        let u = line.utf8
+        var idx = u.startIndex
+        while idx < u.endIndex, out.count < limit {
+            while idx < u.endIndex, u[idx] == 0x20 || u[idx] == 0x09 { idx = u.index(after: idx) }
+            guard idx < u.endIndex else { break }
             var end = idx
-            while end < line.endIndex, line[end] != " ", line[end] != "\t" { end = line.index(after: end) }
+            while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
             var lo = idx
-            if line[lo] == "<", let close = line[lo..<end].firstIndex(of: ">"),
-                line[line.index(after: lo)..<close].allSatisfy(\.isNumber)
+            if u[lo] == 0x3C, let close = u[lo..<end].firstIndex(of: 0x3E),
+                u[u.index(after: lo)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
             {
-                lo = line.index(after: close)
+                lo = u.index(after: close)
             }
-            while lo < end, "*.[(".contains(line[lo]) { lo = line.index(after: lo) }
+            lo = skipLabel(u, from: lo, to: end)
+            while lo < end, Self.isLeadingDecoration(u[lo]) { lo = u.index(after: lo) }
             var hi = end
-            while hi > lo, ":,]|)".contains(line[line.index(before: hi)]) { hi = line.index(before: hi) }
+            while hi > lo, Self.isTrailingDecoration(u[u.index(before: hi)]) { hi = u.index(before: hi) }
             if lo < hi { out.append(lo..<hi) }
             idx = end
         }
         return out
+    }
+
+    /// `*` `.` `[` `(`
+    @inline(__always)
+    private static func isLeadingDecoration(_ b: UInt8) -> Bool { b == 0x2A || b == 0x2E || b == 0x5B || b == 0x28 }
+
+    /// `:` `,` `]` `|` `)` CR
+    @inline(__always)
+    private static func isTrailingDecoration(_ b: UInt8) -> Bool {
+        b == 0x3A || b == 0x2C || b == 0x5D || b == 0x7C || b == 0x29 || b == 0x0D
+    }
+
+    /// Skips a `label:` glued to a stamp (`admin:2018-…`, `slm.log:12:2018-…`, `RP/0/RP0/CPU0:Mar`): a letter first,
+    /// then letters, digits or `._-/`, a colon, optional `digits:`, and a digit or upper-case letter after it.
+    static func skipLabel(_ u: Substring.UTF8View, from lo: String.Index, to end: String.Index) -> String.Index {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard lo < end, isLetter(u[lo]) else { return lo }
+        var i = lo
+        while i < end, isLetter(u[i]) || isDigit(u[i]) || u[i] == 0x2E || u[i] == 0x5F || u[i] == 0x2D || u[i] == 0x2F {
+            i = u.index(after: i)
+        }
+        guard i < end, u[i] == 0x3A else { return lo }
+        var rest = u.index(after: i)
+        var d = rest
+        while d < end, isDigit(u[d]) { d = u.index(after: d) }
+        if d > rest, d < end, u[d] == 0x3A { rest = u.index(after: d) }
+        guard rest < end, isDigit(u[rest]) || (u[rest] >= 0x41 && u[rest] <= 0x5A) else { return lo }
+        return rest
     }
 
     /// Tries a stamp starting at token `i`; returns it and the index of the first token after it.
@@ -118,60 +156,113 @@ public enum LogTimestampScanner {
         var zone: String?
     }
 
-    /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `15:11:23.123+05:30`, `15:11:23Z`.
+    /// `15:11:23`, `15:11:23.123`, `15:11:23,123`, `9:05:01`, `15:11:23.123+05:30`, `15:11:23Z` (up to 9 fraction
+    /// digits), read byte by byte.
     static func clockWithZone(_ t: Substring) -> Clock? {
-        guard t.count >= 7, t.count <= 40 else { return nil }
-        var body = t
-        var zone: String?
-        if let firstColon = t.firstIndex(of: ":") {
-            let afterSeconds = t.index(firstColon, offsetBy: 4, limitedBy: t.endIndex) ?? t.endIndex
-            if let z = t[afterSeconds...].firstIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }) {
-                body = t[..<z]
-                let zoneText = t[z...]
-                guard ZoneResolver.parseOffset(zoneText) != nil else { return nil }
-                zone = String(zoneText)
+        let u = t.utf8
+        guard u.count >= 7, u.count <= 40 else { return nil }
+        var i = u.startIndex
+        func digits(_ maxCount: Int) -> (value: Int, count: Int) {
+            var v = 0, c = 0
+            while c < maxCount, i < u.endIndex, isDigit(u[i]) {
+                v = v * 10 + Int(u[i] - 0x30)
+                c += 1
+                i = u.index(after: i)
             }
+            return (v, c)
         }
-        guard let c = CiscoTimestamp.parseClock(body) else { return nil }
-        return Clock(h: c.h, m: c.m, s: c.s, ns: c.ns, zone: zone)
+        func colon() -> Bool {
+            guard i < u.endIndex, u[i] == 0x3A else { return false }
+            i = u.index(after: i)
+            return true
+        }
+        let h = digits(2)
+        guard h.count >= 1, colon() else { return nil }
+        let m = digits(2)
+        guard m.count == 2, colon() else { return nil }
+        let s = digits(2)
+        guard s.count == 2, h.value < 24, m.value < 60, s.value <= 60 else { return nil }
+        var ns = 0
+        if i < u.endIndex, u[i] == 0x2E || u[i] == 0x2C {
+            i = u.index(after: i)
+            let f = digits(9)
+            guard f.count > 0 else { return nil }
+            ns = f.value
+            for _ in f.count..<9 { ns *= 10 }
+            // More than nine fraction digits: not a clock we read.
+            if i < u.endIndex, isDigit(u[i]) { return nil }
+        }
+        var zone: String?
+        if i < u.endIndex {
+            let zoneText = t[i...]
+            guard u[i] == 0x2B || u[i] == 0x2D || u[i] == 0x5A, ZoneResolver.parseOffset(zoneText) != nil else {
+                return nil
+            }
+            zone = String(zoneText)
+        }
+        return Clock(h: h.value, m: m.value, s: s.value, ns: ns, zone: zone)
     }
 
     /// `2018-01-26`, or `2018-01-26T15:11:23…` (the rest after `T` returned).
     static func isoDate(_ t: Substring) -> (Int, Int, Int, Substring?)? {
-        guard t.count >= 10 else { return nil }
-        let dateEnd = t.index(t.startIndex, offsetBy: 10)
-        guard let (y, m, d) = CiscoTimestamp.parseISODate(t[..<dateEnd]), LicensingCalendar.isValid(year: y, month: m, day: d)
+        let u = Array(t.utf8.prefix(11))
+        guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
+            let y = number(u[0..<4]), let m = number(u[5..<7]), let d = number(u[8..<10]),
+            LicensingCalendar.isValid(year: y, month: m, day: d)
         else { return nil }
-        if dateEnd == t.endIndex { return (y, m, d, nil) }
-        guard t[dateEnd] == "T" else { return nil }
-        return (y, m, d, t[t.index(after: dateEnd)...])
+        if u.count == 10 { return (y, m, d, nil) }
+        guard u[10] == 0x54 else { return nil }  // T
+        return (y, m, d, t[t.utf8.index(t.startIndex, offsetBy: 11)...])
     }
 
-    /// `Jan`, `January` (exact names only, so `Mark` is not March).
+    /// `Jan`, `January` (exact English names only, so `Mark` is not March).
     static func monthName(_ t: Substring) -> Int? {
-        guard t.count >= 3, t.count <= 9, let m = LicensingCalendar.month(named: t) else { return nil }
-        if t.count == 3 { return m }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"]
-        return t.lowercased() == full[m - 1] ? m : nil
+        let u = t.utf8
+        guard u.count >= 3, u.count <= 9, let f = u.first, (f | 0x20) >= 0x61, (f | 0x20) <= 0x7A else { return nil }
+        let lower = String(decoding: u.map { $0 | 0x20 }, as: UTF8.self)
+        if u.count == 3 { return abbreviations[lower] }
+        return fullNames[lower]
     }
+
+    private static let fullNames: [String: Int] = Dictionary(uniqueKeysWithValues: [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ].enumerated().map { ($1, $0 + 1) })
+    private static let abbreviations: [String: Int] = Dictionary(
+        uniqueKeysWithValues: LicensingCalendar.monthNames.enumerated().map { ($1.lowercased(), $0 + 1) })
 
     static func dayNumber(_ t: Substring) -> Int? {
-        guard t.count <= 2, t.allSatisfy(\.isASCIIDigit), let d = Int(t), (1...31).contains(d) else { return nil }
+        guard t.utf8.count <= 2, let d = number(t.utf8[...]), (1...31).contains(d) else { return nil }
         return d
     }
 
     static func yearNumber(_ t: Substring) -> Int? {
-        guard t.count == 4, t.allSatisfy(\.isASCIIDigit), let y = Int(t), (1970...2200).contains(y) else { return nil }
+        guard t.utf8.count == 4, let y = number(t.utf8[...]), (1970...2200).contains(y) else { return nil }
         return y
     }
 
+    /// The value of a short run of ASCII digits, nil when empty or anything else is in it.
+    static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        var v = 0
+        for b in digits {
+            guard isDigit(b) else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
     /// A zone token the resolver knows: an offset or an upper-case abbreviation from ``ZoneTable``.
     static func isZone(_ t: Substring) -> Bool {
-        if t.first == "+" || t.first == "-" || t.hasPrefix("UTC") || t.hasPrefix("GMT") {
+        let u = t.utf8
+        guard let f = u.first else { return false }
+        if f == 0x2B || f == 0x2D || t.hasPrefix("UTC") || t.hasPrefix("GMT") {  // + -
             return ZoneResolver.parseOffset(t) != nil
         }
-        return t.count <= 5 && t.allSatisfy { $0.isASCII && $0.isUppercase } && ZoneTable.entry(for: t) != nil
+        return u.count <= 5 && u.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) && ZoneTable.entry(for: t) != nil
     }
 }
 

@@ -16,9 +16,13 @@ import LicensingModel
 public struct YearInference: Sendable {
     /// One stamp in file order: its printed year (nil when yearless), month and where it was read.
     public struct Point: Hashable, Sendable {
+        /// The printed year, nil when yearless.
         public var year: Int?
+        /// The 1-based month.
         public var month: Int
+        /// The 1-based line it was read from.
         public var line: Int
+        /// Creates a point.
         public init(year: Int?, month: Int, line: Int) {
             self.year = year
             self.month = month

@@ -35,7 +35,10 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let resolver: ZoneResolver
-        do { resolver = try ZoneResolver(specifications: zones) } catch { throw ValidationError(error.description) }
+        do { resolver = try ZoneResolver(specifications: zones) } catch {
+            FileHandle.standardError.write(Data("licscope: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: rules) } catch {
             FileHandle.standardError.write(Data("licscope: \(error)\n".utf8))
@@ -44,7 +47,6 @@ struct EventsCommand: ParsableCommand {
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         var damaged = false
         for path in Self.expand(paths) {
             let options = LogIngestOptions(zones: resolver, yearHints: hints, displayPath: path, catalog: catalog)
@@ -52,7 +54,7 @@ struct EventsCommand: ParsableCommand {
             for event in result.events {
                 switch format {
                 case .text: print(Self.textLine(event))
-                case .jsonl: print(String(decoding: try encoder.encode(event), as: UTF8.self))
+                case .jsonl: print(String(decoding: try encoder.encode(EventLine(event)), as: UTF8.self))
                 }
             }
             for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
@@ -92,5 +94,32 @@ struct EventsCommand: ParsableCommand {
             }
         }
         return out
+    }
+}
+
+/// One JSON line of `licscope events --format jsonl`.
+struct EventLine: Encodable {
+    var kind: String
+    var time: String?
+    var timeRaw: String?
+    var timeAssumptions: [String]?
+    var source: String
+    var fields: [String: FieldValue]
+    var excerpt: String?
+
+    init(_ e: Event) {
+        kind = e.kind.rawValue
+        time = e.time?.instant.iso8601UTC
+        timeRaw = e.time?.raw
+        timeAssumptions = e.time.flatMap { $0.assumptions.isEmpty ? nil : $0.assumptions }
+        source = e.source.description
+        fields = e.fields
+        excerpt = e.excerpt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, time, source, fields, excerpt
+        case timeRaw = "time_raw"
+        case timeAssumptions = "time_assumptions"
     }
 }
