@@ -18,12 +18,34 @@ public enum Redaction {
         return out
     }
 
-    /// A cheap check that lets most lines through untouched.
+    /// A cheap check that lets most lines through untouched: `token`, `passw`, `pwd`, `secret` (any case) or `@`.
+    /// When it says no, ``redact(_:)`` would return the text unchanged.
     public static func mayContainSecret(_ text: String) -> Bool {
-        let l = text.lowercased()
-        return l.contains("token") || l.contains("passw") || l.contains("@") || l.contains("pwd")
-            || l.contains("secret")
+        var t = text
+        return t.withUTF8 { mayContainSecret($0) }
     }
+
+    /// The same check on raw bytes, without decoding or lower-casing a copy (log scanning calls it per line).
+    public static func mayContainSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x40 { return true }  // @
+            let c = b | 0x20
+            if c == 0x74 || c == 0x70 || c == 0x73 {  // t, p, s
+                for m in screenMarkers where m[0] == c && i + m.count <= n {
+                    var k = 1
+                    while k < m.count, bytes[i + k] | 0x20 == m[k] { k += 1 }
+                    if k == m.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static let screenMarkers: [[UInt8]] = ["token", "passw", "pwd", "secret"].map { Array($0.utf8) }
 
     private static let anchors: [(String, Set<Character>)] = [
         ("idtoken ", [" ", "\t", "\"", "'"]),

@@ -1,33 +1,10 @@
 import Foundation
+import LicensingModel
 import Yams
 
 /// A rule file that cannot be loaded or fails lint, with the exact place: `file:line:column: message`.
-///
-/// Lines and columns are 1-based, as editors and compilers print them; column counts Unicode scalars (libyaml's unit).
-public struct RuleLoadError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The rule file's path as it was given.
-    public var file: String
-    /// The 1-based line.
-    public var line: Int
-    /// The 1-based column.
-    public var column: Int
-    /// What is wrong, in one sentence.
-    public var message: String
-
-    /// Creates an error.
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `file:line:column: message`.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
-
-    /// `line:column: message`, the form invalid-rule fixtures state their expectation in.
-    public var positionedMessage: String { "\(line):\(column): \(message)" }
-}
+/// Columns count Unicode scalars (libyaml's unit).
+public typealias RuleLoadError = PositionedError
 
 extension RuleLoadError {
     /// Translates a Yams error into a positioned rule error.

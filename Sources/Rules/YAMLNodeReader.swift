@@ -1,3 +1,4 @@
+import LicensingModel
 import Foundation
 import Yams
 

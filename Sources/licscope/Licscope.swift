@@ -13,7 +13,10 @@ struct Licscope: AsyncParsableCommand {
             signatures from rules/.
             """,
         version: LicscopeVersion.current,
-        subcommands: [AnalyzeCommand.self, StatusCommand.self, RulesCommand.self, PacketsCommand.self, BenchCommand.self, EventsCommand.self])
+        subcommands: [
+            AnalyzeCommand.self, StatusCommand.self, EventsCommand.self, PacketsCommand.self, RulesCommand.self,
+            BenchCommand.self,
+        ])
     /// Runs the command, mapping argument errors to exit code 2 (DESIGN.md) instead of sysexits' 64.
     static func main() async {
         do {

@@ -28,7 +28,7 @@ struct LineMatcher: Sendable {
     ) -> [Match] {
         var claimed = Set<String>()
         var out: [Match] = []
-        let secret = SecretScreen.mayContainSecret(text)
+        let secret = Redaction.mayContainSecret(text)
         for index in catalog.candidates(forAnchors: anchors) {
             let entry = catalog.entries[index]
             if let g = entry.group, claimed.contains(g) { continue }

@@ -1,3 +1,4 @@
+import LicensingModel
 import Analysis
 import TextIngest
 import ArgumentParser
