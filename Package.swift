@@ -79,21 +79,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
-        // Tests (Swift Testing), one target per module.
+        // Tests (Swift Testing), one target per module, and what several of them share.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "LicensingModelTests", dependencies: ["LicensingModel"], swiftSettings: strictSettings),
         .testTarget(
-            name: "StateEngineTests", dependencies: ["StateEngine", "LicensingModel", "TextIngest"],
+            name: "StateEngineTests", dependencies: ["TestSupport", "StateEngine", "LicensingModel", "TextIngest"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "TextIngestTests", dependencies: ["TextIngest", "LicensingModel", "Inflate"],
+            name: "TextIngestTests", dependencies: ["TestSupport", "TextIngest", "LicensingModel", "Inflate"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strictSettings),
         .testTarget(
-            name: "PacketIngestTests", dependencies: ["PacketIngest", "X509Inspect", "LicensingModel"],
+            name: "PacketIngestTests", dependencies: ["TestSupport", "PacketIngest", "X509Inspect", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "BundleIngestTests", dependencies: ["BundleIngest", "LicensingModel", "Inflate"],
+            name: "BundleIngestTests", dependencies: ["TestSupport", "BundleIngest", "LicensingModel", "Inflate"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "TimelineTests", dependencies: ["Timeline", "StateEngine", "LicensingModel"],

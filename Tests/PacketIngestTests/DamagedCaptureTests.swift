@@ -1,5 +1,6 @@
 import Foundation
 import LicensingModel
+import TestSupport
 import Testing
 
 @testable import PacketIngest
@@ -73,7 +74,7 @@ struct DamagedCaptureTests {
 
     @Test func garbageFramesAreAnomaliesNotErrors() throws {
         var w = PcapWriter()
-        var rng = SystemRandomNumberGenerator.Deterministic(seed: 42)
+        var rng = SplitMix(seed: 42)
         for i in 0..<300 {
             let length = Int(rng.next() % 120)
             var frame = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -98,27 +99,13 @@ struct DamagedCaptureTests {
     }
 }
 
-extension SystemRandomNumberGenerator {
-    /// A small deterministic generator (SplitMix64) for fuzz-style tests.
-    struct Deterministic: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-}
 
 /// Mutation fuzzing: corrupt packet bytes (record headers intact) of real and synthetic captures; decoding must
 /// never trap and must still count every frame.
 struct MutationFuzzTests {
     static func mutate(_ bytes: [UInt8], seed: UInt64, flips: Int) -> [UInt8] {
         var out = bytes
-        var rng = SystemRandomNumberGenerator.Deterministic(seed: seed)
+        var rng = SplitMix(seed: seed)
         // Walk the records so only packet bytes change.
         var spans: [Range<Int>] = []
         var i = 24
@@ -162,7 +149,7 @@ struct MutationFuzzTests {
 /// Random bytes straight into every decoder: nil or a value, never a trap.
 struct DecoderFuzzTests {
     @Test func randomBytesIntoDecoders() {
-        var rng = SystemRandomNumberGenerator.Deterministic(seed: 7)
+        var rng = SplitMix(seed: 7)
         var tls = TLSObservation()
         for round in 0..<2_000 {
             let length = Int(rng.next() % 300)

@@ -1,6 +1,7 @@
 import Foundation
 import Inflate
 import LicensingModel
+import TestSupport
 import Testing
 @testable import TextIngest
 
