@@ -15,7 +15,11 @@ enum LadderBuilder {
         let sni = tls?.observation.clientHellos.first?.sni?.lowercased()
         let requestHost = plain.first?.request?.head.header("host").map { HostPort.split($0, defaultPort: nil).host }
         let absoluteHost = plain.first?.request?.head.uri.flatMap(absoluteURIHost)
-        let viaProxy = !connects.isEmpty || absoluteHost != nil
+        // A server that answers a ClientHello in HTTP is an HTTP proxy port the client spoke TLS to without
+        // CONNECT (inferred from the protocol, not from any Cisco document).
+        let httpAnswerToTLS = tls?.observation.serverHello == nil
+            ? plain.first { $0.request == nil && $0.response?.head.status != nil }?.response : nil
+        let viaProxy = !connects.isEmpty || absoluteHost != nil || httpAnswerToTLS != nil
         let dnsName = viaProxy ? nil : resolution?.name
 
         var endpoint: String?
@@ -43,6 +47,8 @@ enum LadderBuilder {
         func fail(_ text: String) { if failure == nil { failure = text } }
         if let resolution, !viaProxy, resolution.name == target {
             stages.append(.init(name: "dns", ok: true, frame: resolution.frame))
+        } else if let resolution, viaProxy {
+            stages.append(.init(name: "dns", ok: true, detail: "proxy \(resolution.name)", frame: resolution.frame))
         }
         stages.append(tcpStage(flow, fail: fail))
         if let last = connects.last, let req = last.request {
@@ -58,13 +64,21 @@ enum LadderBuilder {
                 fail(text)
             }
         }
-        if let tls { stages += tlsStages(tls, fail: fail) }
+        if let answer = httpAnswerToTLS, let status = answer.head.status {
+            fail(
+                "\(flow.server.endpoint(Int(flow.serverPort))) answered the TLS ClientHello in HTTP (\(status) "
+                    + "\(answer.head.reason ?? "")): it is an HTTP proxy port and the client sent TLS without CONNECT")
+            stages.append(.init(name: "proxy", ok: false, detail: "\(status), no CONNECT", frame: answer.headFrame))
+        } else if let tls {
+            stages += tlsStages(tls, fail: fail)
+        }
         if tls == nil { stages += httpStages(plain, viaProxy: absoluteHost != nil, fail: fail) }
 
         var frames = Set<Int>(flow.synFrames)
         frames.formUnion(stages.compactMap(\.frame))
         if let r = resolution, stages.first?.name == "dns" { frames.insert(r.frame) }
         frames.insert(flow.firstFrame)
+        if let hello = tls?.observation.clientHellos.first?.frame { frames.insert(hello) }
         let port = connectTarget?.port ?? (viaProxy ? nil : Int(flow.serverPort))
         return ConnectionLadder(
             endpoint: endpoint, targetHost: target, targetPort: port, viaProxy: viaProxy,

@@ -14,7 +14,7 @@ struct AnalyzeCommandTests {
         let inventory = try #require(r.stdout.range(of: "INVENTORY"))
         #expect(verdict.lowerBound < timeline.lowerBound && timeline.lowerBound < inventory.lowerBound)
         #expect(r.stdout.contains("CSCvc94366"))
-        #expect(r.stdout.contains("packets.cap#3"))
+        #expect(r.stdout.contains("packets.cap#2"))
         #expect(r.stdout.contains("slm.log:5"))
         #expect(r.stdout.contains("tshark -r"))
         #expect(!r.stdout.contains("NjQ1YjQ5ZTQt"), "the registration token never reaches a report")
