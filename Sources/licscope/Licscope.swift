@@ -8,8 +8,8 @@ struct Licscope: AsyncParsableCommand {
         commandName: "licscope",
         abstract: "Offline troubleshooting analyzer for Cisco Smart Licensing on CUCM.",
         discussion: """
-            Reads what was collected (License Manager logs, `show license …` outputs, packet captures, RTMT bundles),
-            rebuilds the licensing state timeline with one state engine, and matches known-bug and diagnostic
+            Reads what was collected (License Manager logs, `show license …` outputs, packet captures, RTMT bundles), \
+            rebuilds the licensing state timeline with one state engine, and matches known-bug and diagnostic \
             signatures from rules/.
             """,
         version: LicscopeVersion.current,

@@ -12,9 +12,9 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Analyze a collected bundle: verdict first, then the state timeline, then the evidence inventory.",
         discussion: """
-            PATH may be files, folders, zip, tar, tar.gz/tgz or gz archives (nested archives too); all are taken
-            together as one bundle. Files are recognised by content, not by name.
-            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or rule error; 3 some input was
+            PATH may be files, folders, zip, tar, tar.gz/tgz or gz archives (nested archives too); all are taken \
+            together as one bundle. Files are recognised by content, not by name. \
+            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or rule error; 3 some input was \
             partly unreadable (results are still written).
             """)
 

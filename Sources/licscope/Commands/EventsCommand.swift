@@ -10,7 +10,7 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Print the events read from log files (plain or gzip'd), with path:line pointers.",
         discussion: """
-            Exit codes: 0 all input read, 2 usage or catalog error, 3 input partly unreadable (events still printed).
+            Exit codes: 0 all input read, 2 usage or catalog error, 3 input partly unreadable (events still printed). \
             Damage (invalid UTF-8, NUL bytes, truncated gzip, over-long lines) is reported on stderr.
             """)
 

@@ -9,8 +9,8 @@ struct PacketsCommand: ParsableCommand {
         commandName: "packets",
         abstract: "Decode CUCM↔CSSM packet captures into connection ladders, flows and events.",
         discussion: """
-            Prints the connection ladders first (one per attempt toward tools.cisco.com, smartreceiver.cisco.com or a
-            satellite), then flows, then events, each with a path#frame pointer (1-based, as Wireshark).
+            Prints the connection ladders first (one per attempt toward tools.cisco.com, smartreceiver.cisco.com or a \
+            satellite), then flows, then events, each with a path#frame pointer (1-based, as Wireshark). \
             Exit codes: 0 read completely, 2 usage error, 3 some input partly unreadable (results still printed).
             """)
 

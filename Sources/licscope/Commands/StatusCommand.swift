@@ -10,10 +10,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Check `show license …` outputs: printed state, each printed timer against the engine's, and the runway.",
         discussion: """
-            For each output found in the files: the state it prints; every timer it prints next to the one the
-            state engine derives (agree / disagree / observed); and what happens if no communication succeeds
-            from then on (authorization expiry, overage end, registration expiry). Times are shown in the
-            source's zone and in UTC; every zone or placement assumption is listed.
+            For each output found in the files: the state it prints; every timer it prints next to the one the \
+            state engine derives (agree / disagree / observed); and what happens if no communication succeeds \
+            from then on (authorization expiry, overage end, registration expiry). Times are shown in the \
+            source's zone and in UTC; every zone or placement assumption is listed. \
             Exit codes: 0 read, 3 a file was not a license output or could not be read, 2 usage error.
             """)
 
