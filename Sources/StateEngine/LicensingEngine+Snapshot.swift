@@ -28,6 +28,7 @@ extension LicensingEngine {
             note(EngineAnomaly(name: "snapshot_disagrees",
                 detail: "\(c.label) printed \(c.printed?.raw ?? "?") but the engine derives \(c.derived?.iso8601UTC ?? "?") (\(c.basis))",
                 at: at, evidence: [c.source ?? source], field: c.name, printed: c.printed?.instant, derived: c.derived))
+            if let skew = Self.clockSkew(c) { note(skew) }
         }
         adoptPrinted(s, at: at, source: source, timerChecks: timerChecks)
     }
@@ -135,5 +136,22 @@ extension LicensingEngine {
             out.append(c)
         }
         return out
+    }
+
+    /// A CSSM-issued time (communication deadline, registration expiry) hours away from the one derived from the
+    /// product's own success times means the two clocks disagreed when it was issued: CSSM dates it by its clock,
+    /// the product records the success by its own. Days away is missing evidence instead, not a clock.
+    static func clockSkew(_ c: TimerComparison) -> EngineAnomaly? {
+        guard c.name == "communication_deadline" || c.name == "registration_expires", let diff = c.differenceSeconds,
+            abs(diff) > 3_600, abs(diff) <= 2 * 86_400
+        else { return nil }
+        let hours = String(format: "%.1f", Double(abs(diff)) / 3_600)
+        let direction = diff < 0 ? "ahead of" : "behind"
+        return EngineAnomaly(
+            name: "clock_skew",
+            detail: "\(c.label) differs by \(hours) h from the value derived from the product's own times: "
+                + "the product's clock was about \(hours) h \(direction) CSSM's",
+            at: c.printed?.instant, evidence: c.source.map { [$0] } ?? [], field: c.name, printed: c.printed?.instant,
+            derived: c.derived)
     }
 }

@@ -103,3 +103,22 @@ struct SnapshotCheckTests {
         #expect(r.anomalies.contains { $0.name == "snapshot_disagrees" && $0.field == "registration.status" })
     }
 }
+
+@Suite("clock skew seen in CSSM-issued deadlines")
+struct DeadlineSkewTests {
+    @Test("a deadline 3 hours off the derived one means the clocks disagreed; minutes or months do not")
+    func deadlineSkew() throws {
+        func anomalies(_ deadline: String) throws -> [EngineAnomaly] {
+            let text = SnapshotCheckTests.seedAll.replacingOccurrences(
+                of: "Communication Deadline: Apr 26 15:06:59 2018 IST", with: "Communication Deadline: \(deadline)")
+            let output = try #require(ShowLicenseParser.parse(text, zones: ZoneResolver()).first)
+            return Replay.run(SnapshotEvents.events(for: output, path: "x.txt")).anomalies
+        }
+        let skewed = try anomalies("Apr 26 12:12:59 2018 IST")
+        let skew = try #require(skewed.first { $0.name == "clock_skew" })
+        #expect(skew.detail.contains("3.0 h"))
+        #expect(skew.detail.contains("ahead of"))
+        #expect(try anomalies("Apr 26 15:06:59 2018 IST").isEmpty)
+        #expect(try !anomalies("Jun 26 15:06:59 2018 IST").contains { $0.name == "clock_skew" })
+    }
+}
