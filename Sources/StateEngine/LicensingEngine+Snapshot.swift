@@ -28,8 +28,8 @@ extension LicensingEngine {
             note(EngineAnomaly(name: "snapshot_disagrees",
                 detail: "\(c.label) printed \(c.printed?.raw ?? "?") but the engine derives \(c.derived?.iso8601UTC ?? "?") (\(c.basis))",
                 at: at, evidence: [c.source ?? source], field: c.name, printed: c.printed?.instant, derived: c.derived))
-            if let skew = Self.clockSkew(c) { note(skew) }
         }
+        if let skew = Self.clockSkew(timerChecks) { note(skew) }
         adoptPrinted(s, at: at, source: source, timerChecks: timerChecks)
     }
 
@@ -138,20 +138,24 @@ extension LicensingEngine {
         return out
     }
 
-    /// A CSSM-issued time (communication deadline, registration expiry) hours away from the one derived from the
-    /// product's own success times means the two clocks disagreed when it was issued: CSSM dates it by its clock,
-    /// the product records the success by its own. Days away is missing evidence instead, not a clock.
-    static func clockSkew(_ c: TimerComparison) -> EngineAnomaly? {
-        guard c.name == "communication_deadline" || c.name == "registration_expires", let diff = c.differenceSeconds,
-            abs(diff) > 3_600, abs(diff) <= 2 * 86_400
+    /// Both CSSM-issued times (communication deadline and registration expiry) hours away from the ones derived
+    /// from the product's own success times, by the same amount, while the product's own schedule agrees, mean the
+    /// two clocks disagreed: CSSM dates by its clock, the product records successes by its own. Unequal shifts, or
+    /// days, are missing evidence or the agent's own scheduling instead, not a clock.
+    static func clockSkew(_ checks: [TimerComparison]) -> EngineAnomaly? {
+        let issued = checks.filter { $0.name == "communication_deadline" || $0.name == "registration_expires" }
+        let diffs = issued.compactMap(\.differenceSeconds)
+        guard issued.count == 2, diffs.count == 2, let first = diffs.first, abs(first) > 3_600, abs(first) <= 2 * 86_400,
+            abs(diffs[0] - diffs[1]) <= 15 * 60,
+            !checks.contains(where: { $0.name.hasPrefix("next_") && $0.verdict == .disagree })
         else { return nil }
-        let hours = String(format: "%.1f", Double(abs(diff)) / 3_600)
-        let direction = diff < 0 ? "ahead of" : "behind"
+        let hours = String(format: "%.1f", Double(abs(first)) / 3_600)
+        let direction = first < 0 ? "ahead of" : "behind"
         return EngineAnomaly(
             name: "clock_skew",
-            detail: "\(c.label) differs by \(hours) h from the value derived from the product's own times: "
-                + "the product's clock was about \(hours) h \(direction) CSSM's",
-            at: c.printed?.instant, evidence: c.source.map { [$0] } ?? [], field: c.name, printed: c.printed?.instant,
-            derived: c.derived)
+            detail: "the communication deadline and the registration expiry both differ by \(hours) h from the values "
+                + "derived from the product's own times: the product's clock was about \(hours) h \(direction) CSSM's",
+            at: issued[0].printed?.instant, evidence: issued.compactMap(\.source), field: issued[0].name,
+            printed: issued[0].printed?.instant, derived: issued[0].derived)
     }
 }

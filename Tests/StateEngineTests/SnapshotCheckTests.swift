@@ -106,19 +106,23 @@ struct SnapshotCheckTests {
 
 @Suite("clock skew seen in CSSM-issued deadlines")
 struct DeadlineSkewTests {
-    @Test("a deadline 3 hours off the derived one means the clocks disagreed; minutes or months do not")
+    @Test("both CSSM-issued times 3 hours off, schedule agreeing: the clocks disagreed; one time, or minutes, no")
     func deadlineSkew() throws {
-        func anomalies(_ deadline: String) throws -> [EngineAnomaly] {
-            let text = SnapshotCheckTests.seedAll.replacingOccurrences(
-                of: "Communication Deadline: Apr 26 15:06:59 2018 IST", with: "Communication Deadline: \(deadline)")
+        func anomalies(deadline: String, expiry: String) throws -> [EngineAnomaly] {
+            let text = SnapshotCheckTests.seedAll
+                .replacingOccurrences(of: "Communication Deadline: Apr 26 15:06:59 2018 IST", with: "Communication Deadline: \(deadline)")
+                .replacingOccurrences(of: "Registration Expires: Jan 26 15:06:21 2019 IST", with: "Registration Expires: \(expiry)")
             let output = try #require(ShowLicenseParser.parse(text, zones: ZoneResolver()).first)
             return Replay.run(SnapshotEvents.events(for: output, path: "x.txt")).anomalies
         }
-        let skewed = try anomalies("Apr 26 12:12:59 2018 IST")
+        let skewed = try anomalies(deadline: "Apr 26 12:12:59 2018 IST", expiry: "Jan 26 12:12:21 2019 IST")
         let skew = try #require(skewed.first { $0.name == "clock_skew" })
         #expect(skew.detail.contains("3.0 h"))
         #expect(skew.detail.contains("ahead of"))
-        #expect(try anomalies("Apr 26 15:06:59 2018 IST").isEmpty)
-        #expect(try !anomalies("Jun 26 15:06:59 2018 IST").contains { $0.name == "clock_skew" })
+        #expect(skew.evidence.count == 2)
+        #expect(try anomalies(deadline: "Apr 26 15:06:59 2018 IST", expiry: "Jan 26 15:06:21 2019 IST").isEmpty)
+        // Only one of the two shifted: a later authorization that is not printed, not a clock.
+        #expect(try !anomalies(deadline: "Apr 26 12:12:59 2018 IST", expiry: "Jan 26 15:06:21 2019 IST").contains { $0.name == "clock_skew" })
+        #expect(try !anomalies(deadline: "Jun 26 15:06:59 2018 IST", expiry: "Jun 26 15:06:21 2019 IST").contains { $0.name == "clock_skew" })
     }
 }
