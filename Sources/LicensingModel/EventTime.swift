@@ -36,13 +36,11 @@ public struct EventTime: Hashable, Sendable, Codable, Comparable {
 extension Date {
     /// ISO-8601 in UTC with a `Z` suffix and whole seconds (`2018-07-25T09:41:23Z`), the form reports print.
     public var iso8601UTC: String {
-        let seconds = Int64(timeIntervalSince1970.rounded(.down))
-        return LicensingCalendar.iso8601(epochSeconds: seconds, offsetSeconds: 0)
+        LicensingCalendar.iso8601(epochSeconds: LicensingCalendar.clampedEpochSeconds(self), offsetSeconds: 0)
     }
 
     /// ISO-8601 in a fixed offset (`2018-07-25T15:11:23+05:30`).
     public func iso8601(offsetSeconds: Int) -> String {
-        let seconds = Int64(timeIntervalSince1970.rounded(.down))
-        return LicensingCalendar.iso8601(epochSeconds: seconds, offsetSeconds: offsetSeconds)
+        LicensingCalendar.iso8601(epochSeconds: LicensingCalendar.clampedEpochSeconds(self), offsetSeconds: offsetSeconds)
     }
 }

@@ -48,11 +48,24 @@ public enum LicensingCalendar {
         return Date(timeIntervalSince1970: TimeInterval(secs) + TimeInterval(nanoseconds) / 1e9)
     }
 
+    /// Epoch seconds of the first and last instants licscope prints (0001-01-01 and 9999-12-31); dates computed from
+    /// absurd input (a remaining period of 10^300 days) are pinned to them instead of overflowing.
+    public static let printableRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
+    /// Whole epoch seconds of `date`, pinned to ``printableRange`` (NaN reads as 0).
+    public static func clampedEpochSeconds(_ date: Date) -> Int64 {
+        let t = date.timeIntervalSince1970.rounded(.down)
+        guard t.isFinite else { return 0 }
+        if t <= Double(printableRange.lowerBound) { return printableRange.lowerBound }
+        if t >= Double(printableRange.upperBound) { return printableRange.upperBound }
+        return Int64(t)
+    }
+
     /// The wall-clock fields of an instant at a fixed offset.
     public static func components(of date: Date, offsetSeconds: Int) -> (
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     ) {
-        let secs = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(offsetSeconds)
+        let secs = clampedEpochSeconds(date) + Int64(offsetSeconds)
         let days = Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400)
         let rem = Int(secs - Int64(days) * 86_400)
         let (y, m, d) = civilFromDays(days)

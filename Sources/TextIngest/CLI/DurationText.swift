@@ -26,7 +26,8 @@ enum DurationText {
             sawUnit = true
             pending = nil
         }
-        return sawUnit ? total : nil
+        // A remaining period beyond a century is not a licensing timer: refuse it rather than compute with it.
+        return sawUnit && total.isFinite && total <= 36_500 * 86_400 ? total : nil
     }
 
     private static func scale(of unit: Substring) -> TimeInterval? {
