@@ -50,7 +50,8 @@ enum EvidenceCollector {
                     inv.reason = problems.prefix(3).joined(separator: "; ")
                 }
                 for e in group.events {
-                    if let s = e.snapshot, let t = s.printedTimes.first?.time {
+                    // The latest activity the output reports is closest to when the logs beside it were written.
+                    if let s = e.snapshot, let t = SnapshotEvents.observationTime(s) {
                         let year = LicensingCalendar.components(of: t.instant, offsetSeconds: t.utcOffsetSeconds ?? 0).year
                         yearHints.append(.init(year: year, source: "\(entry.displayPath) (show license output)"))
                     }

@@ -30,7 +30,7 @@ public struct OutputRedactor {
             // Dotted identifiers (event kinds, Java classes, file names) are not hosts: only names ending in a
             // top-level domain are.
             guard let tld = host.split(separator: ".").last, Self.isTopLevelDomain(tld) else { return false }
-            return !(host.hasSuffix("cisco.com") || host.hasSuffix(".swift") || host == "localhost"
+            return !(host == "cisco.com" || host.hasSuffix(".cisco.com") || host.hasSuffix(".swift") || host == "localhost"
                 || host.hasSuffix(".log") || host.hasSuffix(".txt") || host.hasSuffix(".pcap") || host.hasSuffix(".gz")
                 || host.hasSuffix(".zip") || host.hasSuffix(".yaml") || host.hasSuffix(".cap") || host.hasSuffix(".pcapng")
                 || host.hasPrefix("com.") || host.hasPrefix("javax.") || host.hasPrefix("java.") || host.hasPrefix("org.")

@@ -31,7 +31,8 @@ public enum LicensingCalendar {
 
     /// Whether a civil date exists (`Feb 30` does not).
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
+        // Years outside 1...9999 cannot be printed and would overflow the day arithmetic for absurd input.
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return false }
         let (y, m, d) = civilFromDays(daysFromCivil(year: year, month: month, day: day))
         return y == year && m == month && d == day
     }

@@ -21,14 +21,19 @@ enum ExpectedActivity {
         let activity = events.filter { activityKinds.contains($0.kind) }.compactMap { e in e.time.map { ($0.instant, e) } }
         var out: [EngineAnomaly] = []
         var seenDue = Set<Date>()
-        for anchor in events.compactMap(anchorOf) {
+        let anchors = events.compactMap(anchorOf)
+        for anchor in anchors {
             let due = anchor.at + (anchor.isAuthorization ? timers.authorizationRenewal : timers.registrationRenewal)
-            guard !seenDue.contains(due), coverage.contains(where: { $0.start <= due && due + slack <= $0.end }) else {
-                continue
+            // A later success of the same kind before the window re-anchors the schedule.
+            let reanchored = anchors.contains {
+                $0.isAuthorization == anchor.isAuthorization && $0.at > anchor.at && $0.at < due - slack
             }
+            guard !reanchored, !seenDue.contains(due),
+                coverage.contains(where: { $0.start <= due - slack && due + slack <= $0.end })
+            else { continue }
             seenDue.insert(due)
             let window = (due - slack)...(due + slack)
-            // A later success re-anchors the schedule; any attempt near the due time counts.
+            // Any attempt near the due time counts, failed or not.
             let attempted = activity.contains { window.contains($0.0) && $0.0 > anchor.at }
             if !attempted {
                 let what = anchor.isAuthorization ? "authorization renewal (30 days after the last success)" : "registration renewal (180 days after the last success)"

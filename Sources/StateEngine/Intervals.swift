@@ -31,7 +31,8 @@ public enum History {
     /// The longest history kept; longer ones keep their tail behind `…`.
     public static let maxLength = 48
 
-    /// One letter per state: registration U/R/X; authorization N/E/e/A/O/x; enforcement -/V/P; transport d/p/s/g/r.
+    /// One letter per state: registration U/R/X; authorization N/E/e/A/O/x; enforcement -/V/P; transport d/p/s/g,
+    /// r for SLR, u while unknown.
     public static func letter(_ dimension: StateDimension, _ value: String) -> Character {
         switch (dimension, value) {
         case (.registration, RegistrationState.registered.rawValue): return "R"
@@ -46,7 +47,8 @@ public enum History {
         case (.enforcement, EnforcementState.overage.rawValue): return "V"
         case (.enforcement, EnforcementState.noProvisioning.rawValue): return "P"
         case (.enforcement, _): return "-"
-        case (.transport, _): return value.first ?? "?"
+        case (.transport, TransportMode.slr.rawValue): return "r"
+        case (.transport, _): return TransportMode(rawValue: value) == nil ? "u" : (value.first ?? "u")
         }
     }
 

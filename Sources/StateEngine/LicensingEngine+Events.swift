@@ -8,7 +8,8 @@ extension LicensingEngine {
         let cause = event.kind.rawValue
         switch event.kind {
         case .evaluationStarted:
-            if state.evaluationStart == nil {
+            // The evaluation counter survives resets: a start is only taken when no earlier period is known.
+            if state.evaluationStart == nil, state.evaluationExpiresAt == nil, state.evaluationRemainingAtRegistration == nil {
                 state.evaluationStart = at
                 anchorEvidence["evaluation"] = ev
             }
@@ -17,6 +18,7 @@ extension LicensingEngine {
             }
         case .evaluationExpired:
             state.evaluationExpiresAt = at
+            state.evaluationExpiredAt = at
             if state.registration != .registered {
                 set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
                 set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
@@ -27,6 +29,7 @@ extension LicensingEngine {
                     detail: "registration renewal succeeded while no registration was seen: the registration is missing from the evidence",
                     at: at, evidence: ev))
             }
+            if state.registration != .registered { pauseEvaluation(at: at) }
             state.lastRegistrationSuccess = at
             state.printedRegistrationExpiry = nil
             anchorEvidence["registration"] = ev
@@ -64,7 +67,7 @@ extension LicensingEngine {
                 detail: "the product's clock was changed; timers computed across this point may be off",
                 at: at, evidence: ev))
         case .statusSnapshot:
-            if let s = event.snapshot { adopt(s, at: at, source: event.source) }
+            if let s = event.snapshot { adopt(s, at: at, source: event.source, timed: event.time != nil) }
         default:
             break
         }
@@ -100,10 +103,17 @@ extension LicensingEngine {
 
     private mutating func recordUsage(_ event: Event) {
         guard let tag = event.fields["tag"]?.text else { return }
-        let usage = EntitlementUsage(
-            tag: tag, displayName: event.fields["display_name"]?.text, count: event.fields["count"].flatMap { $0.number.map { Int($0) } },
-            status: event.fields["status"]?.text ?? "")
-        if let i = state.entitlements.firstIndex(where: { $0.tag == tag }) { state.entitlements[i] = usage }
-        else { state.entitlements.append(usage) }
+        let count = event.fields["count"].flatMap { $0.number }.flatMap { Int(exactly: $0.rounded()) }
+        state.recordUsage(EntitlementUsage(
+            tag: tag, displayName: event.fields["display_name"]?.text, count: count, status: event.fields["status"]?.text ?? ""))
+    }
+
+    /// Registration pauses the evaluation clock: what is left is kept for a later deregistration.
+    private mutating func pauseEvaluation(at: Date) {
+        let end = state.evaluationExpiresAt ?? state.evaluationStart.map { $0 + timers.evaluation }
+        guard let end else { return }
+        state.evaluationRemainingAtRegistration = max(0, end.timeIntervalSince(at))
+        state.evaluationStart = nil
+        state.evaluationExpiresAt = nil
     }
 }

@@ -4,7 +4,9 @@ import LicensingModel
 extension LicensingEngine {
     /// Checks a snapshot against the replayed state at its time, records every disagreement as an anomaly, then
     /// adopts what the product printed (it is the best evidence of its own state).
-    mutating func adopt(_ s: StatusSnapshot, at: Date, source: SourcePointer) {
+    /// - Parameter timed: whether the output carried a time; an untimed one is placed after all timed evidence and
+    ///   its remaining evaluation period (relative to an unknown instant) is not adopted.
+    mutating func adopt(_ s: StatusSnapshot, at: Date, source: SourcePointer, timed: Bool = true) {
         let path = source.path
         func line(_ key: String) -> SourcePointer? { s.lines[key].map { .line(path, $0) } }
 
@@ -30,17 +32,29 @@ extension LicensingEngine {
                 at: at, evidence: [c.source ?? source], field: c.name, printed: c.printed?.instant, derived: c.derived))
         }
         if let skew = Self.clockSkew(timerChecks) { note(skew) }
-        adoptPrinted(s, at: at, source: source, timerChecks: timerChecks)
+        adoptPrinted(s, at: at, source: source, timerChecks: timerChecks, timed: timed)
+        if !state.isConsistent {
+            note(EngineAnomaly(name: "inconsistent_snapshot",
+                detail: "the output prints registration \(state.registration.rawValue) with authorization \(state.authorization.rawValue), a pair the product's states do not allow",
+                at: at, evidence: [source]))
+        }
     }
 
-    private mutating func adoptPrinted(_ s: StatusSnapshot, at: Date, source: SourcePointer, timerChecks: [TimerComparison]) {
+    /// Adopts what the output prints, through the same helpers events use, so enforcement and timers follow.
+    private mutating func adoptPrinted(
+        _ s: StatusSnapshot, at: Date, source: SourcePointer, timerChecks: [TimerComparison], timed: Bool
+    ) {
         let ev = [source]
         let cause = "status.snapshot (\(s.command))"
         if let mode = s.transport.mode {
             set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
         }
         if let r = s.registration.status {
-            set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+            if r != .registered, state.registration == .registered, established.contains(.registration) {
+                registrationEnded(r, at: at, cause: cause, evidence: ev, byTimer: false)
+            } else {
+                set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+            }
         }
         if let a = s.authorization.status {
             set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
@@ -49,11 +63,15 @@ extension LicensingEngine {
                 enterOverage(at: at, startedAt: s.authorization.since?.instant, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)
             case .evaluationExpired:
                 set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
-            case .authorized, .evaluation, .noLicensesInUse:
+            case .authorized, .evaluation:
+                if state.enforcement != .none { clearEnforcement(at: at, cause: cause, evidence: ev) }
+            case .noLicensesInUse:
                 break
             }
         }
-        if let remaining = s.authorization.evaluationRemaining ?? s.evaluation.remaining, state.registration != .registered {
+        if timed, let remaining = s.authorization.evaluationRemaining ?? s.evaluation.remaining,
+            state.registration != .registered
+        {
             state.evaluationExpiresAt = at + remaining
             anchorEvidence["evaluation"] = ev
         }
@@ -62,10 +80,7 @@ extension LicensingEngine {
             if c.name == "communication_deadline" { state.printedCommunicationDeadline = c.printed?.instant }
             if c.name == "registration_expires" { state.printedRegistrationExpiry = c.printed?.instant }
         }
-        for u in s.usage {
-            if let i = state.entitlements.firstIndex(where: { $0.tag == u.tag }) { state.entitlements[i] = u }
-            else { state.entitlements.append(u) }
-        }
+        for u in s.usage { state.recordUsage(u) }
     }
 
     /// Every timer the output prints, next to the engine's derivation from the state replayed so far.
@@ -122,7 +137,7 @@ extension LicensingEngine {
                 tolerance: t.serverIssuedTolerance, source: line("authorization.deadline")))
         }
         if let printed = s.evaluation.expiredOn {
-            let derived = state.evaluationStart.map { $0 + t.evaluation } ?? state.evaluationExpiresAt
+            let derived = state.evaluationStart.map { $0 + t.evaluation } ?? state.evaluationExpiredAt ?? state.evaluationExpiresAt
             let basis = state.evaluationStart.map { "evaluation start \($0.iso8601UTC) + 90 days" }
                 ?? "the evaluation start is not in the evidence; the printed expiry is taken and checked against the registration that followed"
             var c = TimerComparison.compare(name: "evaluation_expired", label: "Evaluation Period Expired", printed: printed,

@@ -132,6 +132,7 @@ public struct LicensingEngine: Sendable {
         let ev = timer.evidence
         switch timer.kind {
         case .evaluationExpiry:
+            state.evaluationExpiredAt = timer.due
             set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
             set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
         case .authorizationExpiry:
@@ -159,6 +160,11 @@ public struct LicensingEngine: Sendable {
                 enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: evidence, byTimer: byTimer)
             }
             return
+        }
+        // The evaluation clock resumes where registration paused it.
+        if let remaining = state.evaluationRemainingAtRegistration {
+            state.evaluationExpiresAt = at + remaining
+            state.evaluationRemainingAtRegistration = nil
         }
         let evaluationOver = state.evaluationExpiresAt.map { $0 <= at } ?? false
         let next: AuthorizationState = evaluationOver ? .evaluationExpired : .evaluation

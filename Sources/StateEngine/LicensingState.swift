@@ -12,6 +12,11 @@ public struct LicensingState: Hashable, Sendable, Codable {
     public var evaluationStart: Date?
     /// When the evaluation period ends, when printed or derived (start + 90 days).
     public var evaluationExpiresAt: Date?
+    /// When the evaluation period ran out, once it has (history: kept after a registration).
+    public var evaluationExpiredAt: Date?
+    /// What was left of the evaluation period when the product registered: the period counts unregistered use only,
+    /// so it is paused while registered and resumes from here after a deregistration.
+    public var evaluationRemainingAtRegistration: TimeInterval?
     /// The last successful registration or ID-certificate renewal.
     public var lastRegistrationSuccess: Date?
     /// A registration expiry the product printed (CSSM-issued), adopted when it agrees with the derived one.
@@ -48,6 +53,12 @@ public struct LicensingState: Hashable, Sendable, Codable {
         case .enforcement: enforcement = EnforcementState(rawValue: value) ?? enforcement
         case .transport: transport = TransportMode(rawValue: value)
         }
+    }
+
+    /// Records a usage row, replacing an earlier one for the same tag.
+    public mutating func recordUsage(_ usage: EntitlementUsage) {
+        if let i = entitlements.firstIndex(where: { $0.tag == usage.tag }) { entitlements[i] = usage }
+        else { entitlements.append(usage) }
     }
 
     /// The value of one dimension, as the raw value reports and rules use.

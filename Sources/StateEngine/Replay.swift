@@ -17,7 +17,8 @@ public struct ReplayResult: Sendable {
     public var deadlines: [Deadline]
     /// What the engine projects if no communication succeeds after the last evidence: timer transitions, in order.
     public var runway: [Transition]
-    /// Compact per-dimension histories (`registration: U>R`, `authorization: e>A>x`), bounded in length.
+    /// Compact per-dimension histories, one letter per state in order (`registration: UR`, `authorization: NeAx`;
+    /// letters in ``History``), bounded in length.
     public var history: [StateDimension: String]
     /// The first and last evidence instants.
     public var evidenceStart: Date?
@@ -76,13 +77,14 @@ public enum Replay {
             default: return 3
             }
         }
+        // Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point
+        // the evidence does not say, most likely when the bundle was collected).
+        func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }
         return events.enumerated().sorted { a, b in
+            let (ba, bb) = (band(a.element), band(b.element))
+            if ba != bb { return ba < bb }
             let (ta, tb) = (a.element.time?.instant, b.element.time?.instant)
-            if ta != tb {
-                guard let ta else { return true }
-                guard let tb else { return false }
-                return ta < tb
-            }
+            if let ta, let tb, ta != tb { return ta < tb }
             let (pa, pb) = (priority(a.element.kind), priority(b.element.kind))
             if pa != pb { return pa < pb }
             if a.element.source != b.element.source { return a.element.source < b.element.source }

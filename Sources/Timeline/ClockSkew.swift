@@ -32,6 +32,9 @@ public enum ClockSkew {
     /// Capture-side kinds that mark an attempt.
     public static let captureAttemptKinds: Set<EventKind> = [.connectivityAttempt]
 
+    /// How many candidate offsets are aligned in full.
+    public static let maxTried = 50
+
     /// Offsets smaller than this are reported as no skew.
     public static let negligible: TimeInterval = 2
 
@@ -57,8 +60,14 @@ public enum ClockSkew {
                 candidates.append(ct.timeIntervalSince(lt))
             }
         }
+        // Bucket the candidate offsets by the second and try only the best-supported buckets: the work stays
+        // bounded (at most `maxTried` alignments) however many attempts the evidence holds.
+        var buckets: [Double: Int] = [:]
+        for c in candidates { buckets[c.rounded(), default: 0] += 1 }
+        let tried = buckets.sorted { $0.value != $1.value ? $0.value > $1.value : abs($0.key) < abs($1.key) }
+            .prefix(maxTried).map(\.key)
         var best: (offset: Double, pairs: [(Event, Event)])?
-        for d in Set(candidates.map { ($0 * 10).rounded() / 10 }).sorted(by: { abs($0) < abs($1) }) {
+        for d in tried.sorted(by: { abs($0) < abs($1) }) {
             let pairs = match(logs, caps, offset: d, tolerance: tolerance)
             if pairs.count > (best?.pairs.count ?? 0) { best = (d, pairs) }
         }
@@ -99,7 +108,8 @@ public enum ClockSkew {
         return pairs
     }
 
-    /// Whole and half hours mean a zone reading; anything else is a clock that is off.
+    /// Offsets within a minute of a whole number of quarter hours (30 minutes or more) mean a zone reading; anything
+    /// else is a clock that is off.
     static func interpret(_ offset: Double) -> String {
         let a = abs(offset)
         if a < negligible { return "the log clock and the capture clock agree" }

@@ -162,3 +162,61 @@ struct EngineScenarioTests {
         #expect(transitions(r, .enforcement) == ["NO PROVISIONING", "NONE"])
     }
 }
+
+@Suite("state engine: evaluation clock and snapshot adoption")
+struct EngineEvaluationAndAdoptionTests {
+    typealias F = EventFactory
+
+    static func snapshotEvent(day: Double?, registration: RegistrationState?, authorization: AuthorizationState?) -> Event {
+        var s = StatusSnapshot(command: "show license status")
+        s.registration.status = registration
+        s.authorization.status = authorization
+        let time = day.map { d in EventTime(instant: F.at(d), raw: F.at(d).iso8601UTC) }
+        return Event(kind: .statusSnapshot, time: time, source: .line("show.txt", 1), snapshot: s)
+    }
+
+    @Test("the evaluation counts unregistered use only: registering pauses it, deregistering resumes it")
+    func evaluationPausedWhileRegistered() {
+        let r = Replay.run([
+            F.event(.evaluationStarted, day: 0), F.event(.registrationSucceeded, day: 30),
+            F.event(.authorizationRenewSucceeded, day: 30), F.event(.deregistrationSucceeded, day: 100),
+        ])
+        // 60 days were left at registration; they run again from day 100.
+        let expiry = r.runway.first { $0.to == "EVALUATION EXPIRED" }
+        #expect(expiry?.at == F.at(160))
+        #expect(r.value(of: .authorization, at: F.at(120)) == "EVALUATION MODE")
+    }
+
+    @Test("an output printing an impossible pair is adopted and flagged")
+    func inconsistentSnapshot() {
+        let r = Replay.run([
+            F.event(.registrationSucceeded, day: 0),
+            Self.snapshotEvent(day: 1, registration: .unregistered, authorization: .authorized),
+        ])
+        #expect(r.anomalies.contains { $0.name == "inconsistent_snapshot" })
+    }
+
+    @Test("a printed AUTHORIZED clears the overage; a printed UNREGISTERED ends the registration's timers")
+    func adoptionGoesThroughTheHelpers() {
+        let authorized = Replay.run([
+            F.event(.registrationSucceeded, day: 0), F.event(.complianceOut, day: 1),
+            Self.snapshotEvent(day: 5, registration: .registered, authorization: .authorized),
+        ])
+        #expect(authorized.engine.state.enforcement == .none)
+        let unregistered = Replay.run([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            Self.snapshotEvent(day: 5, registration: .unregistered, authorization: .evaluation),
+        ])
+        #expect(unregistered.engine.state.lastRegistrationSuccess == nil)
+        #expect(!unregistered.runway.contains { $0.to == "REGISTRATION EXPIRED" || $0.to == "AUTHORIZATION EXPIRED" })
+    }
+
+    @Test("an untimed output is placed after all timed evidence")
+    func untimedSnapshotLast() {
+        let ordered = Replay.order([
+            Self.snapshotEvent(day: nil, registration: .unregistered, authorization: .evaluation),
+            F.untimed(.transportConfigured, ["mode": "proxy"]), F.event(.registrationSucceeded, day: 3),
+        ])
+        #expect(ordered.map(\.kind) == [.transportConfigured, .registrationSucceeded, .statusSnapshot])
+    }
+}

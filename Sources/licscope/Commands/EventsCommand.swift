@@ -24,8 +24,7 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Output format: text or jsonl.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("tz"), help: "Zone override: ABBR=±HH:MM (e.g. IST=+02:00), or ±HH:MM / ABBR for unzoned stamps. Repeatable.")
-    var zones: [String] = []
+    @OptionGroup var zones: ZoneOptions
 
     @Option(help: "Year for yearless timestamps (otherwise inferred from dated lines or the file's modification time).")
     var year: Int?
@@ -33,12 +32,12 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Rules directory; the message catalog is its messages/ folder.")
     var rules: String?
 
+    func validate() throws {
+        if let year, !(1970...2200).contains(year) { throw ValidationError("--year must be between 1970 and 2200") }
+    }
+
     func run() throws {
-        let resolver: ZoneResolver
-        do { resolver = try ZoneResolver(specifications: zones) } catch {
-            FileHandle.standardError.write(Data("licscope: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let resolver = try zones.resolver()
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: rules) } catch {
             FileHandle.standardError.write(Data("licscope: \(error)\n".utf8))
