@@ -10,6 +10,7 @@ public struct OutputRedactor {
     private var mapping: [String: String] = [:]
     private var counters: [String: Int] = [:]
 
+    /// Creates a value.
     public init() {}
 
     /// Redacts `text`; the same value always gets the same placeholder within one redactor.

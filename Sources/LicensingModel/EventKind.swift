@@ -4,11 +4,17 @@ import Foundation
 public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
+    /// The dotted name.
     public var rawValue: String
+    /// Creates a value.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates a value.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// Creates a value.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// The dotted name.
     public var description: String { rawValue }
+    /// Orders the values.
     public static func < (a: EventKind, b: EventKind) -> Bool { a.rawValue < b.rawValue }
 
     /// Whether the kind is registered in ``EventVocabulary``.

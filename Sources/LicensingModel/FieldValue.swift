@@ -34,12 +34,16 @@ public enum FieldValue: Hashable, Sendable {
 }
 
 extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    /// Creates a value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates a value.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// Creates a value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension FieldValue: Codable {
+    /// Creates a value.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let b = try? c.decode(Bool.self) { self = .bool(b) }

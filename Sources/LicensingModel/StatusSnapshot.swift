@@ -87,11 +87,15 @@ public struct AttemptRecord: Hashable, Sendable, Codable {
 
 /// The `Registration:` block.
 public struct RegistrationBlock: Hashable, Sendable, Codable {
+    /// The status.
     public var status: RegistrationState?
     /// The status text as printed.
     public var statusText: String?
+    /// `Smart Account:`.
     public var smartAccount: String?
+    /// `Virtual Account:`.
     public var virtualAccount: String?
+    /// `Export-Controlled Functionality:`.
     public var exportControlled: String?
     /// `Initial Registration: SUCCEEDED on …`.
     public var initial: AttemptRecord?
@@ -101,11 +105,13 @@ public struct RegistrationBlock: Hashable, Sendable, Codable {
     public var nextRenewal: EventTime?
     /// `Registration Expires: …`.
     public var expires: EventTime?
+    /// Creates a value.
     public init() {}
 }
 
 /// The `License Authorization:` block.
 public struct AuthorizationBlock: Hashable, Sendable, Codable {
+    /// The status.
     public var status: AuthorizationState?
     /// The status text as printed (`AUTHORIZED`, `EVAL MODE`).
     public var statusText: String?
@@ -119,6 +125,7 @@ public struct AuthorizationBlock: Hashable, Sendable, Codable {
     public var deadline: EventTime?
     /// `Evaluation Period Remaining: …` under the authorization block.
     public var evaluationRemaining: TimeInterval?
+    /// Creates a value.
     public init() {}
 }
 
@@ -130,16 +137,22 @@ public struct EvaluationBlock: Hashable, Sendable, Codable {
     public var remaining: TimeInterval?
     /// `EVALUATION PERIOD EXPIRED on …`.
     public var expiredOn: EventTime?
+    /// Creates a value.
     public init() {}
 }
 
 /// Transport configuration as printed (`Transport:` / `Transport Configuration` blocks).
 public struct TransportBlock: Hashable, Sendable, Codable {
+    /// The transport mode.
     public var mode: TransportMode?
     /// The mode text as printed.
     public var modeText: String?
+    /// The transport URL.
     public var url: String?
+    /// The proxy host.
     public var proxyHost: String?
+    /// The proxy port.
     public var proxyPort: Int?
+    /// Creates a value.
     public init() {}
 }

@@ -85,7 +85,7 @@ public struct LicensingEngine: Sendable {
         let noCommunicationExpected = state.transport == .slr
         if state.registration != .registered, state.authorization == .evaluation {
             if let due = state.evaluationExpiresAt ?? state.evaluationStart.map({ $0 + timers.evaluation }) {
-                out.append(ArmedTimer(kind: .evaluationExpiry, due: due, basis: "evaluation period (90 days)",
+                out.append(ArmedTimer(kind: .evaluationExpiry, due: due, basis: "evaluation period (\(LicensingTimers.describe(timers.evaluation)))",
                     evidence: anchorEvidence["evaluation"] ?? []))
             }
         }
@@ -98,7 +98,7 @@ public struct LicensingEngine: Sendable {
         }
         if state.enforcement == .overage, let start = state.overageStart {
             out.append(ArmedTimer(kind: .overageEnd, due: start + timers.overage,
-                basis: "overage began \(start.iso8601UTC) (\(state.overageReason ?? "non-compliance")) + 90 days",
+                basis: "overage began \(start.iso8601UTC) (\(state.overageReason ?? "non-compliance")) + \(LicensingTimers.describe(timers.overage))",
                 evidence: anchorEvidence["overage"] ?? []))
         }
         if !noCommunicationExpected, state.registration == .registered, let due = registrationExpiry() {
@@ -113,14 +113,14 @@ public struct LicensingEngine: Sendable {
     public func communicationDeadline() -> (date: Date, basis: String)? {
         if let p = state.printedCommunicationDeadline { return (p, "communication deadline printed by the product") }
         guard let last = state.lastAuthorizationSuccess else { return nil }
-        return (last + timers.communicationDeadline, "last successful authorization \(last.iso8601UTC) + 90 days")
+        return (last + timers.communicationDeadline, "last successful authorization \(last.iso8601UTC) + \(LicensingTimers.describe(timers.communicationDeadline))")
     }
 
     /// The registration expiry in force: printed when adopted, else the last successful registration + 1 year.
     public func registrationExpiry() -> (date: Date, basis: String)? {
         if let p = state.printedRegistrationExpiry { return (p, "registration expiry printed by the product") }
         guard let last = state.lastRegistrationSuccess else { return nil }
-        return (last + timers.registrationValidity, "last successful registration \(last.iso8601UTC) + 1 year")
+        return (last + timers.registrationValidity, "last successful registration \(last.iso8601UTC) + \(LicensingTimers.describe(timers.registrationValidity))")
     }
 
     /// Fires a timer and returns when it fired.

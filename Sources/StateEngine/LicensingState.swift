@@ -4,9 +4,13 @@ import LicensingModel
 /// What the engine believes about the product at one instant: the three state dimensions, the transport,
 /// and the anchors every timer is computed from.
 public struct LicensingState: Hashable, Sendable, Codable {
+    /// Registration status.
     public var registration: RegistrationState = .unregistered
+    /// Authorization status.
     public var authorization: AuthorizationState = .noLicensesInUse
+    /// CUCM enforcement.
     public var enforcement: EnforcementState = .none
+    /// How the product reaches Cisco, when known.
     public var transport: TransportMode?
     /// When the evaluation period started, when known.
     public var evaluationStart: Date?
@@ -74,14 +78,19 @@ public struct LicensingState: Hashable, Sendable, Codable {
 
 /// Why an initial value is believed: the output that reported it, with no earlier evidence about that dimension.
 public struct InitialSource: Hashable, Sendable, Codable {
+    /// Why.
     public var cause: String
+    /// The evidence behind it.
     public var evidence: [SourcePointer]
 }
 
 /// A change of one state dimension, with its cause and evidence.
 public struct Transition: Hashable, Sendable, Codable {
+    /// Which dimension.
     public var dimension: StateDimension
+    /// The value before.
     public var from: String
+    /// The value after.
     public var to: String
     /// When it happened (evidence time, or the timer's due time).
     public var at: Date
@@ -100,10 +109,13 @@ public struct EngineAnomaly: Hashable, Sendable, Codable {
     public var name: String
     /// What was seen, in one sentence.
     public var detail: String
+    /// When it happened.
     public var at: Date?
+    /// The evidence behind it.
     public var evidence: [SourcePointer]
     /// For snapshot checks: which printed field, what it printed, what the engine derived.
     public var field: String?
+    /// What the product printed.
     public var printed: Date?
     public var derived: Date?
     /// For missing activity: when it was due.

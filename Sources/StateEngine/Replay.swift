@@ -22,6 +22,7 @@ public struct ReplayResult: Sendable {
     public var history: [StateDimension: String]
     /// The first and last evidence instants.
     public var evidenceStart: Date?
+    /// The last evidence instant.
     public var evidenceEnd: Date?
 
     /// The state in force at `instant`, from the intervals.

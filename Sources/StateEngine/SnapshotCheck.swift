@@ -48,9 +48,13 @@ public struct SnapshotCheck: Hashable, Sendable, Codable {
 
 /// A printed state next to the replayed one.
 public struct StateComparison: Hashable, Sendable, Codable {
+    /// Which dimension.
     public var dimension: StateDimension
+    /// What the product printed.
     public var printed: String
+    /// What the replay reached.
     public var replayed: String
+    /// Whether the two agree.
     public var agrees: Bool { printed == replayed }
 }
 

@@ -28,10 +28,13 @@ public enum TimerKind: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// A timer the current state arms, and when it is due.
 public struct ArmedTimer: Hashable, Sendable {
+    /// The timer.
     public var kind: TimerKind
+    /// When it is due.
     public var due: Date
     /// What it was computed from (`last successful authorization Jan 26 … + 90 days`).
     public var basis: String
+    /// The evidence behind it.
     public var evidence: [SourcePointer]
 }
 
@@ -40,10 +43,13 @@ public struct Deadline: Hashable, Sendable, Codable {
     /// `next_authorization_renewal`, `communication_deadline`, `overage_end`, `registration_renewal`,
     /// `registration_expiry`, `evaluation_expiry`.
     public var name: String
+    /// When it is due.
     public var due: Date
+    /// What it was computed from.
     public var basis: String
     /// What happens then if nothing succeeds before (`AUTHORIZATION EXPIRED`, `NO PROVISIONING`), or nil for
     /// expected activity.
     public var consequence: String?
+    /// The evidence behind it.
     public var evidence: [SourcePointer]
 }

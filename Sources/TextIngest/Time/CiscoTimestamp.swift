@@ -8,8 +8,11 @@ import LicensingModel
 public enum CiscoTimestamp {
     /// A year to use when the text prints none, and where it came from (for the assumption text).
     public struct YearHint: Hashable, Sendable {
+        /// The year.
         public var year: Int
+        /// Where it came from.
         public var source: String
+        /// Creates a value.
         public init(year: Int, source: String) {
             self.year = year
             self.source = source

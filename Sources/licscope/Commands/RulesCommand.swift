@@ -61,7 +61,10 @@ struct RulesCommand: ParsableCommand {
     /// `events.jsonl` are loaded as events. `--events-only` loads `events.jsonl` everywhere.
     static func fixtureLoader(rulesDirectory: URL, eventsOnly: Bool) -> FixtureLoader {
         if eventsOnly { return RuleFixtures.eventsLoader }
-        guard let catalog = try? MessageCatalog.bundled(rulesDirectory: rulesDirectory.path) else {
+        let catalog: MessageCatalog
+        do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesDirectory.path) } catch {
+            FileHandle.standardError.write(
+                Data("licscope: \(error); fixtures are loaded from their events.jsonl instead of the parsers\n".utf8))
             return RuleFixtures.eventsLoader
         }
         return PipelineFixtures.loader(options: AnalysisOptions(rules: nil, catalog: catalog))
