@@ -6,17 +6,52 @@ public enum Redaction {
     /// The replacement text.
     public static let mask = "<redacted>"
 
-    /// Redacts `idtoken <token>`, `token: <token>`, `password: …`, `Password: ****`, `proxy_password=…`,
-    /// and `user:password@` in URLs.
+    /// Redacts `idtoken <token>` (any spacing), `token: …` / `token=…`, `password: …`, `passwd=…`, `pwd=…`,
+    /// `secret=…`, their JSON forms (`"token":"…"`), and the password of `user:password@host` with or without a
+    /// scheme. Idempotent: a masked value is left as it is.
     public static func redact(_ text: String) -> String {
         guard mayContainSecret(text) else { return text }
         var out = text
-        for (anchor, terminators) in anchors {
-            out = redactValues(after: anchor, in: out, terminators: terminators)
-        }
-        out = redactURLCredentials(out)
+        for rule in rules { out = rule.apply(out) }
         return out
     }
+
+    /// One pattern and the capture group that holds the secret.
+    private struct Rule: Sendable {
+        let regex: NSRegularExpression?
+        let group: Int
+
+        init(_ pattern: String, group: Int) {
+            regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            self.group = group
+        }
+
+        func apply(_ text: String) -> String {
+            guard let regex else { return text }
+            var result = ""
+            var last = text.startIndex
+            for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let r = Range(m.range(at: group), in: text), r.lowerBound >= last, text[r] != Redaction.mask[...]
+                else { continue }
+                result += text[last..<r.lowerBound]
+                result += Redaction.mask
+                last = r.upperBound
+            }
+            return result + text[last...]
+        }
+    }
+
+    /// The patterns; the tests exercise each one (LicensingModelTests, RedactionAtIngestionTests).
+    private static let rules: [Rule] = [
+        // `idtoken <token>` with any spacing, and `idtoken=<token>`.
+        Rule(#"\bidtoken(?:\s*[:=]\s*|\s+)"?([^\s"',&;]+)"#, group: 1),
+        // JSON members: "token":"…", "id_token":"…", "password":"…", "proxy_password":"…", "secret":"…".
+        Rule(#""[a-z_]*(?:token|password|passwd|secret)"\s*:\s*"([^"]*)""#, group: 1),
+        // key: value / key=value forms (not followed by a JSON quote, handled above).
+        Rule(#"\b[a-z_]*(?:token|password|passwd|pwd|secret)\b(?!")\s*[:=]\s*([^\s"',&;]+)"#, group: 1),
+        // user:password@host, with or without a scheme; the password may hold `/` but not whitespace or `@`.
+        Rule(#"(?:^|[\s"'(=/])[a-z0-9._~%!$+-]+:(?!//)([^\s@"']+)@[a-z0-9.-]+"#, group: 1),
+    ]
 
     /// A cheap check that lets most lines through untouched: `token`, `passw`, `pwd`, `secret` (any case) or `@`.
     /// When it says no, ``redact(_:)`` would return the text unchanged.
@@ -46,51 +81,4 @@ public enum Redaction {
     }
 
     private static let screenMarkers: [[UInt8]] = ["token", "passw", "pwd", "secret"].map { Array($0.utf8) }
-
-    private static let anchors: [(String, Set<Character>)] = [
-        ("idtoken ", [" ", "\t", "\"", "'"]),
-        ("idtoken=", [" ", "\t", "&", "\"", "'", ","]),
-        ("id_token\":\"", ["\""]),
-        ("\"token\":\"", ["\""]),
-        ("token: ", [" ", "\t", ","]),
-        ("token=", [" ", "\t", "&", "\"", "'", ","]),
-        ("password: ", [" ", "\t", ","]),
-        ("password : ", [" ", "\t", ","]),
-        ("password=", [" ", "\t", "&", "\"", "'", ","]),
-        ("password\":\"", ["\""]),
-        ("passwd=", [" ", "\t", "&", "\"", "'", ","]),
-        ("pwd=", [" ", "\t", "&", "\"", "'", ","]),
-        ("secret=", [" ", "\t", "&", "\"", "'", ","]),
-    ]
-
-    private static func redactValues(after anchor: String, in text: String, terminators: Set<Character>) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let r = rest.range(of: anchor, options: .caseInsensitive) {
-            result += rest[..<r.upperBound]
-            let value = rest[r.upperBound...].prefix { !terminators.contains($0) }
-            if value.isEmpty || value == mask[...] {
-                rest = rest[r.upperBound...]
-                continue
-            }
-            result += mask
-            rest = rest[value.endIndex...]
-        }
-        return result + rest
-    }
-
-    private static func redactURLCredentials(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let r = rest.range(of: "://") {
-            result += rest[..<r.upperBound]
-            rest = rest[r.upperBound...]
-            let authority = rest.prefix { $0 != "/" && $0 != " " && $0 != "\"" }
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                result += rest[..<colon] + ":" + mask
-                rest = rest[at...]
-            }
-        }
-        return result + rest
-    }
 }

@@ -70,9 +70,23 @@ struct DNSMessage {
             guard length < 64, i + 1 + Int(length) <= b.count else { return nil }
             total += Int(length) + 1
             guard total <= 255 else { return nil }
-            labels.append(String(decoding: b.slice(i + 1, i + 1 + Int(length)), as: UTF8.self))
+            labels.append(Self.presentationLabel(b.slice(i + 1, i + 1 + Int(length))))
             i += 1 + Int(length)
         }
+    }
+
+    /// A label as `dig` prints it: printable ASCII as is, `.` and `\` escaped, every other byte as `\DDD`, so a
+    /// hostile name can neither break a report line nor carry terminal escape codes.
+    static func presentationLabel(_ bytes: some Collection<UInt8>) -> String {
+        var out = ""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
+            case 0x21...0x7E: out.unicodeScalars.append(UnicodeScalar(byte))
+            default: out += "\\\(byte / 100)\(byte / 10 % 10)\(byte % 10)"
+            }
+        }
+        return out
     }
 
     static func rcodeName(_ rcode: Int) -> String {

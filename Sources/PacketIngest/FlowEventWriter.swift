@@ -68,7 +68,7 @@ struct FlowEventWriter {
     private static func writeConnect(
         _ flow: TCPFlow, _ req: HTTPMessage, _ resp: HTTPMessage?, _ sink: inout EventSink
     ) -> FlowSummary.ConnectRequest {
-        let target = req.head.uri ?? ""
+        let target = Redaction.redact(req.head.uri ?? "")
         let (host, port) = HostPort.split(target, defaultPort: 443)
         var fields: [String: FieldValue] = [
             "proxy": .string(flow.server.description), "proxy_port": .int(Int(flow.serverPort)),
@@ -99,7 +99,7 @@ struct FlowEventWriter {
                 "method": .string(req.head.method ?? ""), "uri": .string(Redaction.redact(req.head.uri ?? "")),
                 "dst": .string(flow.server.description), "dst_port": .int(Int(flow.serverPort)),
             ]
-            if let host = req.head.header("host") { fields["host"] = .string(host) }
+            if let host = req.head.header("host") { fields["host"] = .string(Redaction.redact(host)) }
             if let ua = req.head.header("user-agent") { fields["user_agent"] = .string(ua) }
             sink.add(.httpRequest, frame: req.headFrame, time: flow.time(ofFrame: req.headFrame), fields: fields)
             writeLicensing(flow, req, direction: "request", &sink)
@@ -135,7 +135,9 @@ struct FlowEventWriter {
 
 /// Splits `host:port` (with `[v6]:port` brackets).
 enum HostPort {
-    static func split(_ text: String, defaultPort: Int?) -> (host: String, port: Int?) {
+    /// `host:port`, `[v6]:port` or `host`; a `user:password@` prefix (never a host) is dropped.
+    static func split(_ raw: String, defaultPort: Int?) -> (host: String, port: Int?) {
+        let text = raw.lastIndex(of: "@").map { String(raw[raw.index(after: $0)...]) } ?? raw
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let host = String(text[text.index(after: text.startIndex)..<close])
             let rest = text[text.index(after: close)...]

@@ -35,7 +35,7 @@ enum LadderBuilder {
                 guard let req = ex.request, let uri = req.head.uri,
                     let url = LicensingEndpoints.satelliteURL(uri: uri, host: req.head.header("host"), tls: tls != nil)
                 else { continue }
-                endpoint = url
+                endpoint = Redaction.redact(url)
                 target = absoluteHost ?? requestHost ?? flow.server.description
                 break
             }
@@ -58,7 +58,7 @@ enum LadderBuilder {
                 name: "proxy", ok: ok, detail: status.map(String.init) ?? "no answer",
                 frame: last.response?.headFrame ?? req.headFrame))
             if !ok {
-                var text = "proxy \(flow.server.endpoint(Int(flow.serverPort))) answered CONNECT \(req.head.uri ?? "")"
+                var text = "proxy \(flow.server.endpoint(Int(flow.serverPort))) answered CONNECT \(Redaction.redact(req.head.uri ?? ""))"
                 text += status.map { " with \($0) \(last.response?.head.reason ?? "")" } ?? " with nothing"
                 if let auth = last.response?.head.header("proxy-authenticate") { text += " (Proxy-Authenticate: \(auth))" }
                 fail(text)

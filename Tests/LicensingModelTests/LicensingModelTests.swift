@@ -84,3 +84,33 @@ struct LicensingModelTests {
         #expect(LicensingTimers.describe(6 * 3_600) == "6 hours")
     }
 }
+
+@Suite("redaction of the forms secrets take in the field")
+struct RedactionFormsTests {
+    @Test(arguments: [
+        ("license smart register idtoken  SECRET1 force", "SECRET1"),
+        ("license smart register idtoken\tSECRET2", "SECRET2"),
+        ("license smart register idtoken=SECRET3", "SECRET3"),
+        ("token:SECRET4", "SECRET4"),
+        ("Password:  SECRET5", "SECRET5"),
+        ("client_secret = SECRET6", "SECRET6"),
+        ("{\"proxy_password\" : \"SECRET7\"}", "SECRET7"),
+        ("https://user:pa/ss_SECRET8@proxy.example.com/x", "SECRET8"),
+        ("CONNECT user:SECRET9@tools.cisco.com:443 HTTP/1.1", "SECRET9"),
+        ("Host: u:SECRET10@sat.example.com", "SECRET10"),
+    ])
+    func masked(line: String, secret: String) {
+        let out = Redaction.redact(line)
+        #expect(!out.contains(secret), "\(out)")
+        #expect(out.contains(Redaction.mask))
+        #expect(Redaction.redact(out) == out)
+    }
+
+    @Test("ordinary lines pass unchanged", arguments: [
+        "10:02:09.031 |4211,,,CiscoSLM,3,14-03-2022 ERROR [SLM-12] com.callhome - Fail to send (ERR 205 : Request Aborted)",
+        "Status: AUTHORIZED on Jan 26 15:12:59 2018 IST", "mail admin@example.com", "https://tools.cisco.com/its/service",
+    ])
+    func unchanged(line: String) {
+        #expect(Redaction.redact(line) == line)
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 import LicensingModel
-import PacketIngest
+@testable import PacketIngest
 import Testing
 
 /// The bundled sample capture: a client speaking TLS straight to an HTTP proxy on port 443, which answers 400.
@@ -26,5 +26,24 @@ struct ProxyPortLadderTests {
         #expect(a.ladders.first?.frames == [2, 3, 4, 6, 7])
         let attempts = a.events.filter { $0.kind == .connectivityAttempt }
         #expect(attempts.allSatisfy { $0.fields["failed_stage"]?.text == "proxy" && $0.fields["via_proxy"] == .bool(true) })
+    }
+}
+
+@Suite("hostile names and credentials in captures")
+struct HostileCaptureTextTests {
+    @Test("DNS labels print in dig's presentation form: no control bytes, no forged lines")
+    func dnsLabels() {
+        let hostile: [UInt8] = Array("ok\n  [HIGH] FAKE".utf8) + [0x1B, 0x5B, 0x33, 0x31, 0x6D, 0x00, 0x2E, 0x5C]
+        let label = DNSMessage.presentationLabel(hostile)
+        #expect(!label.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(label.hasPrefix("ok\\010\\032\\032[HIGH]\\032FAKE\\027[31m\\000\\.\\\\"))
+        #expect(DNSMessage.presentationLabel(Array("tools".utf8)) == "tools")
+    }
+
+    @Test("a user:password@ prefix is never taken for the host")
+    func userinfo() {
+        #expect(HostPort.split("user:PW@tools.cisco.com:443", defaultPort: 443) == ("tools.cisco.com", 443))
+        #expect(HostPort.split("tools.cisco.com", defaultPort: 443) == ("tools.cisco.com", 443))
+        #expect(HostPort.split("[2001:db8::1]:8080", defaultPort: nil) == ("2001:db8::1", 8080))
     }
 }

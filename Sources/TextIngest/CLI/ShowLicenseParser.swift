@@ -51,7 +51,9 @@ public enum ShowLicenseParser {
         }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let unredacted = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            // Secrets are masked before anything reads the line: values, failure reasons and problem texts alike.
+            let line = Redaction.mayContainSecret(String(unredacted)) ? Redaction.redact(String(unredacted))[...] : unredacted
             if promptCommand(line) != nil {
                 if reader != nil { finish(lastLine: lineNumber - 1) }
                 reader = ShowLicenseReader(command: "", zones: zones)

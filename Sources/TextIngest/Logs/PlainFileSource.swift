@@ -17,11 +17,15 @@ final class PlainFileSource: LogChunkSource {
     private let fd: Int32
     private let chunkSize: Int
     private var offset = 0
+    /// One chunk of zeros, appended with a single copy to make room for a read (appending a lazily repeated
+    /// element one by one cost a third of a second per file in debug builds).
+    private let room: [UInt8]
 
     /// Opens `path`; nil when it cannot be opened.
     init?(path: String, chunkSize: Int) {
         fd = open(path, O_RDONLY)
         self.chunkSize = max(1, chunkSize)
+        room = [UInt8](repeating: 0, count: max(1, chunkSize))
         guard fd >= 0 else { return nil }
     }
 
@@ -34,7 +38,7 @@ final class PlainFileSource: LogChunkSource {
 
     func append(to buffer: inout [UInt8]) throws -> Int {
         let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        buffer.append(contentsOf: room)
         var n = 0
         repeat {
             n = buffer.withUnsafeMutableBytes { raw in
