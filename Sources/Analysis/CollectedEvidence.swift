@@ -47,7 +47,9 @@ enum EvidenceCollector {
                 inv.events = group.events.count
                 inv.reader = "show license parser"
                 if !problems.isEmpty {
-                    inv.reason = problems.prefix(3).joined(separator: "; ")
+                    // Same rule as `licscope status`: lines that look like fields but cannot be read are lost evidence.
+                    inv.status = .partlyUnreadable
+                    inv.reason = listed(problems)
                 }
                 for e in group.events {
                     // The latest activity the output reports is closest to when the logs beside it were written.
@@ -67,7 +69,7 @@ enum EvidenceCollector {
                 inv.reader = a.reader
                 if a.isPartlyUnreadable {
                     inv.status = .partlyUnreadable
-                    inv.reason = a.errors.prefix(3).map(\.description).joined(separator: "; ")
+                    inv.reason = listed(a.errors.map(\.description))
                 }
             case .licenseLog, .syslog, .rtmtAlerts, .serviceList, .text:
                 let r = LogIngester.ingest(
@@ -92,7 +94,7 @@ enum EvidenceCollector {
                 inv.reader = r.format
                 if !r.damage.isEmpty {
                     inv.status = .partlyUnreadable
-                    inv.reason = r.damage.prefix(3).map(\.description).joined(separator: "; ")
+                    inv.reason = listed(r.damage.map(\.description))
                 }
             case .archive, .binary, .unknown:
                 break
@@ -119,6 +121,12 @@ enum EvidenceCollector {
     }
 
     private static func rank(_ c: FileClass) -> Int { c == .cli ? 0 : 1 }
+
+    /// The first three problems, and how many more there are.
+    static func listed(_ problems: [String]) -> String {
+        let shown = problems.prefix(3).joined(separator: "; ")
+        return problems.count > 3 ? "\(shown); and \(problems.count - 3) more" : shown
+    }
 
     private static func evidenceKind(_ c: FileClass, _ found: Set<EvidenceKind>) -> EvidenceKind {
         switch c {

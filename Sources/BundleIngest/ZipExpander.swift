@@ -27,7 +27,15 @@ enum ZipExpander {
             return "cannot read: \(error)"
         }
         if let damage = listing.damage { damages.append(damage) }
-        for member in listing.members {
+        let overlapping = overlappingMembers(listing.members)
+        for (index, member) in listing.members.enumerated() {
+            if overlapping.contains(index) {
+                session.recordRefused(
+                    archive + "!" + member.name,
+                    reason: "its data overlaps another member's (overlapping-entry zip bomb?)", size: member.uncompressedSize)
+                damages.append("members share data")
+                continue
+            }
             switch extract(member, file: file, archive: archive, depth: depth, session: &session) {
             case .fine: continue
             case .damaged(let reason): damages.append(reason)
@@ -37,6 +45,22 @@ enum ZipExpander {
             }
         }
         return damages.isEmpty ? nil : damages.joined(separator: "; ")
+    }
+
+    /// Members whose bytes (local header and compressed data) overlap an earlier member's: a valid archive never
+    /// shares data between members; overlapping ones multiply the output of a small file.
+    static func overlappingMembers(_ members: [ZipMember]) -> Set<Int> {
+        let order = members.indices.filter { members[$0].kind != .directory }
+            .sorted { members[$0].localHeaderOffset < members[$1].localHeaderOffset }
+        var out = Set<Int>()
+        var end = Int.min
+        for i in order {
+            let m = members[i]
+            if m.localHeaderOffset < end { out.insert(i) }
+            let (sum, overflow) = m.localHeaderOffset.addingReportingOverflow(30 + max(0, m.compressedSize))
+            end = max(end, overflow ? Int.max : sum)
+        }
+        return out
     }
 
     private static func extract(

@@ -48,15 +48,20 @@ public enum CaptureAnalyzer {
     private static func run(_ reader: some FrameSource, path: String, options: CaptureOptions) -> CaptureAnalysis {
         var processor = PacketProcessor(path: path, options: options)
         var frames = 0
-        let errors = reader.forEachFrame { frame in
+        var errors = reader.forEachFrame { frame in
             frames = frame.number
             processor.process(frame)
         }
         processor.finishCapture()
         for e in errors {
-            processor.sink.add(.captureAnomaly, frame: max(1, e.frame ?? 1), time: processor.lastTime, fields: [
-                "anomaly": "read_error", "detail": .string(e.message), "offset": .int(e.offset ?? -1),
-            ])
+            processor.sink.addAnomaly(
+                "read_error", detail: e.message, frame: max(1, e.frame ?? 1), time: processor.lastTime, offset: e.offset ?? -1)
+        }
+        if processor.sink.dropped > 0 {
+            // Not silent: events were lost, so the capture counts as partly unreadable.
+            errors.append(CaptureError(
+                message: "\(processor.sink.dropped) per-packet events beyond the limit of \(processor.sink.limit) were not kept",
+                offset: nil, frame: nil))
         }
         // Frame order; events of one frame keep the order they were produced in (sorting keys, not events).
         let unsorted = processor.sink.events

@@ -80,4 +80,15 @@ struct EventSink {
         }
         events.append(event)
     }
+
+    /// Adds a summary event (a ladder, a capture anomaly) past the limit: the limit bounds per-packet events, and
+    /// the summaries are what an analysis needs most when the capture is that large.
+    mutating func appendSummary(_ event: Event) { events.append(event) }
+
+    /// Adds a capture anomaly past the limit.
+    mutating func addAnomaly(_ name: String, detail: String, frame: Int, time: FrameTime?, offset: Int? = nil) {
+        var fields: [String: FieldValue] = ["anomaly": .string(name), "detail": .string(detail)]
+        if let offset { fields["offset"] = .int(offset) }
+        events.append(Event(kind: .captureAnomaly, time: time?.eventTime, source: .frame(path, frame), fields: fields))
+    }
 }

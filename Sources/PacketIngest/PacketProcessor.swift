@@ -106,16 +106,14 @@ struct PacketProcessor {
         dns.finish(sink: &sink)
         ladders += DNSFailureLadders.ladders(dns.failures)
         for (name, a) in anomalies.sorted(by: { $0.value.frame < $1.value.frame }) {
-            sink.add(.captureAnomaly, frame: a.frame, time: a.time, fields: [
-                "anomaly": .string(name), "detail": .string("\(a.detail) (\(a.count) frame(s), first shown)"),
-            ])
+            sink.addAnomaly(name, detail: "\(a.detail) (\(a.count) frame(s), first shown)", frame: a.frame, time: a.time)
         }
         ladders.sort { $0.firstFrame < $1.firstFrame }
-        for ladder in ladders { sink.append(LadderEvent.event(ladder, path: sink.path)) }
+        for ladder in ladders { sink.appendSummary(LadderEvent.event(ladder, path: sink.path)) }
         if sink.dropped > 0 {
-            sink.add(.captureAnomaly, frame: 1, time: firstTime, fields: [
-                "anomaly": "event_limit", "detail": .string("\(sink.dropped) events beyond \(sink.limit) not kept"),
-            ])
+            sink.addAnomaly(
+                "event_limit", detail: "\(sink.dropped) per-packet events beyond \(sink.limit) not kept (ladders are all kept)",
+                frame: 1, time: firstTime)
         }
     }
 }

@@ -47,3 +47,17 @@ struct HostileCaptureTextTests {
         #expect(HostPort.split("[2001:db8::1]:8080", defaultPort: nil) == ("2001:db8::1", 8080))
     }
 }
+
+@Suite("event limit")
+struct EventLimitTests {
+    @Test("past the limit per-packet events are counted, while ladders and anomalies are still kept")
+    func summariesSurviveTheLimit() {
+        var sink = EventSink(path: "big.cap", limit: 2)
+        for n in 1...3 { sink.add(.tcpAttempt, frame: n, time: nil, fields: [:]) }
+        #expect(sink.events.count == 2 && sink.dropped == 1)
+        sink.appendSummary(Event(kind: .connectivityAttempt, time: nil, source: .frame("big.cap", 1)))
+        sink.addAnomaly("event_limit", detail: "1 not kept", frame: 1, time: nil)
+        #expect(sink.events.map(\.kind) == [.tcpAttempt, .tcpAttempt, .connectivityAttempt, .captureAnomaly])
+        #expect(sink.dropped == 1)
+    }
+}

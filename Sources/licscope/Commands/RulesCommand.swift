@@ -57,6 +57,22 @@ struct RulesCommand: ParsableCommand {
 
     /// How `rules test` turns a fixture directory into evidence. The built-in reader takes `events.jsonl` and
     /// `fixture.yaml`; the ingest → engine pipeline can take over raw inputs here.
+    /// Loads and lints the message catalog in `directory/messages`, when there is one.
+    static func lintCatalog(in directory: URL) -> [String] {
+        let messages = directory.appendingPathComponent("messages")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: messages.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { return [] }
+        do {
+            let catalog = try MessageCatalog.load(directory: messages)
+            let problems = catalog.lint()
+            if problems.isEmpty { print("message catalog OK: \(catalog.entries.count) entries") }
+            return problems
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
     /// Fixture folders with raw inputs run through the whole pipeline (parsers + engine); folders with only
     /// `events.jsonl` are loaded as events. `--events-only` loads `events.jsonl` everywhere.
     static func fixtureLoader(rulesDirectory: URL, eventsOnly: Bool) -> FixtureLoader {
@@ -86,9 +102,12 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: DirectoryOrLocation
 
         func run() throws {
-            let report = RuleSet.lint(directory: rules.resolve())
+            let directory = rules.resolve()
+            let report = RuleSet.lint(directory: directory)
             for error in report.errors { FileHandle.standardError.write(Data("\(error.description)\n".utf8)) }
-            guard report.isClean else { throw ExitCode(2) }
+            let catalogErrors = RulesCommand.lintCatalog(in: directory)
+            for error in catalogErrors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            guard report.isClean, catalogErrors.isEmpty else { throw ExitCode(2) }
             print("\(report.rules.count) rules OK")
         }
     }
