@@ -8,7 +8,7 @@ SWIFT ?= swift
 BIN := .build/debug/licscope
 SAMPLE ?= samples/proxy-443-bundle
 
-.PHONY: all deps build test demo interop bench clean
+.PHONY: all deps build release test demo interop bench clean
 
 all: build
 
@@ -26,6 +26,10 @@ deps:
 
 build: deps
 	$(SWIFT) build
+
+# An optimized binary at .build/release/licscope, for large bundles and captures.
+release: deps
+	$(SWIFT) build -c release
 
 test: build
 	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
