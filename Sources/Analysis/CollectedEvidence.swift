@@ -109,15 +109,9 @@ enum EvidenceCollector {
 
     static func readCLI(_ entry: BundleEntry, zones: ZoneResolver) -> (SourceEvents, Int, [String]) {
         let data = FileManager.default.contents(atPath: entry.localPath) ?? Data()
-        let text = String(decoding: data, as: UTF8.self)
-        var events: [Event] = []
-        var problems: [String] = []
-        for output in ShowLicenseParser.parse(text, zones: zones) {
-            events += SnapshotEvents.events(for: output, path: entry.displayPath)
-            problems += output.problems
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-        return (SourceEvents(path: entry.displayPath, kind: .cli, events: events), lines, problems)
+        let reading = SnapshotEvents.read(text: String(decoding: data, as: UTF8.self), path: entry.displayPath, zones: zones)
+        return (SourceEvents(path: entry.displayPath, kind: .cli, events: reading.groups.flatMap { $0 }),
+            reading.lineCount, reading.problems.flatMap { $0 })
     }
 
     private static func rank(_ c: FileClass) -> Int { c == .cli ? 0 : 1 }

@@ -4,6 +4,28 @@ import LicensingModel
 /// Turns a parsed `show license …` output into timeline events: the `status.snapshot` itself, one event per
 /// attempt it reports, one `entitlement.usage` per usage row, and the transport it prints.
 public enum SnapshotEvents {
+    /// One file's `show license` outputs, each as its event group, with the lines that could not be read.
+    public struct FileReading: Sendable {
+        /// One event list per output, in file order.
+        public var groups: [[Event]]
+        /// Per output, lines that looked like fields but could not be read.
+        public var problems: [[String]]
+        /// Lines in the file.
+        public var lineCount: Int
+    }
+
+    /// Reads every output in a file's text.
+    /// - Parameters:
+    ///   - text: the file's text.
+    ///   - path: the path to put in source pointers.
+    ///   - zones: zone resolution (`--tz`).
+    public static func read(text: String, path: String, zones: ZoneResolver) -> FileReading {
+        let outputs = ShowLicenseParser.parse(text, zones: zones)
+        return FileReading(
+            groups: outputs.map { events(for: $0, path: path) }, problems: outputs.map(\.problems),
+            lineCount: text.split(separator: "\n", omittingEmptySubsequences: false).count)
+    }
+
     /// The events of one output.
     /// - Parameters:
     ///   - output: the parsed output.

@@ -46,10 +46,9 @@ struct StatusCommand: ParsableCommand {
                 unreadable = true
                 continue
             }
-            for output in ShowLicenseParser.parse(text, zones: resolver) {
-                groups.append(SnapshotEvents.events(for: output, path: path))
-                problems.append(output.problems)
-            }
+            let reading = SnapshotEvents.read(text: text, path: path, zones: resolver)
+            groups += reading.groups
+            problems += reading.problems
         }
         let report = StatusReport.build(groups: groups, problems: problems)
         switch format {
