@@ -67,6 +67,7 @@ struct DamagedCaptureTests {
         let secondEPB = bytes.count - (bytes.count - 28 - 32) / 2  // both EPBs have the same size
         bytes.replaceSubrange((secondEPB + 4)..<(secondEPB + 8), with: PcapngBytes.le32(0x7FFF_FFF0))
         let path = try TestSupport.temporaryFile(bytes, name: "absurd.pcapng")
+        defer { TestSupport.removeTemporaryFile(path) }
         let errors = PcapngBlockReader(path: path, why: "test").forEachFrame { _ in }
         #expect(errors.first?.offset == secondEPB)
         #expect(errors.first?.message.contains("absurd block length") == true)

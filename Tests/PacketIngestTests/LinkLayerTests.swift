@@ -77,6 +77,7 @@ struct LinkLayerTests {
             c.handshake(into: &w)
         }
         let path = try TestSupport.temporaryFile(w.bytes)
+        defer { TestSupport.removeTemporaryFile(path) }
         let a = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(maxTrackedFlows: 4))
         #expect(a.events(.tcpAttempt).count == 40)
         #expect(a.events(.tcpAttempt).allSatisfy { $0.fields["outcome"] == "established" })

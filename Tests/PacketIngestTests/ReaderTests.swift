@@ -67,6 +67,7 @@ struct ReaderTests {
                                      payload: MessageBuilder.dnsQuery(id: 1, name: "tools.cisco.com"))
         let bytes = PcapngBytes.section(linkType: 1, tsresol: 9, frames: [(frame, 1_700_000_000_123_456_789)])
         let path = try TestSupport.temporaryFile(bytes, name: "x.pcapng")
+        defer { TestSupport.removeTemporaryFile(path) }
         let reader = PcapngBlockReader(path: path, why: "test")
         var times: [Int64] = []
         let errors = reader.forEachFrame { times.append($0.seconds * 1_000_000_000 + $0.nanoseconds) }

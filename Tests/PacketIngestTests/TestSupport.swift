@@ -34,9 +34,15 @@ enum TestSupport {
         return url.path
     }
 
+    /// Removes a file made by ``temporaryFile(_:name:)`` and its private directory.
+    static func removeTemporaryFile(_ path: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+
     /// Analyzes in-memory capture bytes.
     static func analyze(_ bytes: [UInt8], caPEM: [String] = []) throws -> CaptureAnalysis {
         let path = try temporaryFile(bytes)
+        defer { removeTemporaryFile(path) }
         return CaptureAnalyzer.analyze(path: path, options: CaptureOptions(extraTrustAnchorsPEM: caPEM, displayPath: "t.pcap"))
     }
 

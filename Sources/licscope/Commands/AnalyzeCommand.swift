@@ -64,7 +64,11 @@ struct AnalyzeCommand: ParsableCommand {
             pems.append(String(decoding: d, as: UTF8.self))
         }
         if Terminal.stderrIsTTY { Terminal.warn("licscope: reading \(paths.count) input(s)…") }
-        let options = AnalysisOptions(zones: try zones.resolver(), rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems)
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let options = AnalysisOptions(
+            zones: try zones.resolver(), rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems,
+            workDirectory: scratch.path)
         let outcome = AnalysisRun.run(
             paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
             toolVersion: LicscopeVersion.current)
