@@ -74,6 +74,21 @@ struct ReaderTests {
         #expect(errors.isEmpty)
         #expect(times == [1_700_000_000_123_456_789])
     }
+
+    @Test("an if_tsresol that cannot be represented is reported, and the frames are still read", arguments: [UInt8(127), 0xFF])
+    func pcapngBlockReaderReportsAbsurdTsresol(tsresol: UInt8) throws {
+        let frame = FrameBuilder.udp(src: "192.0.2.1", srcPort: 1000, dst: "192.0.2.53", dstPort: 53,
+                                     payload: MessageBuilder.dnsQuery(id: 1, name: "tools.cisco.com"))
+        let bytes = PcapngBytes.section(linkType: 1, tsresol: tsresol, frames: [(frame, 1_700_000_000)])
+        let path = try TestSupport.temporaryFile(bytes, name: "absurd-resolution.pcapng")
+        defer { TestSupport.removeTemporaryFile(path) }
+        var frames = 0
+        let errors = PcapngBlockReader(path: path, why: "test").forEachFrame { _ in frames += 1 }
+        #expect(frames == 1)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("out of range") == true)
+        #expect(errors.first?.offset == 28, "the interface block's offset, after the 28-byte section header")
+    }
 }
 
 /// Hand-built pcapng bytes (little-endian).
