@@ -51,6 +51,8 @@ public enum Replay {
         let end = timed.max()
         var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
         for e in ordered { engine.apply(e) }
+        // Timers the last evidence armed already past due belong to the history, not to the runway ahead.
+        if let end { engine.advance(to: end) }
         var anomalies = engine.anomalies
         anomalies += ExpectedActivity.missing(events: ordered, engine: engine, coverage: activityCoverage, timers: timers)
         var projection = engine

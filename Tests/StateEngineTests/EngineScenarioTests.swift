@@ -220,3 +220,21 @@ struct EngineEvaluationAndAdoptionTests {
         #expect(ordered.map(\.kind) == [.transportConfigured, .registrationSucceeded, .statusSnapshot])
     }
 }
+
+@Suite("state engine: the end of the evidence")
+struct EngineEvidenceEndTests {
+    typealias F = EventFactory
+
+    @Test("a timer already past due at the last evidence is history, not runway")
+    func overdueAtEnd() {
+        let r = Replay.run([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.agentReady, day: 200),
+            EngineEvaluationAndAdoptionTests.snapshotEvent(day: nil, registration: .registered, authorization: .authorized),
+        ])
+        let expired = r.transitions.filter { $0.to == "AUTHORIZATION EXPIRED" }
+        #expect(expired.last?.at == F.at(200))
+        #expect(r.runway.first?.to != "AUTHORIZATION EXPIRED")
+        #expect(r.runway.allSatisfy { $0.at > F.at(200) })
+    }
+}
