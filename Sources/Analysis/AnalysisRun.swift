@@ -56,14 +56,9 @@ public enum AnalysisRun {
 
     /// Ingests and replays without judging: what a rule fixture or a report needs.
     public static func gather(paths: [String], options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
-        let work = URL(fileURLWithPath: options.workDirectory)
-            .appendingPathComponent("licscope-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))").path
-        try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let bundle = BundleReader.open(paths: paths, workDirectory: work, limits: options.limits)
-        defer {
-            bundle.removeWorkDirectory()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        // The reader makes its own private directory under `workDirectory`, and only when an archive needs one.
+        let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
+        defer { bundle.removeWorkDirectory() }
         let collected = EvidenceCollector.collect(bundle, options: options)
         let timeline = MergedTimeline.build(collected.sources, timers: options.timers)
         let evidence = RuleEvidence(
