@@ -38,8 +38,8 @@ test: build
 
 demo: build
 	@echo "== licscope analyze $(SAMPLE)"; $(BIN) analyze $(SAMPLE); rc=$$?; \
-	  echo "(exit code $$rc: 0 no finding at or above --fail-on, 1 findings, 3 input partly unreadable)"; \
-	  [ $$rc -le 1 ] || [ $$rc -eq 3 ]
+	  echo "(exit code $$rc: 0 healthy, 1 findings, 3 partly unreadable, 4 findings + partly unreadable, 5 no evidence)"; \
+	  [ $$rc -le 1 ] || [ $$rc -eq 3 ] || [ $$rc -eq 4 ]
 
 interop: build
 	scripts/interop.sh

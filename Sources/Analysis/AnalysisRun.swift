@@ -36,12 +36,17 @@ public enum AnalysisRun {
         }
         let replay = timeline.replay
         let worst = findings.map(\.severity).max()
-        var exit: Int32 = worst.map { $0 >= failOn ? 1 : 0 } ?? 0
-        if collected.partlyUnreadable { exit = 3 }
-        let report = AnalysisReport(
+        let instances = ProductInstances.distinct(in: timeline.events)
+        let exit = ExitStatus.of(
+            findings: worst.map { $0 >= failOn } ?? false, partlyUnreadable: collected.partlyUnreadable,
+            evidence: !timeline.events.isEmpty
+        ).rawValue
+        var report = AnalysisReport(
             tool: .init(name: "licscope", version: toolVersion), inputs: paths,
             verdict: .init(
-                summary: VerdictText.summary(findings: findings, replay: replay, evidenceCount: timeline.events.count),
+                summary: VerdictText.summary(
+                    findings: findings, replay: replay, evidenceCount: timeline.events.count,
+                    productInstances: instances.count),
                 worstSeverity: worst, exitCode: exit, partlyUnreadable: collected.partlyUnreadable),
             findings: findings, notEvaluated: evaluation?.notEvaluated ?? [], states: replay.intervals,
             transitions: replay.transitions.map(AnalysisReport.TransitionRow.init),
@@ -51,6 +56,7 @@ public enum AnalysisRun {
             snapshots: replay.snapshotChecks, skew: timeline.skew, inventory: collected.inventory,
             assumptions: assumptions(timeline.events, skew: timeline.skew), evidenceStart: replay.evidenceStart,
             evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
+        report.productInstances = instances
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 

@@ -5,10 +5,19 @@ import StateEngine
 
 /// The one-paragraph answer at the top of every report.
 enum VerdictText {
-    static func summary(findings: [Finding], replay: ReplayResult, evidenceCount: Int) -> String {
+    static func summary(findings: [Finding], replay: ReplayResult, evidenceCount: Int, productInstances: Int = 1) -> String {
         guard evidenceCount > 0 else {
             return "No licensing evidence was found in the inputs (see the inventory for what each file was read as)."
         }
+        if productInstances > 1 {
+            return "The inputs hold \(productInstances) product instances (UDIs): their evidence was merged into one "
+                + "timeline, so states and findings may mix systems; analyze each system's files separately. "
+                + body(findings: findings, replay: replay)
+        }
+        return body(findings: findings, replay: replay)
+    }
+
+    static func body(findings: [Finding], replay: ReplayResult) -> String {
         let state = stateSentence(replay)
         guard let top = findings.first else {
             return "No known problem found. \(state)"

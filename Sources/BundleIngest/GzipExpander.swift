@@ -31,7 +31,9 @@ enum GzipExpander {
         }
         let writer: ExtractedFileWriter
         do {
-            writer = try session.makeWriter(for: displayPath, compressedSize: file.size)
+            // The local copy is decompressed, so it must not keep the `.gz` name: readers that check a `.gz` name
+            // against gzip magic would otherwise call a valid gzip file "not gzip data".
+            writer = try session.makeWriter(for: decompressedName(displayPath), compressedSize: file.size)
         } catch {
             session.recordRefused(displayPath, reason: (error as? ExtractionLimitReached)?.reason ?? "\(error)")
             return
@@ -45,5 +47,13 @@ enum GzipExpander {
             outcome = .refused((error as? ExtractionLimitReached)?.reason ?? "\(error)")
         }
         session.finishMember(output, displayPath: displayPath, depth: depth, outcome: outcome.adding(inheritedDamage))
+    }
+
+    /// `slm.log.1` for `slm.log.1.gz` (also `.gzip`, any case); other names unchanged.
+    static func decompressedName(_ path: String) -> String {
+        for suffix in [".gz", ".gzip"] where path.lowercased().hasSuffix(suffix) && path.count > suffix.count {
+            return String(path.dropLast(suffix.count))
+        }
+        return path
     }
 }

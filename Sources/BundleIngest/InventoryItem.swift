@@ -41,13 +41,12 @@ public struct InventoryItem: Sendable, Codable, Hashable {
         self.framesRead = framesRead
     }
 
-    /// True when this item means part of the input could not be read (exit code 3): refused, partly unreadable,
-    /// or skipped binary junk. Skipped unrecognised text is not counted: bundles carry many unrelated files.
+    /// True when this item means part of the input could not be read (exit code 3 or 4): refused or partly
+    /// unreadable. Skipped files are intact, only not evidence (a screenshot, unrelated text): never damage.
     public var isUnreadableInput: Bool {
         switch status {
         case .refused, .partlyUnreadable: return true
-        case .skipped: return fileClass == .binary
-        case .parsed: return false
+        case .skipped, .parsed: return false
         }
     }
 }

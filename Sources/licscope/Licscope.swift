@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// The `licscope` command: argument parsing and wiring only; the work is done by the library modules.
 @main
@@ -17,7 +18,9 @@ struct Licscope: AsyncParsableCommand {
             AnalyzeCommand.self, StatusCommand.self, EventsCommand.self, PacketsCommand.self, RulesCommand.self,
             BenchCommand.self,
         ])
-    /// Runs the command, mapping argument errors to exit code 2 (DESIGN.md) instead of sysexits' 64.
+    /// Runs the command. Every failure ends in one line, `licscope: error: …`, and exit code 2
+    /// (``ExitStatus``); an `ExitCode` thrown by a command is its verdict and exits silently; help and
+    /// `--version` print as usual.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -26,13 +29,16 @@ struct Licscope: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let failure as CommandFailure {
+            Terminal.error(failure.description)
+            Foundation.exit(ExitStatus.usageOrIOError.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code.rawValue == 64 {
-                Terminal.warn(fullMessage(for: error))
-                Foundation.exit(ExitStatus.usage)
-            }
-            exit(withError: error)
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Terminal.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+            Foundation.exit(ExitStatus.usageOrIOError.rawValue)
         }
     }
 }

@@ -15,6 +15,9 @@ struct GzipAndNestingTests {
         #expect(entry.fileClass == .licenseLog)
         #expect(contents(entry.localPath) == Array(Samples.licenseLog.utf8))
         #expect(bundle.inventory.map(\.status) == [.parsed])
+        // The decompressed copy must not be named .gz: a reader checking the name against gzip magic would call
+        // a valid gzip file "not gzip data" (issue 11).
+        #expect(!entry.localPath.hasSuffix(".gz"))
     }
 
     @Test("a truncated .gz keeps what decoded and says where it stopped")

@@ -139,7 +139,7 @@ enum SampleReport {
             tool: .init(name: "licscope", version: "0.1.0"), inputs: ["bundle.zip"],
             verdict: .init(
                 summary: "Provisioning is blocked: authorization expired on 2018-04-26 and the 90-day overage ended on 2018-07-25. The cause: communication through the proxy on port 443 fails (CSCvc94366).",
-                worstSeverity: .critical, exitCode: 3, partlyUnreadable: true),
+                worstSeverity: .critical, exitCode: 4, partlyUnreadable: true),
             findings: [provisioningFinding(), proxyFinding()],
             notEvaluated: [NotEvaluated(id: "CSCvf86710", title: "Cisco Smart License Manager service does not run on the publisher",
                 severity: .critical, missing: [.serviceList], collect: [EvidenceKind.serviceList.collectHint])],

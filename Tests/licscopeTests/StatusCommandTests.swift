@@ -51,7 +51,7 @@ struct StatusCommandTests {
         #expect(!r.stdout.contains("\u{1B}["), "no color when stdout is not a TTY")
     }
 
-    @Test("a file that is not a license output: one-line error naming it, exit 3")
+    @Test("a file that is not a license output: one-line error naming it; exit 5 alone, 3 beside a good one")
     func notALicenseOutput() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-status-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -59,7 +59,8 @@ struct StatusCommandTests {
         let junk = dir.appendingPathComponent("notes.txt")
         try "hello\nworld\n".write(to: junk, atomically: true, encoding: .utf8)
         let r = try BinaryRunner.run(["status", junk.path])
-        #expect(r.status == 3)
+        #expect(r.status == 5, "nothing readable: no evidence")
+        #expect(try BinaryRunner.run(["status", BinaryRunner.seed.path, junk.path]).status == 3)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.contains("notes.txt") == true)

@@ -47,13 +47,7 @@ enum AnalysisFormatting {
 
     /// What the exit code means (DESIGN.md "Outputs").
     static func exitMeaning(_ code: Int32) -> String {
-        switch code {
-        case 0: return "no finding at or above --fail-on"
-        case 1: return "findings at or above --fail-on"
-        case 2: return "usage or rule error"
-        case 3: return "input partly unreadable (results still written)"
-        default: return "unexpected exit code"
-        }
+        ExitStatus(rawValue: code)?.meaning ?? "unexpected exit code"
     }
 
     /// `1 file`, `3 files`.

@@ -45,6 +45,8 @@ public struct AnalysisReport: Sendable, Codable {
     public var evidenceEnd: Date?
     /// How many events the timeline holds (the events themselves are in the JSON Lines timeline).
     public var eventCount: Int
+    /// The distinct product instances (UDIs) the inputs describe; more than one means several systems were merged.
+    public var productInstances: [String] = []
 
     /// The tool.
     public struct ToolInfo: Sendable, Codable, Hashable {

@@ -14,8 +14,8 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             PATH may be files, folders, zip, tar, tar.gz/tgz or gz archives (nested archives too); all are taken \
             together as one bundle. Files are recognised by content, not by name. \
-            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or rule error; 3 some input was \
-            partly unreadable (results are still written).
+            Inputs that describe more than one product instance (UDI) are merged with a warning; --strict refuses them. \
+            \(ExitStatus.helpTable)
             """)
 
     @Argument(help: "Inputs: files, folders, archives.", completion: .file())
@@ -42,6 +42,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Refuse (exit 2) inputs that hold more than one product instance (UDI) instead of merging them.")
+    var strict = false
+
     func validate() throws {
         guard RuleSeverity(rawValue: failOn) != nil else {
             throw ValidationError("--fail-on must be one of info, low, medium, high, critical")
@@ -49,18 +52,18 @@ struct AnalyzeCommand: ParsableCommand {
         for p in paths where !FileManager.default.fileExists(atPath: p) {
             throw ValidationError("no such file or directory: \(p)")
         }
+        try OutputFile(output).validate()
     }
 
     func run() throws {
         let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
-            Terminal.warn("licscope: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure("\(error)")
         }
         var pems: [String] = []
         for f in caFiles {
-            guard let d = FileManager.default.contents(atPath: f) else { throw ValidationError("cannot read --ca-file \(f)") }
+            guard let d = FileManager.default.contents(atPath: f) else { throw CommandFailure("cannot read --ca-file \(f)") }
             pems.append(String(decoding: d, as: UTF8.self))
         }
         if Terminal.stderrIsTTY { Terminal.warn("licscope: reading \(paths.count) input(s)…") }
@@ -72,6 +75,15 @@ struct AnalyzeCommand: ParsableCommand {
         let outcome = AnalysisRun.run(
             paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
             toolVersion: LicscopeVersion.current)
+        let instances = outcome.report.productInstances
+        if instances.count > 1 {
+            let list = instances.joined(separator: "; ")
+            if strict {
+                throw CommandFailure("the inputs hold \(instances.count) product instances (\(list)); analyze each separately")
+            }
+            Terminal.warn("licscope: warning: the inputs hold \(instances.count) product instances (\(list)); "
+                + "their evidence was merged into one timeline (--strict refuses)")
+        }
         var text = try ReportWriter.render(outcome, format: format, color: output == nil && Terminal.colorAllowed)
         if let explain {
             text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
@@ -80,11 +92,7 @@ struct AnalyzeCommand: ParsableCommand {
             var redactor = OutputRedactor()
             text = redactor.redact(text)
         }
-        if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-        } else {
-            Terminal.write(text)
-        }
+        try OutputFile(output).write(text)
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }
 }

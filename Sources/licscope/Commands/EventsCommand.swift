@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LicensingModel
+import Reports
 import TextIngest
 
 /// `licscope events PATH…`: the timeline events read from License Manager traces, syslog, RTMT alert lines and
@@ -10,8 +11,7 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Print the events read from log files (plain or gzip'd), with path:line pointers.",
         discussion: """
-            Exit codes: 0 all input read, 2 usage or catalog error, 3 input partly unreadable (events still printed). \
-            Damage (invalid UTF-8, NUL bytes, truncated gzip, over-long lines) is reported on stderr.
+            \(ExitStatus.helpTable) Damage (invalid UTF-8, NUL bytes, truncated gzip, over-long lines) is reported on stderr.
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -40,13 +40,13 @@ struct EventsCommand: ParsableCommand {
         let resolver = try zones.resolver()
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: rules) } catch {
-            FileHandle.standardError.write(Data("licscope: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure("\(error)")
         }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var damaged = false
+        var eventCount = 0
         for path in Self.expand(paths) {
             let options = LogIngestOptions(zones: resolver, yearHints: hints, displayPath: path, catalog: catalog)
             let result = LogIngester.ingest(path: path, options: options)
@@ -58,10 +58,12 @@ struct EventsCommand: ParsableCommand {
             }
             for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
             damaged = damaged || !result.damage.isEmpty
+            eventCount += result.events.count
             let summary = "\(path): \(result.linesRead) lines, format \(result.format), \(result.events.count) events"
             FileHandle.standardError.write(Data("licscope: \(summary)\n".utf8))
         }
-        if damaged { throw ExitCode(3) }
+        let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: eventCount > 0)
+        if status != .healthy { throw ExitCode(status.rawValue) }
     }
 
     /// `2018-01-26T09:41:23Z  communication.failed  reason="…" url=…  slm.log:12` (`~` marks an assumed time).

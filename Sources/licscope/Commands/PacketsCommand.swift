@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LicensingModel
 import PacketIngest
+import Reports
 
 /// `licscope packets FILE…`: connection ladders, flows and events from pcap/pcapng captures.
 struct PacketsCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct PacketsCommand: ParsableCommand {
         discussion: """
             Prints the connection ladders first (one per attempt toward tools.cisco.com, smartreceiver.cisco.com or a \
             satellite), then flows, then events, each with a path#frame pointer (1-based, as Wireshark). \
-            Exit codes: 0 read completely, 2 usage error, 3 some input partly unreadable (results still printed).
+            \(ExitStatus.helpTable)
             """)
 
     @Argument(help: "pcap or pcapng files.")
@@ -34,22 +35,24 @@ struct PacketsCommand: ParsableCommand {
             anchors.append(text)
         }
         var partlyUnreadable = false
+        var framesRead = 0
         for path in files {
             let analysis = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(extraTrustAnchorsPEM: anchors))
             var out = BufferedOutput()
             if format == "jsonl" { PacketsOutput.jsonl(analysis, to: &out) } else { PacketsOutput.text(analysis, to: &out) }
             out.flush()
             for error in analysis.errors {
-                FileHandle.standardError.write(Data("\(path): error: \(error)\n".utf8))
+                Terminal.warn("licscope: \(path): \(error)")
             }
             partlyUnreadable = partlyUnreadable || analysis.isPartlyUnreadable
+            framesRead += analysis.framesRead
         }
-        if partlyUnreadable { throw ExitCode(3) }
+        let status = ExitStatus.of(findings: false, partlyUnreadable: partlyUnreadable, evidence: framesRead > 0)
+        if status != .healthy { throw ExitCode(status.rawValue) }
     }
 
-    private func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("licscope packets: \(message)\n".utf8))
-        return ExitCode(2)
+    private func usage(_ message: String) -> CommandFailure {
+        CommandFailure(message)
     }
 }
 

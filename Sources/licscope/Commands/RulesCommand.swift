@@ -50,8 +50,7 @@ struct RulesCommand: ParsableCommand {
         do {
             return try RuleSet.load(directory: directory)
         } catch {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure(error.description)
         }
     }
 
@@ -136,8 +135,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let set = try RulesCommand.loadOrExit(location.resolve())
             guard let rule = set.rule(id: id) else {
-                FileHandle.standardError.write(Data("no rule '\(id)'; `licscope rules list` shows them\n".utf8))
-                throw ExitCode(2)
+                throw CommandFailure("no rule '\(id)'; `licscope rules list` shows them")
             }
             print(RuleText.explain(rule))
         }

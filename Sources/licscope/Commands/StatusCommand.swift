@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
             state engine derives (agree / disagree / observed); and what happens if no communication succeeds \
             from then on (authorization expiry, overage end, registration expiry). Times are shown in the \
             source's zone and in UTC; every zone or placement assumption is listed. \
-            Exit codes: 0 read, 3 a file was not a license output or could not be read, 2 usage error.
+            A file that is not a license output counts as unreadable. \(ExitStatus.helpTable)
             """)
 
     @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs.")
@@ -59,8 +59,8 @@ struct StatusCommand: ParsableCommand {
         default:
             Terminal.write(StatusTextRenderer.render(report, color: Terminal.colorAllowed))
         }
-        if unreadable || report.snapshots.contains(where: { !$0.problems.isEmpty }) {
-            throw ExitCode(ExitStatus.partlyUnreadable)
-        }
+        let damaged = unreadable || report.snapshots.contains { !$0.problems.isEmpty }
+        let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: !groups.isEmpty)
+        if status != .healthy { throw ExitCode(status.rawValue) }
     }
 }

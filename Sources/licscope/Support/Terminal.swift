@@ -15,20 +15,13 @@ enum Terminal {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
 
+    /// Prints the one line an error gets: `licscope: error: …`.
+    static func error(_ message: String) {
+        warn("licscope: error: " + message)
+    }
+
     /// Writes to standard output without buffering surprises.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
-}
-
-/// The exit codes every subcommand uses (DESIGN.md "Outputs").
-enum ExitStatus {
-    /// No finding at or above `--fail-on`.
-    static let clean: Int32 = 0
-    /// Findings at or above `--fail-on`.
-    static let findings: Int32 = 1
-    /// Usage or rule error.
-    static let usage: Int32 = 2
-    /// Input partly unreadable (results still written).
-    static let partlyUnreadable: Int32 = 3
 }
