@@ -27,11 +27,12 @@ struct AnalysisRunTests {
         #expect(!o.events.contains { ($0.excerpt ?? "").contains("NjQ1YjQ5ZTQt") || $0.fields.values.contains { $0.text.contains("NjQ1YjQ5ZTQt") } })
     }
 
-    @Test("a damaged capture and binary junk: the rest is analyzed, exit 3, both files in the inventory with a reason")
+    @Test("a damaged capture and binary junk: the rest is analyzed, exit 4 (findings + damage), both files in the inventory")
     func damagedBundle() throws {
         let o = AnalysisRun.run(paths: [AnalysisFixtures.scenario("damaged-bundle")], options: try AnalysisFixtures.options(), toolVersion: "test")
         let r = o.report
-        #expect(r.verdict.exitCode == 3)
+        #expect(!r.findings.isEmpty)
+        #expect(r.verdict.exitCode == 4, "findings are not hidden by the damaged capture")
         #expect(r.verdict.partlyUnreadable)
         let cap = try #require(r.inventory.first { $0.path.hasSuffix("packets-truncated.cap") })
         #expect(cap.status == .partlyUnreadable)
