@@ -45,15 +45,8 @@ public struct StateSelection: Sendable, Hashable {
     public var values: [String]
     public var at: Moment
 
-    /// The raw values a dimension may take.
-    public static func allowedValues(for dimension: StateDimension) -> [String] {
-        switch dimension {
-        case .registration: return RegistrationState.allCases.map(\.rawValue)
-        case .authorization: return AuthorizationState.allCases.map(\.rawValue)
-        case .enforcement: return EnforcementState.allCases.map(\.rawValue)
-        case .transport: return TransportMode.allCases.map(\.rawValue)
-        }
-    }
+    /// The raw values a dimension may take (the closed set ``StateValue`` declares).
+    public static func allowedValues(for dimension: StateDimension) -> [String] { StateValue.allowed(for: dimension) }
 }
 
 /// `entitlements: {lower: {…}, higher: {…}}` over `entitlement.usage` rows of the same output, with tier order

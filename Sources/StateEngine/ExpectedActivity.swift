@@ -4,12 +4,8 @@ import LicensingModel
 /// Finds renewals that were due while License Manager traces were being written but never show up in them:
 /// either the evidence is incomplete or the service was not doing its job (CSCvf86710 territory).
 enum ExpectedActivity {
-    /// Kinds that count as licensing activity toward Cisco.
-    static let activityKinds: Set<EventKind> = [
-        .registrationRequested, .registrationSucceeded, .registrationFailed, .registrationRenewSucceeded,
-        .registrationRenewFailed, .authorizationRequested, .authorizationRenewSucceeded, .authorizationRenewFailed,
-        .communicationFailed, .communicationRestored, .licensingMessage, .licensingResponse, .connectivityAttempt,
-    ]
+    /// Kinds that count as licensing activity toward Cisco: the attempts the vocabulary declares.
+    static let activityKinds = EventVocabulary.kinds { $0.isAttempt }
 
     /// How long after the due time an attempt may appear and still count.
     static let slack: TimeInterval = 86_400
@@ -39,7 +35,7 @@ enum ExpectedActivity {
                 let what = anchor.isAuthorization ? "authorization renewal (30 days after the last success)" : "registration renewal (180 days after the last success)"
                 out.append(
                     EngineAnomaly(
-                        name: "expected_activity_missing",
+                        name: .expectedActivityMissing,
                         detail: "no \(what) attempt around \(due.iso8601UTC), although License Manager traces cover that time",
                         at: due, evidence: [anchor.source], expectedAt: due))
             }
@@ -54,12 +50,10 @@ enum ExpectedActivity {
     }
 
     private static func anchorOf(_ e: Event) -> Anchor? {
-        guard let t = e.time?.instant else { return nil }
-        switch e.kind {
-        case .authorizationRenewSucceeded: return Anchor(at: t, isAuthorization: true, source: e.source)
-        case .registrationSucceeded, .registrationRenewSucceeded: return Anchor(at: t, isAuthorization: false, source: e.source)
-        default: return nil
-        }
+        guard let t = e.time?.instant, let succeeds = e.kind.spec?.succeeds else { return nil }
+        if succeeds.contains(.authorization) { return Anchor(at: t, isAuthorization: true, source: e.source) }
+        if succeeds.contains(.registration) { return Anchor(at: t, isAuthorization: false, source: e.source) }
+        return nil
     }
 }
 
@@ -72,12 +66,12 @@ enum Deadlines {
         if s.transport != .slr, s.registration == .registered {
             if let last = s.lastAuthorizationSuccess {
                 out.append(Deadline(name: "next_authorization_renewal", due: last + t.authorizationRenewal,
-                    basis: "last successful authorization \(last.iso8601UTC) + \(LicensingTimers.describe(t.authorizationRenewal))", consequence: nil,
+                    basis: "last successful authorization \(last.iso8601UTC)\(engine.inferredNote(.authorization)) + \(LicensingTimers.describe(t.authorizationRenewal))", consequence: nil,
                     evidence: engine.anchorEvidence["authorization"] ?? []))
             }
             if let last = s.lastRegistrationSuccess {
                 out.append(Deadline(name: "registration_renewal", due: last + t.registrationRenewal,
-                    basis: "last successful registration \(last.iso8601UTC) + \(LicensingTimers.describe(t.registrationRenewal))", consequence: nil,
+                    basis: "last successful registration \(last.iso8601UTC)\(engine.inferredNote(.registration)) + \(LicensingTimers.describe(t.registrationRenewal))", consequence: nil,
                     evidence: engine.anchorEvidence["registration"] ?? []))
             }
         }

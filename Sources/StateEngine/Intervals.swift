@@ -10,9 +10,11 @@ enum Intervals {
         var out: [StateInterval] = []
         for dimension in StateDimension.allCases {
             let source = sources[dimension]
+            // A value back-filled from a report or an inference held since a time no evidence shows: its start
+            // stays unknown (nil) rather than being pinned to the first evidence.
             var current = StateInterval(
-                dimension: dimension, value: initial.value(of: dimension), start: start, end: nil,
-                cause: source.map { "reported by \($0.cause); taken to hold since the first evidence" }
+                dimension: dimension, value: initial.value(of: dimension), start: source == nil ? start : nil, end: nil,
+                cause: source.map { "\($0.cause); since when is not in the evidence" }
                     ?? "initial state assumed before the first evidence", evidence: source?.evidence ?? [])
             for t in transitions where t.dimension == dimension {
                 current.end = t.at

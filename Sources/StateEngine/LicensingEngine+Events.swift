@@ -14,26 +14,30 @@ extension LicensingEngine {
                 anchorEvidence["evaluation"] = ev
             }
             if state.registration != .registered {
-                set(.authorization, AuthorizationState.evaluation.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.authorization(.evaluation), at: at, cause: cause, evidence: ev, byTimer: false)
             }
         case .evaluationExpired:
             state.evaluationExpiresAt = at
             state.evaluationExpiredAt = at
             if state.registration != .registered {
-                set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
-                set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.authorization(.evaluationExpired), at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.enforcement(.noProvisioning), at: at, cause: cause, evidence: ev, byTimer: false)
             }
         case .registrationSucceeded, .registrationRenewSucceeded:
-            if event.kind == .registrationRenewSucceeded, state.registration == .unregistered {
-                note(EngineAnomaly(name: "inconsistent_event",
+            if event.kind == .registrationRenewSucceeded, !established.contains(.registration) {
+                // A renewal of a registration the evidence does not reach back to: registered since an unknown time.
+                backfill(.registration(.registered), cause: "inferred from \(cause) (a renewal needs a registration)", evidence: ev)
+            } else if event.kind == .registrationRenewSucceeded, state.registration == .unregistered {
+                note(EngineAnomaly(name: .inconsistentEvent,
                     detail: "registration renewal succeeded while no registration was seen: the registration is missing from the evidence",
                     at: at, evidence: ev))
             }
             if state.registration != .registered { pauseEvaluation(at: at) }
             state.lastRegistrationSuccess = at
             state.printedRegistrationExpiry = nil
+            inferredAnchors[.registration] = nil
             anchorEvidence["registration"] = ev
-            set(.registration, RegistrationState.registered.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+            set(.registration(.registered), at: at, cause: cause, evidence: ev, byTimer: false)
             if state.enforcement == .noProvisioning, state.authorization == .evaluationExpired {
                 clearEnforcement(at: at, cause: "\(cause) (provisioning allowed again once registered)", evidence: ev)
             }
@@ -44,26 +48,26 @@ extension LicensingEngine {
             authorizationSucceeded(event, at: at)
         case .complianceOut:
             if state.registration == .registered {
-                set(.authorization, AuthorizationState.outOfCompliance.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
-                enterOverage(at: at, reason: AuthorizationState.outOfCompliance.rawValue, cause: cause, evidence: ev, byTimer: false)
+                set(.authorization(.outOfCompliance), at: at, cause: cause, evidence: ev, byTimer: false)
+                enterOverage(at: at, reason: .outOfCompliance, cause: cause, evidence: ev, byTimer: false)
             }
         case .authorizationExpired:
             guard state.registration != .unregistered else {
-                note(EngineAnomaly(name: "inconsistent_event",
+                note(EngineAnomaly(name: .inconsistentEvent,
                     detail: "authorization expired while not registered: the registration is missing from the evidence",
                     at: at, evidence: ev))
                 return
             }
-            set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
-            enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: ev, byTimer: false)
+            set(.authorization(.authorizationExpired), at: at, cause: cause, evidence: ev, byTimer: false)
+            enterOverage(at: at, reason: .authorizationExpired, cause: cause, evidence: ev, byTimer: false)
         case .transportConfigured:
             if let mode = event.fields["mode"].flatMap({ TransportMode(rawValue: $0.text) ?? TransportMode(cliText: $0.text) }) {
-                set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.transport(mode), at: at, cause: cause, evidence: ev, byTimer: false)
             }
         case .entitlementUsage:
             recordUsage(event)
         case .clockChanged:
-            note(EngineAnomaly(name: "clock_changed",
+            note(EngineAnomaly(name: .clockChanged,
                 detail: "the product's clock was changed; timers computed across this point may be off",
                 at: at, evidence: ev))
         case .statusSnapshot:
@@ -75,26 +79,32 @@ extension LicensingEngine {
 
     private mutating func authorizationSucceeded(_ event: Event, at: Date) {
         let ev = [event.source]
-        if state.registration != .registered {
-            note(EngineAnomaly(name: "inconsistent_event",
+        // An authorization needs a registration. When no evidence spoke of the registration, it is taken to have
+        // held since an unknown time; when evidence said it was not registered, that contradiction is noted. Either
+        // way no registration date is invented: registration renewal and expiry stay unknown.
+        if state.registration != .registered,
+            !backfill(.registration(.registered),
+                cause: "inferred from \(event.kind.rawValue) (an authorization needs a registration)", evidence: ev)
+        {
+            note(EngineAnomaly(name: .inconsistentEvent,
                 detail: "authorization succeeded while not registered: the registration is missing from the evidence; registration inferred",
                 at: at, evidence: ev))
-            state.lastRegistrationSuccess = state.lastRegistrationSuccess ?? at
-            set(.registration, RegistrationState.registered.rawValue, at: at,
+            set(.registration(.registered), at: at,
                 cause: "inferred from \(event.kind.rawValue)", evidence: ev, byTimer: false)
         }
         state.lastAuthorizationSuccess = at
         state.printedCommunicationDeadline = nil
+        inferredAnchors[.authorization] = nil
         anchorEvidence["authorization"] = ev
         let reported = event.fields["status"].flatMap { AuthorizationState(cliText: $0.text) }
         if reported == .outOfCompliance || (event.kind != .complianceIn && state.authorization == .outOfCompliance && reported == nil) {
-            set(.authorization, AuthorizationState.outOfCompliance.rawValue, at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
-            if state.enforcement == .overage, state.overageReason == AuthorizationState.authorizationExpired.rawValue {
-                state.overageReason = AuthorizationState.outOfCompliance.rawValue
+            set(.authorization(.outOfCompliance), at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+            if state.enforcement == .overage, state.overageReason == .authorizationExpired {
+                state.overageReason = .outOfCompliance
             }
-            enterOverage(at: at, reason: AuthorizationState.outOfCompliance.rawValue, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+            enterOverage(at: at, reason: .outOfCompliance, cause: event.kind.rawValue, evidence: ev, byTimer: false)
         } else {
-            set(.authorization, AuthorizationState.authorized.rawValue, at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
+            set(.authorization(.authorized), at: at, cause: event.kind.rawValue, evidence: ev, byTimer: false)
             if state.enforcement != .none {
                 clearEnforcement(at: at, cause: "\(event.kind.rawValue) (compliant again)", evidence: ev)
             }

@@ -22,19 +22,19 @@ extension LicensingEngine {
         let timerChecks = compareTimers(s, line: line)
         snapshotChecks.append(SnapshotCheck(source: source, observedAt: at, stateComparisons: states, timers: timerChecks))
         for c in states where !c.agrees {
-            note(EngineAnomaly(name: "snapshot_disagrees",
+            note(EngineAnomaly(name: .snapshotDisagrees,
                 detail: "the output prints \(c.dimension.rawValue) \(c.printed) but the evidence before it replays to \(c.replayed)",
                 at: at, evidence: [line("\(c.dimension.rawValue).status") ?? source], field: "\(c.dimension.rawValue).status"))
         }
         for c in timerChecks where c.verdict == .disagree {
-            note(EngineAnomaly(name: "snapshot_disagrees",
+            note(EngineAnomaly(name: .snapshotDisagrees,
                 detail: "\(c.label) printed \(c.printed?.raw ?? "?") but the engine derives \(c.derived?.iso8601UTC ?? "?") (\(c.basis))",
                 at: at, evidence: [c.source ?? source], field: c.name, printed: c.printed?.instant, derived: c.derived))
         }
         if let skew = Self.clockSkew(timerChecks) { note(skew) }
         adoptPrinted(s, at: at, source: source, timerChecks: timerChecks, timed: timed)
         if !state.isConsistent {
-            note(EngineAnomaly(name: "inconsistent_snapshot",
+            note(EngineAnomaly(name: .inconsistentSnapshot,
                 detail: "the output prints registration \(state.registration.rawValue) with authorization \(state.authorization.rawValue), a pair the product's states do not allow",
                 at: at, evidence: [source]))
         }
@@ -47,22 +47,22 @@ extension LicensingEngine {
         let ev = [source]
         let cause = "status.snapshot (\(s.command))"
         if let mode = s.transport.mode {
-            set(.transport, mode.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+            set(.transport(mode), at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
         }
         if let r = s.registration.status {
             if r != .registered, state.registration == .registered, established.contains(.registration) {
                 registrationEnded(r, at: at, cause: cause, evidence: ev, byTimer: false)
             } else {
-                set(.registration, r.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+                set(.registration(r), at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
             }
         }
         if let a = s.authorization.status {
-            set(.authorization, a.rawValue, at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
+            set(.authorization(a), at: at, cause: cause, evidence: ev, byTimer: false, reported: true)
             switch a {
             case .outOfCompliance, .authorizationExpired:
-                enterOverage(at: at, startedAt: s.authorization.since?.instant, reason: a.rawValue, cause: cause, evidence: ev, byTimer: false)
+                enterOverage(at: at, startedAt: s.authorization.since?.instant, reason: a, cause: cause, evidence: ev, byTimer: false)
             case .evaluationExpired:
-                set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: ev, byTimer: false)
+                set(.enforcement(.noProvisioning), at: at, cause: cause, evidence: ev, byTimer: false)
             case .authorized, .evaluation:
                 if state.enforcement != .none { clearEnforcement(at: at, cause: cause, evidence: ev) }
             case .noLicensesInUse:
@@ -75,8 +75,9 @@ extension LicensingEngine {
             state.evaluationExpiresAt = at + remaining
             anchorEvidence["evaluation"] = ev
         }
-        // Server-issued times that agree with the derived ones are adopted: they are CSSM's own clock.
-        for c in timerChecks where c.verdict == .agree {
+        // Server-issued times are adopted: they are CSSM's own clock. The runway takes the tighter of a printed
+        // and a derived deadline, so one that disagrees still bounds it.
+        for c in timerChecks where c.printed != nil {
             if c.name == "communication_deadline" { state.printedCommunicationDeadline = c.printed?.instant }
             if c.name == "registration_expires" { state.printedRegistrationExpiry = c.printed?.instant }
         }
@@ -96,8 +97,8 @@ extension LicensingEngine {
             let anchor = state.lastRegistrationSuccess
             out.append(.compare(name: "next_renewal_attempt", label: "Next Renewal Attempt", printed: s.registration.nextRenewal,
                 derived: anchor.map { $0 + t.registrationRenewal },
-                basis: anchor.map { "last successful registration \($0.iso8601UTC) + \(LicensingTimers.describe(t.registrationRenewal))" } ?? "no successful registration in the evidence",
-                tolerance: t.scheduleTolerance, source: line("registration.next_renewal")))
+                basis: anchor.map { "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(LicensingTimers.describe(t.registrationRenewal))" } ?? "no successful registration in the evidence",
+                tolerance: scheduleTolerance(.registration), source: line("registration.next_renewal")))
         }
         if s.registration.expires != nil {
             let anchor = state.lastRegistrationSuccess
@@ -105,7 +106,7 @@ extension LicensingEngine {
                 derived: anchor.map { $0 + t.registrationValidity },
                 basis: anchor.map { "last successful registration \($0.iso8601UTC) + \(LicensingTimers.describe(t.registrationValidity)) (CSSM issues it from its own clock)" }
                     ?? "no successful registration in the evidence",
-                tolerance: t.serverIssuedTolerance, source: line("registration.expires")))
+                tolerance: t.serverIssuedTolerance, source: line("registration.expires")).anchored(by: inferredAnchors[.registration]))
         }
         // Authorization renewal and the communication deadline.
         let lastComm = s.authorization.lastCommunication
@@ -123,8 +124,8 @@ extension LicensingEngine {
             let anchor = state.lastAuthorizationSuccess
             out.append(.compare(name: "next_communication_attempt", label: "Next Communication Attempt",
                 printed: s.authorization.nextCommunication, derived: anchor.map { $0 + t.authorizationRenewal },
-                basis: anchor.map { "last successful authorization \($0.iso8601UTC) + \(LicensingTimers.describe(t.authorizationRenewal))" } ?? "no successful authorization in the evidence",
-                tolerance: t.scheduleTolerance, source: line("authorization.next_communication")))
+                basis: anchor.map { "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(LicensingTimers.describe(t.authorizationRenewal))" } ?? "no successful authorization in the evidence",
+                tolerance: scheduleTolerance(.authorization), source: line("authorization.next_communication")))
         }
         if s.authorization.deadline != nil {
             var anchor = state.lastAuthorizationSuccess.map { ($0, "last successful authorization \($0.iso8601UTC) + \(LicensingTimers.describe(t.communicationDeadline))") }
@@ -134,7 +135,7 @@ extension LicensingEngine {
             out.append(.compare(name: "communication_deadline", label: "Communication Deadline", printed: s.authorization.deadline,
                 derived: anchor.map { $0.0 + t.communicationDeadline },
                 basis: (anchor?.1 ?? "no successful authorization in the evidence") + " (CSSM issues it from its own clock)",
-                tolerance: t.serverIssuedTolerance, source: line("authorization.deadline")))
+                tolerance: t.serverIssuedTolerance, source: line("authorization.deadline")).anchored(by: inferredAnchors[.authorization]))
         }
         if let printed = s.evaluation.expiredOn {
             let derived = state.evaluationStart.map { $0 + t.evaluation } ?? state.evaluationExpiredAt ?? state.evaluationExpiresAt
@@ -153,6 +154,12 @@ extension LicensingEngine {
         return out
     }
 
+    /// The product schedules renewals from its own success time; when that time is only derived from a CSSM-issued
+    /// one, the CSSM tolerance applies.
+    private func scheduleTolerance(_ role: KindRole) -> TimeInterval {
+        inferredAnchors[role] == nil ? timers.scheduleTolerance : timers.serverIssuedTolerance
+    }
+
     /// Both CSSM-issued times (communication deadline and registration expiry) hours away from the ones derived
     /// from the product's own success times, by the same amount, while the product's own schedule agrees, mean the
     /// two clocks disagreed: CSSM dates by its clock, the product records successes by its own. Unequal shifts, or
@@ -167,7 +174,7 @@ extension LicensingEngine {
         let hours = String(format: "%.1f", Double(abs(first)) / 3_600)
         let direction = first < 0 ? "ahead of" : "behind"
         return EngineAnomaly(
-            name: "clock_skew",
+            name: .clockSkew,
             detail: "the communication deadline and the registration expiry both differ by \(hours) h from the values "
                 + "derived from the product's own times: the product's clock was about \(hours) h \(direction) CSSM's",
             at: issued[0].printed?.instant, evidence: issued.compactMap(\.source), field: issued[0].name,

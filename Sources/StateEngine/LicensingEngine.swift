@@ -18,7 +18,8 @@ public struct LicensingEngine: Sendable {
     /// Everything that changed, in order.
     public internal(set) var transitions: [Transition] = []
     /// The state taken to hold at the first evidence: the defaults, except dimensions first reported by a
-    /// `show license` output with no earlier evidence about them, which are taken to have held since then.
+    /// `show license` output (or implied by a printed instant) with no earlier evidence about them, which are taken
+    /// to have held before the evidence, since an unknown time.
     public internal(set) var initialState: LicensingState
     /// Why each back-filled initial value is believed (the output that reported it).
     public internal(set) var initialSources: [StateDimension: InitialSource] = [:]
@@ -28,6 +29,11 @@ public struct LicensingEngine: Sendable {
     public internal(set) var snapshotChecks: [SnapshotCheck] = []
     /// Everything that did not fit.
     public internal(set) var anomalies: [EngineAnomaly] = []
+    /// Every printed instant applied (``PrintedAnchor``), in order.
+    public internal(set) var anchors: [PrintedAnchor] = []
+    /// The anchor in `state` that is derived from a printed instant rather than seen, per role, until a seen
+    /// success replaces it.
+    var inferredAnchors: [KindRole: PrintedAnchor] = [:]
 
     /// The instant untimed evidence is placed at before any timed evidence is seen (the first evidence time).
     public let origin: Date
@@ -51,9 +57,20 @@ public struct LicensingEngine: Sendable {
     /// - Returns: the transitions the timers caused.
     @discardableResult
     public mutating func advance(to instant: Date) -> [Transition] {
+        advance(to: instant, including: true)
+    }
+
+    /// Moves evidence time forward to `instant`, firing only the timers due strictly before it.
+    mutating func advance(before instant: Date) {
+        _ = advance(to: instant, including: false)
+    }
+
+    private mutating func advance(to instant: Date, including: Bool) -> [Transition] {
         let before = transitions.count
         if let now, instant < now { return [] }
-        while let next = armedTimers().filter({ $0.due <= instant }).min(by: { $0.due < $1.due }) {
+        while let next = armedTimers().filter({ including ? $0.due <= instant : $0.due < instant })
+            .min(by: { $0.due < $1.due })
+        {
             // Time moves with each firing, so a timer armed by an earlier firing never fires before it.
             now = fire(next)
         }
@@ -70,7 +87,7 @@ public struct LicensingEngine: Sendable {
         if let now, at < now {
             anomalies.append(
                 EngineAnomaly(
-                    name: "out_of_order", detail: "\(event.kind) at \(at.iso8601UTC) arrived after \(now.iso8601UTC)",
+                    name: .outOfOrder, detail: "\(event.kind) at \(at.iso8601UTC) arrived after \(now.iso8601UTC)",
                     at: at, evidence: [event.source]))
             at = now
         }
@@ -98,7 +115,7 @@ public struct LicensingEngine: Sendable {
         }
         if state.enforcement == .overage, let start = state.overageStart {
             out.append(ArmedTimer(kind: .overageEnd, due: start + timers.overage,
-                basis: "overage began \(start.iso8601UTC) (\(state.overageReason ?? "non-compliance")) + \(LicensingTimers.describe(timers.overage))",
+                basis: "overage began \(start.iso8601UTC) (\(state.overageReason?.rawValue ?? "non-compliance")) + \(LicensingTimers.describe(timers.overage))",
                 evidence: anchorEvidence["overage"] ?? []))
         }
         if !noCommunicationExpected, state.registration == .registered, let due = registrationExpiry() {
@@ -108,19 +125,39 @@ public struct LicensingEngine: Sendable {
         return out
     }
 
-    /// The communication deadline in force: the product's printed (CSSM-issued) one when adopted, else the last
+    /// The communication deadline in force: the tighter of the product's printed (CSSM-issued) one and the last
     /// successful authorization + 90 days.
     public func communicationDeadline() -> (date: Date, basis: String)? {
-        if let p = state.printedCommunicationDeadline { return (p, "communication deadline printed by the product") }
-        guard let last = state.lastAuthorizationSuccess else { return nil }
-        return (last + timers.communicationDeadline, "last successful authorization \(last.iso8601UTC) + \(LicensingTimers.describe(timers.communicationDeadline))")
+        let derived = state.lastAuthorizationSuccess.map {
+            ($0 + timers.communicationDeadline, "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(LicensingTimers.describe(timers.communicationDeadline))")
+        }
+        let printed = state.printedCommunicationDeadline.map { ($0, "communication deadline printed by the product") }
+        // An anchor derived from the printed deadline does not compete with it.
+        return Self.tightest(printed, inferredAnchors[.authorization] == nil ? derived : nil)
     }
 
-    /// The registration expiry in force: printed when adopted, else the last successful registration + 1 year.
+    /// The registration expiry in force: the tighter of the printed one and the last successful registration + 1 year.
     public func registrationExpiry() -> (date: Date, basis: String)? {
-        if let p = state.printedRegistrationExpiry { return (p, "registration expiry printed by the product") }
-        guard let last = state.lastRegistrationSuccess else { return nil }
-        return (last + timers.registrationValidity, "last successful registration \(last.iso8601UTC) + \(LicensingTimers.describe(timers.registrationValidity))")
+        let derived = state.lastRegistrationSuccess.map {
+            ($0 + timers.registrationValidity, "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(LicensingTimers.describe(timers.registrationValidity))")
+        }
+        let printed = state.printedRegistrationExpiry.map { ($0, "registration expiry printed by the product") }
+        return Self.tightest(printed, inferredAnchors[.registration] == nil ? derived : nil)
+    }
+
+    /// The earlier of a printed and a derived deadline; the printed one on a tie within the server tolerance's reach.
+    static func tightest(_ printed: (Date, String)?, _ derived: (Date, String)?) -> (date: Date, basis: String)? {
+        switch (printed, derived) {
+        case let (p?, d?): return d.0 < p.0 ? (d.0, d.1 + " (earlier than the printed \(p.0.iso8601UTC))") : p
+        case let (p?, nil): return p
+        case let (nil, d?): return d
+        case (nil, nil): return nil
+        }
+    }
+
+    /// `(derived from printed: …)` when the anchor of `role` is inferred from a printed instant.
+    func inferredNote(_ role: KindRole) -> String {
+        inferredAnchors[role].map { " (derived from printed: \($0.basis))" } ?? ""
     }
 
     /// Fires a timer and returns when it fired.
@@ -133,13 +170,13 @@ public struct LicensingEngine: Sendable {
         switch timer.kind {
         case .evaluationExpiry:
             state.evaluationExpiredAt = timer.due
-            set(.authorization, AuthorizationState.evaluationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
-            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            set(.authorization(.evaluationExpired), at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            set(.enforcement(.noProvisioning), at: timer.due, cause: cause, evidence: ev, byTimer: true)
         case .authorizationExpiry:
-            set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
-            enterOverage(at: timer.due, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: ev, byTimer: true)
+            set(.authorization(.authorizationExpired), at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            enterOverage(at: timer.due, reason: .authorizationExpired, cause: cause, evidence: ev, byTimer: true)
         case .overageEnd:
-            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: timer.due, cause: cause, evidence: ev, byTimer: true)
+            set(.enforcement(.noProvisioning), at: timer.due, cause: cause, evidence: ev, byTimer: true)
         case .registrationExpiry:
             registrationEnded(.registrationExpired, at: timer.due, cause: cause, evidence: ev, byTimer: true)
         }
@@ -151,13 +188,13 @@ public struct LicensingEngine: Sendable {
     mutating func registrationEnded(
         _ to: RegistrationState, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool
     ) {
-        set(.registration, to.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        set(.registration(to), at: at, cause: cause, evidence: evidence, byTimer: byTimer)
         state.lastRegistrationSuccess = nil
         state.printedRegistrationExpiry = nil
         if to == .registrationExpired {
             if [.authorized, .outOfCompliance].contains(state.authorization) {
-                set(.authorization, AuthorizationState.authorizationExpired.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
-                enterOverage(at: at, reason: AuthorizationState.authorizationExpired.rawValue, cause: cause, evidence: evidence, byTimer: byTimer)
+                set(.authorization(.authorizationExpired), at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+                enterOverage(at: at, reason: .authorizationExpired, cause: cause, evidence: evidence, byTimer: byTimer)
             }
             return
         }
@@ -168,9 +205,9 @@ public struct LicensingEngine: Sendable {
         }
         let evaluationOver = state.evaluationExpiresAt.map { $0 <= at } ?? false
         let next: AuthorizationState = evaluationOver ? .evaluationExpired : .evaluation
-        set(.authorization, next.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        set(.authorization(next), at: at, cause: cause, evidence: evidence, byTimer: byTimer)
         if evaluationOver {
-            set(.enforcement, EnforcementState.noProvisioning.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+            set(.enforcement(.noProvisioning), at: at, cause: cause, evidence: evidence, byTimer: byTimer)
         } else if state.enforcement != .none {
             clearEnforcement(at: at, cause: cause, evidence: evidence)
         }
@@ -179,42 +216,38 @@ public struct LicensingEngine: Sendable {
     /// Starts the overage period unless one is running or provisioning already stopped.
     /// - Parameter startedAt: when the overage began, if earlier than the evidence that reports it.
     mutating func enterOverage(
-        at: Date, startedAt: Date? = nil, reason: String, cause: String, evidence: [SourcePointer], byTimer: Bool
+        at: Date, startedAt: Date? = nil, reason: AuthorizationState, cause: String, evidence: [SourcePointer], byTimer: Bool
     ) {
         guard state.enforcement == .none else { return }
         state.overageStart = min(startedAt ?? at, at)
         state.overageReason = reason
         anchorEvidence["overage"] = evidence
-        set(.enforcement, EnforcementState.overage.rawValue, at: at, cause: cause, evidence: evidence, byTimer: byTimer)
+        set(.enforcement(.overage), at: at, cause: cause, evidence: evidence, byTimer: byTimer)
     }
 
     /// Ends enforcement after a successful, compliant authorization or a registration.
     mutating func clearEnforcement(at: Date, cause: String, evidence: [SourcePointer]) {
         state.overageStart = nil
         state.overageReason = nil
-        set(.enforcement, EnforcementState.none.rawValue, at: at, cause: cause, evidence: evidence, byTimer: false)
+        set(.enforcement(.none), at: at, cause: cause, evidence: evidence, byTimer: false)
     }
 
     /// Changes one dimension and records the transition (no-op when unchanged).
     /// - Parameter reported: the value is what a `show license` output reports (not a change an event caused);
-    ///   when no earlier evidence touched the dimension, it is taken to have held since the first evidence.
+    ///   when no earlier evidence touched the dimension, it is taken to have held before the evidence, since an
+    ///   unknown time.
     mutating func set(
-        _ dimension: StateDimension, _ value: String, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool,
-        reported: Bool = false
+        _ value: StateValue, at: Date, cause: String, evidence: [SourcePointer], byTimer: Bool, reported: Bool = false
     ) {
-        if reported, !established.contains(dimension) {
-            established.insert(dimension)
-            state.set(dimension, value)
-            initialState.set(dimension, value)
-            initialSources[dimension] = InitialSource(cause: cause, evidence: evidence)
-            return
-        }
+        let dimension = value.dimension
+        if reported, backfill(value, cause: "reported by \(cause)", evidence: evidence) { return }
         established.insert(dimension)
-        let old = state.value(of: dimension)
+        let old = state.typedValue(of: dimension)
         guard old != value else { return }
-        state.set(dimension, value)
+        state.set(value)
         transitions.append(
-            Transition(dimension: dimension, from: old, to: value, at: at, cause: cause, byTimer: byTimer, evidence: evidence))
+            Transition(dimension: dimension, from: old.rawValue, to: value.rawValue, at: at, cause: cause, byTimer: byTimer,
+                evidence: evidence))
     }
 
     /// Records an anomaly.

@@ -32,7 +32,7 @@ public struct LicensingState: Hashable, Sendable, Codable {
     /// When the current overage period began.
     public var overageStart: Date?
     /// Why the product is in overage (`OUT OF COMPLIANCE`, `AUTHORIZATION EXPIRED`).
-    public var overageReason: String?
+    public var overageReason: AuthorizationState?
     /// The last reported license usage.
     public var entitlements: [EntitlementUsage] = []
 
@@ -49,13 +49,23 @@ public struct LicensingState: Hashable, Sendable, Codable {
         }
     }
 
-    /// Sets one dimension from its raw value (unknown values leave it unchanged).
-    public mutating func set(_ dimension: StateDimension, _ value: String) {
+    /// Sets one dimension.
+    public mutating func set(_ value: StateValue) {
+        switch value {
+        case .registration(let v): registration = v
+        case .authorization(let v): authorization = v
+        case .enforcement(let v): enforcement = v
+        case .transport(let v): transport = v
+        }
+    }
+
+    /// The value of one dimension, typed.
+    public func typedValue(of dimension: StateDimension) -> StateValue {
         switch dimension {
-        case .registration: registration = RegistrationState(rawValue: value) ?? registration
-        case .authorization: authorization = AuthorizationState(rawValue: value) ?? authorization
-        case .enforcement: enforcement = EnforcementState(rawValue: value) ?? enforcement
-        case .transport: transport = TransportMode(rawValue: value)
+        case .registration: return .registration(registration)
+        case .authorization: return .authorization(authorization)
+        case .enforcement: return .enforcement(enforcement)
+        case .transport: return .transport(transport)
         }
     }
 
@@ -66,14 +76,7 @@ public struct LicensingState: Hashable, Sendable, Codable {
     }
 
     /// The value of one dimension, as the raw value reports and rules use.
-    public func value(of dimension: StateDimension) -> String {
-        switch dimension {
-        case .registration: return registration.rawValue
-        case .authorization: return authorization.rawValue
-        case .enforcement: return enforcement.rawValue
-        case .transport: return transport?.rawValue ?? "unknown"
-        }
-    }
+    public func value(of dimension: StateDimension) -> String { typedValue(of: dimension).rawValue }
 }
 
 /// Why an initial value is believed: the output that reported it, with no earlier evidence about that dimension.
@@ -104,9 +107,8 @@ public struct Transition: Hashable, Sendable, Codable {
 
 /// Something in the evidence that does not fit the model: missing evidence or a product bug.
 public struct EngineAnomaly: Hashable, Sendable, Codable {
-    /// Stable name (`snapshot_disagrees`, `expected_activity_missing`, `inconsistent_event`, `out_of_order`,
-    /// `clock_changed`).
-    public var name: String
+    /// Registered name (``AnomalyName``: `snapshot_disagrees`, `expected_activity_missing`, …).
+    public var name: AnomalyName
     /// What was seen, in one sentence.
     public var detail: String
     /// When it happened.
@@ -123,7 +125,7 @@ public struct EngineAnomaly: Hashable, Sendable, Codable {
 
     /// Creates an anomaly.
     public init(
-        name: String, detail: String, at: Date?, evidence: [SourcePointer], field: String? = nil, printed: Date? = nil,
+        name: AnomalyName, detail: String, at: Date?, evidence: [SourcePointer], field: String? = nil, printed: Date? = nil,
         derived: Date? = nil, expectedAt: Date? = nil
     ) {
         self.name = name

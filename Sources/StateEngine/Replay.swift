@@ -15,6 +15,8 @@ public struct ReplayResult: Sendable {
     public var snapshotChecks: [SnapshotCheck]
     /// Deadlines ahead of the last evidence.
     public var deadlines: [Deadline]
+    /// The printed instants placed on the replay, in order; `inferred` ones are derived from printed deadlines.
+    public var anchors: [PrintedAnchor]
     /// What the engine projects if no communication succeeds after the last evidence: timer transitions, in order.
     public var runway: [Transition]
     /// Compact per-dimension histories, one letter per state in order (`registration: UR`, `authorization: NeAx`;
@@ -46,11 +48,24 @@ public enum Replay {
         horizon: TimeInterval = 2 * 365 * 86_400
     ) -> ReplayResult {
         let ordered = order(events)
+        let anchors = PrintedAnchors.find(in: ordered, timers: timers, coverage: activityCoverage)
         let timed = ordered.compactMap { $0.time?.instant }
-        let start = timed.min()
+        let start = (timed + anchors.map(\.at)).min()
         let end = timed.max()
         var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
-        for e in ordered { engine.apply(e) }
+        // Printed instants go in at their own time, before evidence at the same instant.
+        var pending = anchors[...]
+        for e in ordered {
+            if e.time != nil || e.kind == .statusSnapshot {
+                let bound = e.time?.instant ?? .distantFuture
+                while let a = pending.first, a.at <= bound {
+                    engine.apply(a)
+                    pending = pending.dropFirst()
+                }
+            }
+            engine.apply(e)
+        }
+        for a in pending { engine.apply(a) }
         // Timers the last evidence armed already past due belong to the history, not to the runway ahead.
         if let end { engine.advance(to: end) }
         var anomalies = engine.anomalies
@@ -61,25 +76,17 @@ public enum Replay {
             engine: engine, intervals: Intervals.build(
                 engine.transitions, start: start, initial: engine.initialState, sources: engine.initialSources),
             transitions: engine.transitions, anomalies: anomalies, snapshotChecks: engine.snapshotChecks,
-            deadlines: Deadlines.ahead(of: engine, after: end), runway: runway,
+            deadlines: Deadlines.ahead(of: engine, after: end), anchors: engine.anchors, runway: runway,
             history: History.strings(engine.transitions, initial: engine.initialState), evidenceStart: start, evidenceEnd: end)
     }
 
-    /// Timeline order for the engine: untimed first (configuration), then by instant; at one instant, by a kind
-    /// priority (registration before the authorization it enables, then other activity, then usage, then the
+    /// Timeline order for the engine: untimed first (configuration), then by instant; at one instant, by the rank
+    /// the vocabulary declares for each kind (``KindSpec/rank``: registration before the authorization it enables, then other activity, then usage, then the
     /// snapshot that reports them), then by source, kind and fields — a total order, so
     /// the replay does not depend on the order files were read in.
     public static func order(_ events: [Event]) -> [Event] {
-        func priority(_ k: EventKind) -> Int {
-            switch k {
-            case .transportConfigured: return 0
-            case .evaluationStarted, .evaluationExpired, .registrationSucceeded, .registrationRenewSucceeded: return 1
-            case .authorizationRenewSucceeded, .complianceIn, .complianceOut: return 2
-            case .entitlementUsage: return 4
-            case .statusSnapshot: return 5
-            default: return 3
-            }
-        }
+        // The rank each kind declares in the vocabulary (`KindSpec.rank`).
+        func priority(_ k: EventKind) -> ReplayRank { k.spec?.rank ?? .activity }
         // Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point
         // the evidence does not say, most likely when the bundle was collected).
         func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }

@@ -13,6 +13,9 @@ public struct TimerComparison: Hashable, Sendable, Codable {
         case observed
         /// Not printed, or no anchor to derive from.
         case notDerivable = "not_derivable"
+        /// The printed value is what placed the anchor it would be derived from (the evidence does not reach back
+        /// to the success it implies): an inference from the printed value, not a check of it.
+        case derivedFromPrinted = "derived_from_printed"
     }
 
     /// Stable name: `next_renewal_attempt`, `registration_expires`, `next_communication_attempt`,
@@ -71,6 +74,15 @@ extension TimerComparison {
         let diff = printed.instant.timeIntervalSince(derived)
         c.differenceSeconds = Int(diff.rounded())
         c.verdict = abs(diff) <= tolerance ? .agree : .disagree
+        return c
+    }
+
+    /// Marks a comparison whose derived value comes from an anchor this very printed value placed.
+    func anchored(by anchor: PrintedAnchor?) -> TimerComparison {
+        guard let anchor, anchor.printed == printed?.instant else { return self }
+        var c = self
+        c.verdict = .derivedFromPrinted
+        c.basis = "derived from printed: \(anchor.basis)"
         return c
     }
 

@@ -23,14 +23,10 @@ public struct SkewEstimate: Hashable, Sendable, Codable {
 /// attempts it aligns with a capture attempt within the tolerance; the best-supported offset wins, the
 /// smallest one on ties.
 public enum ClockSkew {
-    /// Log-side kinds that mark an attempt toward Cisco.
-    public static let logAttemptKinds: Set<EventKind> = [
-        .communicationFailed, .registrationFailed, .registrationRenewFailed, .registrationSucceeded,
-        .registrationRenewSucceeded, .authorizationRenewFailed, .authorizationRenewSucceeded, .licensingResponse,
-        .registrationRequested, .authorizationRequested, .communicationRestored,
-    ]
+    /// Log-side kinds that mark an attempt toward Cisco, as the vocabulary declares them (`KindSpec.attemptClock`).
+    public static let logAttemptKinds = EventVocabulary.kinds { $0.attemptClock == .log }
     /// Capture-side kinds that mark an attempt.
-    public static let captureAttemptKinds: Set<EventKind> = [.connectivityAttempt]
+    public static let captureAttemptKinds = EventVocabulary.kinds { $0.attemptClock == .capture }
 
     /// How many candidate offsets are aligned in full.
     public static let maxTried = 50

@@ -91,7 +91,7 @@ public struct MergedTimeline: Sendable {
                         "cause": .string(t.cause)]))
         }
         for a in r.anomalies {
-            var f: [String: FieldValue] = ["anomaly": .string(a.name), "detail": .string(a.detail)]
+            var f: [String: FieldValue] = ["anomaly": .string(a.name.rawValue), "detail": .string(a.detail)]
             if let x = a.field { f["field"] = .string(x) }
             if let x = a.printed { f["printed"] = .time(x) }
             if let x = a.derived { f["derived"] = .time(x) }

@@ -142,12 +142,32 @@ struct EngineScenarioTests {
         #expect(replay(attempted, coverage: [DateInterval(start: F.at(0), end: F.at(45))]).anomalies.isEmpty)
     }
 
-    @Test("authorization success without a registration infers it and says so")
-    func inconsistentEvent() {
+    @Test("authorization success with no registration evidence: registered since an unknown time, no date invented")
+    func authorizationOnlyInventsNoRegistrationDate() {
         let r = replay([F.event(.authorizationRenewSucceeded, day: 0)])
+        #expect(r.engine.state.registration == .registered)
+        #expect(r.engine.state.isConsistent)
+        #expect(r.anomalies.isEmpty)
+        #expect(r.engine.state.lastRegistrationSuccess == nil)
+        #expect(r.transitions.filter { $0.dimension == .registration }.isEmpty)
+        let registration = r.intervals.filter { $0.dimension == .registration }
+        #expect(registration.count == 1)
+        #expect(registration.first?.start == nil)
+        #expect(registration.first?.cause.contains("not in the evidence") == true)
+        #expect(!r.deadlines.contains { $0.name == "registration_renewal" || $0.name == "registration_expiry" })
+        #expect(r.runway.allSatisfy { $0.dimension != .registration })
+    }
+
+    @Test("authorization success after a deregistration contradicts the evidence and says so")
+    func inconsistentEvent() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.deregistrationSucceeded, day: 1),
+            F.event(.authorizationRenewSucceeded, day: 2),
+        ])
         #expect(r.engine.state.registration == .registered)
         #expect(r.anomalies.contains { $0.name == "inconsistent_event" })
         #expect(r.engine.state.isConsistent)
+        #expect(r.engine.state.lastRegistrationSuccess == nil)
     }
 
     @Test("clock changes are reported")

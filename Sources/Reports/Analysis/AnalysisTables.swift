@@ -59,7 +59,7 @@ enum AnalysisTables {
         PlainTable(
             header: ["At (UTC)", "Anomaly", "Detail", "Evidence"],
             rows: r.anomalies.map { a in
-                [AnalysisFormatting.time(a.at, placeholder: "untimed"), a.name, a.detail, evidence(a.evidence)]
+                [AnalysisFormatting.time(a.at, placeholder: "untimed"), a.name.rawValue, a.detail, evidence(a.evidence)]
             }, codeColumn: 3, alertRows: Set(r.anomalies.indices), alertColumn: 1)
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+
+extension EventVocabulary {
+    /// Closed value sets shared by several kinds.
+    enum Closed {
+        static let registration = FieldSpec(values: RegistrationState.allCases.map(\.rawValue))
+        static let authorization = FieldSpec(values: AuthorizationState.allCases.map(\.rawValue))
+        static let transport = FieldSpec(values: TransportMode.allCases.map(\.rawValue))
+        static let dimension = FieldSpec(values: StateDimension.allCases.map(\.rawValue))
+        /// Any dimension's value, as `state.transition` `from`/`to` carry it (`unknown` for an unknown transport).
+        static let stateValue = FieldSpec(values: StateDimension.allCases.flatMap(StateValue.allowed(for:)))
+        static let anomaly = FieldSpec(values: AnomalyName.registered.map(\.rawValue))
+        static let stage = FieldSpec(values: ladderStages)
+    }
+
+    /// Agent, CLI, log and alert kinds.
+    static let licensingSpecs: [KindSpec] = [
+        KindSpec(.agentEnabled), KindSpec(.agentReady), KindSpec(.agentDisabled),
+        KindSpec(.serviceStarted, fields: text("service")), KindSpec(.serviceStopped, fields: text("service")),
+        KindSpec(.serviceNotRunning, fields: text("service", "status", "role")),
+        KindSpec(.serviceStatus, fields: text("service", "status", "role")),
+        KindSpec(.transportConfigured,
+            fields: text("url", "proxy_host", "proxy_auth", "proxy_user").merging(
+                ["mode": Closed.transport, "proxy_port": FieldSpec(.integer)]) { $1 },
+            rank: .configuration),
+        KindSpec(.registrationRequested, fields: text("force", "url"), isAttempt: true, attemptClock: .log),
+        KindSpec(.registrationSucceeded, fields: text("smart_account", "virtual_account"), isAttempt: true,
+            attemptClock: .log, succeeds: [.registration], rank: .lifecycle),
+        KindSpec(.registrationFailed, fields: text("reason", "error_code", "url"), isAttempt: true, attemptClock: .log,
+            fails: [.registration]),
+        KindSpec(.registrationRenewSucceeded, isAttempt: true, attemptClock: .log, succeeds: [.registration],
+            rank: .lifecycle),
+        KindSpec(.registrationRenewFailed, fields: text("reason", "error_code", "url"), isAttempt: true,
+            attemptClock: .log, fails: [.registration]),
+        KindSpec(.registrationExpired),
+        KindSpec(.deregistrationSucceeded, succeeds: [.deregistration]),
+        KindSpec(.deregistrationFailed, fields: text("reason", "error_code"), fails: [.deregistration]),
+        KindSpec(.authorizationRequested, fields: text("tag"), isAttempt: true, attemptClock: .log),
+        KindSpec(.authorizationRenewSucceeded, fields: text("status", "entitlements"), isAttempt: true,
+            attemptClock: .log, succeeds: [.authorization], rank: .authorization),
+        KindSpec(.authorizationRenewFailed, fields: text("reason", "error_code", "url", "entitlements"),
+            isAttempt: true, attemptClock: .log, fails: [.authorization]),
+        KindSpec(.authorizationExpired),
+        KindSpec(.communicationFailed, fields: text("reason", "error_code", "url", "target", "cause"), isAttempt: true,
+            attemptClock: .log),
+        KindSpec(.communicationRestored, fields: text("target"), isAttempt: true, attemptClock: .log),
+        KindSpec(.evaluationStarted, rank: .lifecycle), KindSpec(.evaluationWarning, fields: text("remaining")),
+        KindSpec(.evaluationExpired, rank: .lifecycle),
+        KindSpec(.complianceIn, succeeds: [.authorization], rank: .authorization),
+        KindSpec(.complianceOut, fields: text("tag"), rank: .authorization),
+        KindSpec(.entitlementUsage, fields: text("tag", "tier", "status", "display_name").merging(
+            ["count": FieldSpec(.integer)]) { $1 }, rank: .usage),
+        KindSpec(.entitlementRequested, fields: text("tag", "tier")),
+        KindSpec(.licensingResponse, fields: text("status", "reason", "request_type"), isAttempt: true,
+            attemptClock: .log),
+        KindSpec(.idCertificateProblem, fields: text("problem")),
+        KindSpec(.clockChanged, fields: ["delta_seconds": FieldSpec(.number)]),
+        KindSpec(.alertRaised, fields: text("alert", "alert_text")),
+        KindSpec(.statusSnapshot,
+            fields: text("command", "transport.url", "proxy_host", "error", "role").merging([
+                "enabled": FieldSpec(.boolean), "empty": FieldSpec(.boolean), "proxy_port": FieldSpec(.integer),
+                "registration.status": Closed.registration, "authorization.status": Closed.authorization,
+                "transport.mode": Closed.transport,
+            ]) { $1 }, rank: .snapshot),
+        KindSpec(.exceptionRaised, fields: text("exception", "exception_message", "cause")),
+        KindSpec(.platformError, fields: text("reason")),
+    ]
+
+    /// Capture and preflight kinds.
+    static let networkSpecs: [KindSpec] = [
+        KindSpec(.dnsQuery, fields: text("query", "qtype", "id", "server", "transport")),
+        KindSpec(.dnsAnswer, fields: text("query", "qtype", "id", "rcode", "rcode_name", "answers", "server", "latency_ms")),
+        KindSpec(.dnsFailure, fields: text("query", "qtype", "id", "rcode", "rcode_name", "reason", "server")),
+        KindSpec(.tcpAttempt, fields: text("src", "src_port", "dst", "dst_port", "outcome", "retries", "rtt_ms")),
+        KindSpec(.proxyConnect, fields: text("proxy", "proxy_port", "target", "target_host", "target_port", "status",
+            "reason_phrase", "proxy_authenticate", "outcome")),
+        KindSpec(.tlsHandshake, fields: text("sni", "client_version", "server_version", "versions", "alpn", "cipher",
+            "outcome", "alert", "alert_level", "alert_sender", "chain", "chain_verdict", "chain_detail", "leaf_subject",
+            "leaf_issuer", "root_issuer", "certificates_visible", "dst", "dst_port")),
+        KindSpec(.httpRequest, fields: text("method", "uri", "host", "user_agent", "dst", "dst_port")),
+        KindSpec(.httpResponse, fields: text("status", "reason_phrase", "content_type", "server", "proxy_authenticate")),
+        KindSpec(.licensingMessage, fields: text("request_type", "status", "message_type", "direction", "udi", "reason"),
+            isAttempt: true),
+        KindSpec(.connectivityAttempt,
+            fields: text("endpoint", "target_host", "target_port", "via_proxy", "proxy", "failure", "outcome", "ladder",
+                "frames", "sni", "dst", "dst_port").merging(
+                    ["stage_reached": Closed.stage, "failed_stage": Closed.stage]) { $1 },
+            isAttempt: true, attemptClock: .capture),
+        KindSpec(.captureAnomaly, fields: text("anomaly", "detail", "offset")),
+    ]
+
+    /// Kinds the state engine derives during replay (never a parser).
+    static let derivedSpecs: [KindSpec] = [
+        KindSpec(.stateTransition, fields: text("cause").merging(
+            ["dimension": Closed.dimension, "from": Closed.stateValue, "to": Closed.stateValue]) { $1 }),
+        KindSpec(.engineAnomaly, fields: text("detail", "field").merging([
+            "anomaly": Closed.anomaly, "expected_at": FieldSpec(.time), "printed": FieldSpec(.time),
+            "derived": FieldSpec(.time),
+        ]) { $1 }),
+    ]
+}
