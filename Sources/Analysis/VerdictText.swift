@@ -22,12 +22,20 @@ enum VerdictText {
         guard let top = findings.first else {
             return "No known problem found. \(state)"
         }
-        var text = "\(top.severity.rawValue.uppercased()): \(top.title) (\(top.id))."
+        var text = "\(top.severity.rawValue.uppercased()): \(top.title) (\(top.id)). \(firstSentence(top.verdict))"
         if findings.count > 1 {
             let more = findings.dropFirst().prefix(3).map(\.id).joined(separator: ", ")
             text += " Also: \(more)\(findings.count > 4 ? ", …" : "")."
         }
         return text + " " + state
+    }
+
+    /// The verdict's first sentence (up to the first ". " or the end), so the summary names what the evidence shows
+    /// (the interception CA, the proxy's answer) without repeating the whole finding.
+    static func firstSentence(_ verdict: String) -> String {
+        let flat = verdict.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard let end = flat.range(of: ". ") else { return flat.hasSuffix(".") ? flat : flat + "." }
+        return String(flat[..<end.lowerBound]) + "."
     }
 
     static func stateSentence(_ r: ReplayResult) -> String {

@@ -22,6 +22,8 @@ public enum FieldTest: Sendable, Hashable {
     case contains(String)
     /// The text matches the (NSRegularExpression) pattern anywhere.
     case regex(String)
+    /// The text does not match the pattern anywhere (also true when the field is absent; add `exists: true`).
+    case notRegex(String)
     /// Equal to one of them.
     case oneOf([String])
     /// Numeric comparison.
@@ -36,6 +38,7 @@ public enum FieldTest: Sendable, Hashable {
         case .notEquals: return "not_equals"
         case .contains: return "contains"
         case .regex: return "regex"
+        case .notRegex: return "not_regex"
         case .oneOf: return "in"
         case .compare(let op, _): return op.rawValue
         case .exists: return "exists"
@@ -82,14 +85,20 @@ extension FieldPredicate {
             guard let value else { return false }
             return value.text.range(of: needle, options: ignoreCase ? [.caseInsensitive] : []) != nil
         case .regex(let pattern):
-            guard let value, let expression = regexes.expression(pattern, ignoreCase: ignoreCase) else { return false }
-            let text = value.text
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return expression.firstMatch(in: text, options: [], range: range) != nil
+            guard let value else { return false }
+            return matches(value.text, pattern, ignoreCase: ignoreCase, regexes: &regexes)
+        case .notRegex(let pattern):
+            guard let value else { return true }
+            return !matches(value.text, pattern, ignoreCase: ignoreCase, regexes: &regexes)
         case .compare(let op, let bound):
             guard let number = value?.number else { return false }
             return op.holds(number, bound)
         }
+    }
+
+    private static func matches(_ text: String, _ pattern: String, ignoreCase: Bool, regexes: inout RegexCache) -> Bool {
+        guard let expression = regexes.expression(pattern, ignoreCase: ignoreCase) else { return false }
+        return expression.firstMatch(in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
     }
 
     private static func same(_ value: FieldValue, _ literal: String, ignoreCase: Bool) -> Bool {

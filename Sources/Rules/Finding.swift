@@ -105,9 +105,13 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public var excerpt: String?
     /// A command that shows it in the source (`grep -nF -- '…' 'slm.log'`, `tshark -r 'f.pcap' -Y "frame.number == 7"`).
     public var reproduction: String?
+    /// The event's typed fields (nil for a state interval): what a report shows for evidence without source text
+    /// (a capture's ladder, the presented chain's issuer and root) and what verdict templates name.
+    public var fields: [String: FieldValue]?
 
     /// Creates an item; the excerpt is redacted here so no caller can forget.
-    public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?) {
+    public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?, fields: [String: FieldValue] = [:]) {
+        self.fields = fields.isEmpty ? nil : fields
         self.label = label
         self.source = source
         self.time = time

@@ -11,6 +11,7 @@ public enum RuleDescription {
             case .notEquals(let v): return "not_equals '\(v)'"
             case .contains(let v): return "contains '\(v)'"
             case .regex(let v): return "matches /\(v)/"
+            case .notRegex(let v): return "does not match /\(v)/"
             case .oneOf(let vs): return "in [\(vs.map { "'\($0)'" }.joined(separator: ", "))]"
             case .compare(let op, let v): return "\(op.rawValue) \(v.formatted())"
             case .exists(let b): return b ? "exists" : "is absent"

@@ -74,8 +74,10 @@ enum RuleEvaluator {
         }
         let times = items.compactMap(\.time)
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
+        var card = rule.card
+        card.verdict = VerdictTemplate.fill(card.verdict, from: items)
         return Finding(
-            rule: rule.card, matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
+            rule: card, matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
             evidenceOmitted: max(0, items.count - Finding.evidenceLimit), firstEvidence: times.min(),
             lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
     }

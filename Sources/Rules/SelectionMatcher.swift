@@ -29,7 +29,9 @@ struct SelectionMatcher {
     }
 
     static func item(_ event: Event) -> FindingEvidence {
-        FindingEvidence(label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt)
+        FindingEvidence(
+            label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt,
+            fields: event.fields)
     }
 
     private mutating func evaluate(_ selection: EventSelection) -> SelectionResult {

@@ -6,7 +6,7 @@ import Yams
 enum WhenParser {
     private static let selectionKeys: Set<String> = ["event", "where", "state", "value", "at", "entitlements",
         "description"]
-    private static let predicateOperators: Set<String> = ["equals", "not_equals", "contains", "regex", "in", "gt",
+    private static let predicateOperators: Set<String> = ["equals", "not_equals", "contains", "regex", "not_regex", "in", "gt",
         "gte", "lt", "lte", "exists", "ignore_case"]
 
     static func parse(
@@ -178,12 +178,12 @@ enum WhenParser {
             case "contains": tests.append(.contains(try reader.string(operand, "'contains'")))
             case "in": tests.append(.oneOf(try reader.strings(operand, "'in'").map(\.text)))
             case "exists": tests.append(.exists(try reader.bool(operand, "'exists'")))
-            case "regex":
-                let pattern = try reader.string(operand, "'regex'")
+            case "regex", "not_regex":
+                let pattern = try reader.string(operand, "'\(op)'")
                 do { _ = try NSRegularExpression(pattern: pattern) } catch {
                     throw reader.error(at: operand, "invalid regex '\(pattern)'")
                 }
-                tests.append(.regex(pattern))
+                tests.append(op == "regex" ? .regex(pattern) : .notRegex(pattern))
             default:
                 guard let comparison = NumericComparison(rawValue: op) else {
                     throw reader.error(at: entry.keyNode, "unknown operator '\(op)'")
