@@ -6,13 +6,17 @@ import LicensingModel
 enum ExceptionLinker {
     static let window = 50
 
-    /// Links in place; `drafts` are in line order. Linear in the number of drafts (each exception looks only at
-    /// the failures within the window).
-    static func link(_ drafts: inout [EventDraft]) {
+    /// Links in place the exceptions from index `start` on that lie before line `limit`; `drafts` are in line
+    /// order and hold every failure within ``window`` lines of those exceptions. Returns the index of the first
+    /// exception left for a later call. Linear in the number of drafts (each exception looks only at the failures
+    /// within the window); linking all at once or in steps gives the same result.
+    static func link(_ drafts: inout [EventDraft], from start: Int = 0, before limit: Int = .max) -> Int {
+        var end = start
+        while end < drafts.count, drafts[end].line < limit { end += 1 }
         let failures = drafts.indices.filter { drafts[$0].kind == .communicationFailed }
-        guard !failures.isEmpty else { return }
+        guard !failures.isEmpty else { return end }
         let failureLines = failures.map { drafts[$0].line }
-        for x in drafts.indices where drafts[x].kind == .exceptionRaised {
+        for x in start..<end where drafts[x].kind == .exceptionRaised {
             guard let cause = drafts[x].fields["cause"] else { continue }
             let line = drafts[x].line
             let thread = drafts[x].fields["thread"]?.text
@@ -33,6 +37,7 @@ enum ExceptionLinker {
                 drafts[f].fields["exception"] = e
             }
         }
+        return end
     }
 
     /// The first index whose value is ≥ `value` in a sorted array.

@@ -21,6 +21,21 @@ public enum LogIngester {
     ///   - options: zones, year hints, display path and catalog.
     /// - Returns: events in file order, with damage, coverage and format.
     public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
+        var events: [Event] = []
+        var result = stream(path: path, options: options) { events.append($0) }
+        result.events = events
+        return result
+    }
+
+    /// Reads one file and hands each event to `sink` as soon as it is settled, in file order, without holding
+    /// the file's events (``LogIngestResult/events`` stays empty). Memory is bounded by a chunk, except for a
+    /// file whose first stamps print no year and no dated line precedes them: those wait for the file's end.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - options: zones, year hints, display path and catalog.
+    ///   - sink: receives every event.
+    /// - Returns: damage, coverage and format (no events).
+    public static func stream(path: String, options: LogIngestOptions, sink: (Event) -> Void) -> LogIngestResult {
         let display = options.displayPath ?? path
         var reader: ChunkedFileReader
         do {
@@ -33,9 +48,9 @@ public enum LogIngester {
         let mtime = options.modificationTime ?? attributes?[.modificationDate] as? Date
         var result: LogIngestResult
         if !reader.isGzip, var plain = PlainFileSource(path: path, chunkSize: chunkSize) {
-            result = ingest(&plain, display: display, options: options, modificationTime: mtime)
+            result = stream(&plain, display: display, options: options, modificationTime: mtime, sink: sink)
         } else {
-            result = ingest(&reader, display: display, options: options, modificationTime: mtime)
+            result = stream(&reader, display: display, options: options, modificationTime: mtime, sink: sink)
         }
         if path.hasSuffix(".gz"), !reader.isGzip {
             let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
@@ -53,35 +68,20 @@ public enum LogIngester {
     static func ingest(
         _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?
     ) -> LogIngestResult {
-        var scanner = LogScanner(
-            matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
-        scanner.run(&source)
-        var drafts = scanner.drafts
-        ExceptionLinker.link(&drafts)
-        let inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
-        let years = inference.years(for: scanner.points)
-        func time(_ k: Int?) -> EventTime? {
-            guard let k else { return nil }
-            return scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones)
-        }
         var events: [Event] = []
-        events.reserveCapacity(drafts.count)
-        for d in drafts {
-            var t = time(d.point)
-            t?.assumptions += d.notes
-            let event = Event(
-                kind: d.kind, time: t, source: .line(display, d.line), fields: d.fields, excerpt: d.excerpt)
-            events.append(event)
+        var result = stream(&source, display: display, options: options, modificationTime: modificationTime) {
+            events.append($0)
         }
-        var damage = scanner.damage
-        if scanner.suppressedDamage > 0 {
-            damage.append(TextDamage(source: .init(path: display, location: .file),
-                message: "\(scanner.suppressedDamage) more damaged lines not listed"))
-        }
-        let times = events.compactMap { $0.time?.instant } + [time(scanner.firstPoint), time(scanner.lastPoint)].compactMap { $0?.instant }
-        return LogIngestResult(
-            events: events, linesRead: scanner.linesRead, bytesRead: scanner.bytes, format: scanner.tally.format,
-            evidenceKinds: scanner.tally.evidenceKinds, damage: damage, firstTime: times.min(), lastTime: times.max())
+        result.events = events
+        return result
+    }
+
+    static func stream(
+        _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?,
+        sink: (Event) -> Void
+    ) -> LogIngestResult {
+        var stream = LogEventStream(display: display, options: options, modificationTime: modificationTime)
+        return stream.run(&source, sink: sink)
     }
 }
 

@@ -19,11 +19,19 @@ struct LogScanner {
     let path: String
     let maxDamage: Int
 
-    private(set) var drafts: [EventDraft] = []
+    private var drafts: [EventDraft] = []
+    /// The decompressed text not yet scanned, after up to ``lookbackBytes`` already scanned.
+    private var buffer: [UInt8] = []
+    private var scanFrom = 0
     private(set) var damage: [TextDamage] = []
     private(set) var suppressedDamage = 0
-    /// Dated stamps in file order, for year inference (and first/last coverage).
+    /// Dated stamps in file order, for year inference (and first/last coverage). Of a run of stamps that print
+    /// their year only the first and the last are kept: year inference only looks at the dated stamps nearest to
+    /// a yearless one, so memory grows with yearless stamps, not with lines.
     private(set) var points: [YearInference.Point] = []
+    /// For each yearless point, the nearest dated point before it (what year inference takes its year from).
+    private(set) var datedBefore: [Int: Int] = [:]
+    private var lastDated: Int?
     private(set) var pointStamps: [WallStamp] = []
     private(set) var firstPoint: Int?
     private(set) var lastPoint: Int?
@@ -48,34 +56,47 @@ struct LogScanner {
 
     /// Reads `source` to its end (or to the first error, which is recorded as damage).
     mutating func run(_ source: inout some LogChunkSource) {
-        var buffer: [UInt8] = []
-        var scanFrom = 0
-        while true {
-            var keep = scanFrom - Self.lookbackBytes
-            if keep > 0 {
-                while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
-                buffer.removeSubrange(0..<keep)
-                scanFrom -= keep
-            }
-            var added = 0
-            do { added = try source.append(to: &buffer) } catch {
-                report(.line(path, lines + 1), "input stops here; \(error)")
-            }
-            guard added > 0 else { break }
-            bytes += added
-            endsWithNewline = buffer.last == 0x0A
-            var end = buffer.count
-            while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
-            if end == scanFrom {
-                guard buffer.count - scanFrom > Self.maxLineBytes else { continue }
-                end = buffer.count
-                report(.line(path, lines + 1), "line longer than \(Self.maxLineBytes >> 20) MiB; split at decompressed byte \(bytes)")
-            }
-            scan(buffer, from: scanFrom, to: end)
-            scanFrom = end
+        while step(&source) {}
+    }
+
+    /// Reads and scans one more chunk of `source`; at the end, scans what is left and returns false.
+    mutating func step(_ source: inout some LogChunkSource) -> Bool {
+        var keep = scanFrom - Self.lookbackBytes
+        if keep > 0 {
+            while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
+            buffer.removeSubrange(0..<keep)
+            scanFrom -= keep
         }
-        if scanFrom < buffer.count { scan(buffer, from: scanFrom, to: buffer.count) }
-        findLastStamp(buffer)
+        var added = 0
+        do { added = try source.append(to: &buffer) } catch {
+            report(.line(path, lines + 1), "input stops here; \(error)")
+        }
+        guard added > 0 else {
+            let rest = buffer
+            if scanFrom < rest.count { scan(rest, from: scanFrom, to: rest.count) }
+            scanFrom = rest.count
+            findLastStamp(rest)
+            return false
+        }
+        bytes += added
+        endsWithNewline = buffer.last == 0x0A
+        var end = buffer.count
+        while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
+        if end == scanFrom {
+            guard buffer.count - scanFrom > Self.maxLineBytes else { return true }
+            end = buffer.count
+            report(.line(path, lines + 1), "line longer than \(Self.maxLineBytes >> 20) MiB; split at decompressed byte \(bytes)")
+        }
+        let text = buffer
+        scan(text, from: scanFrom, to: end)
+        scanFrom = end
+        return true
+    }
+
+    /// Hands over the drafts found so far (in line order) and forgets them.
+    mutating func takeDrafts() -> [EventDraft] {
+        defer { drafts.removeAll(keepingCapacity: true) }
+        return drafts
     }
 
     private mutating func scan(_ buffer: [UInt8], from: Int, to: Int) {
@@ -156,9 +177,18 @@ struct LogScanner {
     }
 
     private mutating func addPoint(_ s: WallStamp, line: Int) -> Int {
-        points.append(.init(year: s.year, month: s.month ?? 1, line: line))
+        let point = YearInference.Point(year: s.year, month: s.month ?? 1, line: line)
+        let n = points.count
+        if s.year != nil, n >= 2, points[n - 1].year != nil, points[n - 2].year != nil, firstPoint != n - 1 {
+            points[n - 1] = point
+            pointStamps[n - 1] = s
+            lastDated = n - 1
+            return n - 1
+        }
+        points.append(point)
         pointStamps.append(s)
-        return points.count - 1
+        if s.year != nil { lastDated = n } else if let d = lastDated { datedBefore[n] = d }
+        return n
     }
 
     static func header(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> LineHeader {

@@ -1,9 +1,23 @@
 import Foundation
 
 /// A deterministic, License-Manager-like log for the benchmark: log4j-style lines from the nesla agent and the
-/// Call Home client, mostly DEBUG noise, with catalog events (communication failures with Java exceptions,
-/// licensing responses, transport URLs) at a fixed rate. The same size always yields the same bytes.
+/// Call Home client, DEBUG noise mixed with catalog events (entitlement requests, authorization sends,
+/// communication failures with Java exceptions, licensing responses, transport URLs) in a fixed share of the lines.
+/// The same size and shape always yield the same bytes.
 public enum SyntheticLicenseLog {
+    /// How many of the lines are licensing events.
+    public enum Shape: String, Sendable, CaseIterable {
+        /// A third of the lines: a busy publisher at debug level, renewing and failing all day.
+        case dense
+        /// One line in a hundred: a quiet trace.
+        case sparse
+
+        /// The share of lines that are events, as numerator / denominator.
+        var eventShare: (Int, Int) { self == .dense ? (1, 3) : (1, 100) }
+        /// The event blocks written in turn.
+        var blocks: [[String]] { self == .dense ? SyntheticLicenseLog.denseEvents : SyntheticLicenseLog.events }
+    }
+
     /// What was written.
     public struct Summary: Hashable, Sendable {
         /// Bytes written.
@@ -19,8 +33,6 @@ public enum SyntheticLicenseLog {
     /// The literal the benchmark's `grep -c` baseline searches for (it occurs on the communication failures).
     public static let grepAnchor = "Fail to send out Call Home HTTP message"
 
-    /// One event block per this many lines.
-    public static let eventEvery = 250
 
     private static let noise: [String] = [
         "DEBUG [SLM-12] com.cisco.nesla.plugin.DefaultCrypto#parseCertificate - getSubjectDN().getName: CN=Cisco Unified Communications Manager,O=Cisco serial=",
@@ -43,9 +55,18 @@ public enum SyntheticLicenseLog {
          "java.net.UnknownHostException: tools.cisco.com: Name or service not known"],
     ]
 
-    /// Writes at least `minimumBytes` to `path` (whole lines), replacing the file.
+    /// The dense shape's events: mostly the periodic entitlement requests and authorization sends of a busy
+    /// publisher, with the failures of ``events`` among them.
+    private static let denseEvents: [[String]] = [
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.SmartAgentImpl#requestEntitlement - entitlementTag: regid.2016-07.com.cisco.UCM_Enhanced,12.0_8e8c3c5c-1c5c-4b07-a6f2-2f3c8b3a1d11"],
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.AsyncRequestProcessor#sendAUTH - queue auth message, status: true"],
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.SmartAgentImpl#requestEntitlement - entitlementTag: regid.2016-07.com.cisco.UCM_Basic,12.0_0f3b6c1e-9d0e-4b55-8a51-4a3c2b1f0e22"],
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.AsyncRequestProcessor#sendAUTH - queue auth message, status: true"],
+    ] + events
+
+    /// Writes at least `minimumBytes` to `path` (whole lines) in the given shape, replacing the file.
     /// - Throws: when the file cannot be created or written.
-    public static func write(to path: String, minimumBytes: Int) throws -> Summary {
+    public static func write(to path: String, minimumBytes: Int, shape: Shape = .sparse) throws -> Summary {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
@@ -60,8 +81,9 @@ public enum SyntheticLicenseLog {
         while summary.bytes + buffer.count < minimumBytes {
             summary.lines += 1
             if summary.lines % 4 == 0 { seconds += 1 }
-            if summary.lines % eventEvery == 0 {
-                let lines = events[block % events.count]
+            let (num, den) = shape.eventShare
+            if summary.eventLines * den < (summary.lines - 1) * num {
+                let lines = shape.blocks[block % shape.blocks.count]
                 block += 1
                 for (i, text) in lines.enumerated() {
                     if i == 0 { appendStamp(&buffer, seconds: seconds, millis: summary.lines % 1000) }

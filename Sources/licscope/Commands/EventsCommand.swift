@@ -43,38 +43,29 @@ struct EventsCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = OutputBuffer()
         var damaged = false
         var eventCount = 0
         for path in Self.expand(paths) {
             let options = LogIngestOptions(zones: resolver, yearHints: hints, displayPath: path, catalog: catalog)
-            let result = LogIngester.ingest(path: path, options: options)
-            for event in result.events {
+            var count = 0
+            let result = LogIngester.stream(path: path, options: options) { event in
+                count += 1
                 switch format {
-                case .text: print(Self.textLine(event))
-                case .jsonl: print(String(decoding: try encoder.encode(EventLine(event)), as: UTF8.self))
+                case .text:
+                    out.append(EventRecord.text(event))
+                case .jsonl: EventRecord.jsonl(event, to: &out)
                 }
             }
+            out.flush()
             for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
             damaged = damaged || !result.damage.isEmpty
-            eventCount += result.events.count
-            let summary = "\(path): \(result.linesRead) lines, format \(result.format), \(result.events.count) events"
+            eventCount += count
+            let summary = "\(path): \(result.linesRead) lines, format \(result.format), \(count) events"
             FileHandle.standardError.write(Data("licscope: \(summary)\n".utf8))
         }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: eventCount > 0)
         if status != .healthy { throw ExitCode(status.rawValue) }
-    }
-
-    /// `2018-01-26T09:41:23Z  communication.failed  reason="…" url=…  slm.log:12` (`~` marks an assumed time).
-    static func textLine(_ e: Event) -> String {
-        let time = e.time.map { $0.instant.iso8601UTC + ($0.assumptions.isEmpty ? " " : "~") } ?? "-".padding(
-            toLength: 21, withPad: " ", startingAt: 0)
-        let fields = e.fields.keys.sorted().compactMap { k -> String? in
-            guard let v = e.fields[k]?.text else { return nil }
-            return v.contains(" ") || v.isEmpty ? "\(k)=\"\(v)\"" : "\(k)=\(v)"
-        }
-        return "\(time) \(e.kind.rawValue)  \(fields.joined(separator: " "))  \(e.source)"
     }
 
     /// Files of `paths`, folders expanded recursively in name order.
@@ -95,32 +86,5 @@ struct EventsCommand: ParsableCommand {
             }
         }
         return out
-    }
-}
-
-/// One JSON line of `licscope events --format jsonl`.
-struct EventLine: Encodable {
-    var kind: String
-    var time: String?
-    var timeRaw: String?
-    var timeAssumptions: [String]?
-    var source: String
-    var fields: [String: FieldValue]
-    var excerpt: String?
-
-    init(_ e: Event) {
-        kind = e.kind.rawValue
-        time = e.time?.instant.iso8601UTC
-        timeRaw = e.time?.raw
-        timeAssumptions = e.time.flatMap { $0.assumptions.isEmpty ? nil : $0.assumptions }
-        source = e.source.description
-        fields = e.fields
-        excerpt = e.excerpt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind, time, source, fields, excerpt
-        case timeRaw = "time_raw"
-        case timeAssumptions = "time_assumptions"
     }
 }

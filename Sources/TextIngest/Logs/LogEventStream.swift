@@ -1,0 +1,107 @@
+import Foundation
+import LicensingModel
+
+/// Turns one log into events while it is being read, handing each to a sink as soon as nothing later in the file
+/// can change it, so memory stays bounded by a chunk and a window, not by the file.
+///
+/// An event is settled once the scan is more than two ``ExceptionLinker/window``s of lines past it (every
+/// exception that could give it a cause has been linked) and its year is known: printed, or taken from the
+/// nearest dated line before it. A yearless line with no dated line before it depends on the end of the file
+/// (the year is counted back from the last stamp); from there on events are held, in order, until the end.
+struct LogEventStream {
+    private var scanner: LogScanner
+    private let options: LogIngestOptions
+    private let inference: YearInference
+    private var pending: [EventDraft] = []
+    /// Index in `pending` of the first exception not linked yet.
+    private var nextException = 0
+    private(set) var first: Date?
+    private(set) var last: Date?
+    private(set) var emitted = 0
+
+    init(display: String, options: LogIngestOptions, modificationTime: Date?) {
+        scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
+        self.options = options
+        inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
+    }
+
+    /// Reads `source` to its end, giving every event to `sink` in file order.
+    mutating func run(_ source: inout some LogChunkSource, sink: (Event) -> Void) -> LogIngestResult {
+        while scanner.step(&source) {
+            pending += scanner.takeDrafts()
+            settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
+        }
+        pending += scanner.takeDrafts()
+        settle(before: .max, sink: sink)
+        return result()
+    }
+
+    /// Links the exceptions whose window is complete and emits the settled drafts before line `limit`.
+    private mutating func settle(before limit: Int, sink: (Event) -> Void) {
+        let linkLimit = limit == .max ? .max : limit + ExceptionLinker.window
+        nextException = ExceptionLinker.link(&pending, from: nextException, before: linkLimit)
+        var done = 0
+        let years = limit == .max ? inference.years(for: scanner.points) : nil
+        while done < pending.count, pending[done].line < limit {
+            let d = pending[done]
+            guard case .known(let t) = timing(of: d, years: years) else { break }
+            emit(d, time: t, sink: sink)
+            done += 1
+        }
+        if done > 0 {
+            pending.removeFirst(done)
+            nextException = max(0, nextException - done)
+        }
+    }
+
+    /// Whether a draft's time is known yet.
+    private enum Timing {
+        /// Known: the time, or nil for a line without a usable stamp.
+        case known(EventTime?)
+        /// Its year depends on lines not read yet.
+        case waiting
+    }
+
+    /// The draft's time; `years` is the whole file's year inference once the end has been read.
+    private func timing(of d: EventDraft, years: [(year: Int, assumption: String)?]?) -> Timing {
+        guard let k = d.point, let stamp = d.stamp else { return .known(nil) }
+        var t: EventTime?
+        if stamp.year != nil {
+            t = stamp.resolve(inferredYear: nil, zones: options.zones)
+        } else if let years {
+            t = scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones)
+        } else if let before = scanner.datedBefore[k] {
+            let year = inference.years(for: [scanner.points[before], scanner.points[k]])[1]
+            t = stamp.resolve(inferredYear: year, zones: options.zones)
+        } else {
+            return .waiting
+        }
+        t?.assumptions += d.notes
+        return .known(t)
+    }
+
+    private mutating func emit(_ d: EventDraft, time: EventTime?, sink: (Event) -> Void) {
+        if let i = time?.instant {
+            first = min(first ?? i, i)
+            last = max(last ?? i, i)
+        }
+        emitted += 1
+        sink(Event(kind: d.kind, time: time, source: .line(scanner.path, d.line), fields: d.fields, excerpt: d.excerpt))
+    }
+
+    private func result() -> LogIngestResult {
+        var damage = scanner.damage
+        if scanner.suppressedDamage > 0 {
+            damage.append(TextDamage(source: .init(path: scanner.path, location: .file),
+                message: "\(scanner.suppressedDamage) more damaged lines not listed"))
+        }
+        let years = inference.years(for: scanner.points)
+        let ends = [scanner.firstPoint, scanner.lastPoint].compactMap { k in
+            k.flatMap { scanner.pointStamps[$0].resolve(inferredYear: years[$0], zones: options.zones)?.instant }
+        }
+        let times = [first, last].compactMap { $0 } + ends
+        return LogIngestResult(
+            events: [], linesRead: scanner.linesRead, bytesRead: scanner.bytes, format: scanner.tally.format,
+            evidenceKinds: scanner.tally.evidenceKinds, damage: damage, firstTime: times.min(), lastTime: times.max())
+    }
+}
