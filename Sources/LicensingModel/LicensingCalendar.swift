@@ -76,9 +76,30 @@ public enum LicensingCalendar {
     /// ISO-8601 text for epoch seconds at a fixed offset (`Z` for zero).
     public static func iso8601(epochSeconds: Int64, offsetSeconds: Int) -> String {
         let c = components(of: Date(timeIntervalSince1970: TimeInterval(epochSeconds)), offsetSeconds: offsetSeconds)
-        let body = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
-        return body + offsetSuffix(offsetSeconds)
+        // Written digit by digit: `String(format:)` costs microseconds per call, and every event's time goes
+        // through here. Years outside 0...9999 (clamped instants) keep the printf form.
+        guard (0...9999).contains(c.year) else {
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
+                + offsetSuffix(offsetSeconds)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ v: Int, _ width: Int, then separator: UInt8?) {
+            var div = 1
+            for _ in 1..<width { div *= 10 }
+            while div > 0 {
+                bytes.append(UInt8(48 + v / div % 10))
+                div /= 10
+            }
+            if let separator { bytes.append(separator) }
+        }
+        digits(c.year, 4, then: 0x2D)
+        digits(c.month, 2, then: 0x2D)
+        digits(c.day, 2, then: 0x54)
+        digits(c.hour, 2, then: 0x3A)
+        digits(c.minute, 2, then: 0x3A)
+        digits(c.second, 2, then: nil)
+        return String(decoding: bytes, as: UTF8.self) + offsetSuffix(offsetSeconds)
     }
 
     /// `Z`, `+05:30`, `-08:00`.

@@ -58,11 +58,21 @@ enum RuleEvaluator {
         return Result(finding: finding, notEvaluated: nil, explanation: explanation)
     }
 
+    /// The items a verdict's placeholders can take their values from — for each placeholder, the first item
+    /// that has the field — built in their order; filling from them gives what filling from all items would.
+    private static func templateEvidence(_ verdict: String, _ items: [PendingEvidence]) -> [FindingEvidence] {
+        var picked = Set<Int>()
+        for name in VerdictTemplate.placeholders(in: verdict) {
+            if let i = items.firstIndex(where: { !($0.fields[name]?.text.isEmpty ?? true) }) { picked.insert(i) }
+        }
+        return picked.sorted().map { items[$0].build() }
+    }
+
     private static func makeFinding(
         _ rule: Rule, hits: [SelectionHit], matched: [String], present: Set<EvidenceKind>
     ) -> Finding {
-        var seen = Set<FindingEvidence>()
-        var items: [FindingEvidence] = []
+        var seen = Set<PendingEvidence>()
+        var items: [PendingEvidence] = []
         for item in hits.flatMap(\.items) where seen.insert(item).inserted { items.append(item) }
         items.sort { a, b in
             switch (a.time, b.time) {
@@ -75,9 +85,9 @@ enum RuleEvaluator {
         let times = items.compactMap(\.time)
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         var card = rule.card
-        card.verdict = VerdictTemplate.fill(card.verdict, from: items)
+        card.verdict = VerdictTemplate.fill(card.verdict, from: templateEvidence(card.verdict, items))
         return Finding(
-            rule: card, matchedSelections: matched, evidence: Array(items.prefix(Finding.evidenceLimit)),
+            rule: card, matchedSelections: matched, evidence: items.prefix(Finding.evidenceLimit).map { $0.build() },
             evidenceOmitted: max(0, items.count - Finding.evidenceLimit), firstEvidence: times.min(),
             lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
     }

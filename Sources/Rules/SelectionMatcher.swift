@@ -4,7 +4,25 @@ import LicensingModel
 /// One thing a selection found: when (nil when untimed) and the evidence items behind it.
 struct SelectionHit: Hashable {
     var time: Date?
-    var items: [FindingEvidence]
+    var items: [PendingEvidence]
+}
+
+/// A finding's evidence item before it is shown. A busy trace matches a selection hundreds of thousands of times
+/// while a finding shows a handful of items, so redacting the excerpt and making the reproduction hint wait until
+/// ``build()`` is called for the items shown; equality and order are those of the built items.
+struct PendingEvidence: Hashable {
+    var label: String
+    var source: SourcePointer?
+    var time: Date?
+    /// The excerpt as read (redacted by ``build()``).
+    var excerpt: String?
+    /// The event's fields (empty for a state interval).
+    var fields: [String: FieldValue] = [:]
+
+    /// The item as reports show it.
+    func build() -> FindingEvidence {
+        FindingEvidence(label: label, source: source, time: time, excerpt: excerpt, fields: fields)
+    }
 }
 
 /// What a selection found, and a sentence saying why when it found nothing.
@@ -28,8 +46,8 @@ struct SelectionMatcher {
         }
     }
 
-    static func item(_ event: Event) -> FindingEvidence {
-        FindingEvidence(
+    static func item(_ event: Event) -> PendingEvidence {
+        PendingEvidence(
             label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt,
             fields: event.fields)
     }
@@ -107,9 +125,9 @@ struct SelectionMatcher {
         let label = "\(interval.dimension.rawValue): \(interval.value)"
         let excerpt = "\(label) since \(interval.start?.iso8601UTC ?? "before the evidence") (\(interval.cause))"
         var items = interval.evidence.prefix(3).map {
-            FindingEvidence(label: label, source: $0, time: interval.start, excerpt: excerpt)
+            PendingEvidence(label: label, source: $0, time: interval.start, excerpt: excerpt)
         }
-        if items.isEmpty { items = [FindingEvidence(label: label, source: nil, time: interval.start, excerpt: excerpt)] }
+        if items.isEmpty { items = [PendingEvidence(label: label, source: nil, time: interval.start, excerpt: excerpt)] }
         return SelectionHit(time: interval.start, items: items)
     }
 

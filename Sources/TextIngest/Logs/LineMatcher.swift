@@ -21,18 +21,23 @@ struct LineMatcher: Sendable {
     ///   - anchors: prefilter anchor indices present in the line.
     ///   - header: the parsed line head.
     ///   - line: the 1-based line number.
+    ///   - memo: results remembered for repeated messages.
     ///   - context: the preceding timed line, computed on demand.
     func match(
-        _ text: String, anchors: [Int], header: LineHeader, line: Int,
+        _ text: String, anchors: [Int], header: LineHeader, line: Int, memo: inout CatalogMemo,
         context: () -> (header: LineHeader, line: Int)?
     ) -> [Match] {
         var claimed = Set<String>()
         var out: [Match] = []
         let secret = Redaction.mayContainSecret(text)
-        for index in catalog.candidates(forAnchors: anchors) {
+        let entries = catalog.entries
+        let results = memo.fields(for: text, stampRaw: header.stamp?.raw, entries: catalog.candidates(forAnchors: anchors)) {
+            t, indices in indices.map { ($0, entries[$0].fields(forCandidate: t)) }
+        }
+        for (index, found) in results {
             let entry = catalog.entries[index]
             if let g = entry.group, claimed.contains(g) { continue }
-            guard var fields = entry.fields(forCandidate: text) else { continue }
+            guard var fields = found else { continue }
             if let g = entry.group { claimed.insert(g) }
             var stamp = header.stamp
             var stampLine = line

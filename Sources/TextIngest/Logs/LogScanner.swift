@@ -43,6 +43,8 @@ struct LogScanner {
     private var sampleLeft = sampleLines
     /// The head of the last candidate line, reused as the context of the line right after it.
     private var lastHeader: (line: Int, header: LineHeader)?
+    /// Catalog results for messages seen again.
+    private var memo = CatalogMemo()
 
     init(matcher: LineMatcher, path: String, maxDamage: Int) {
         self.matcher = matcher
@@ -212,7 +214,7 @@ struct LogScanner {
         let header = LineHeader(parsing: text.headBytes(400))
         var context: (header: LineHeader, line: Int)??
         let previous = lastHeader
-        let found = matcher.match(text, anchors: anchors, header: header, line: line) {
+        let found = matcher.match(text, anchors: anchors, header: header, line: line, memo: &memo) {
             if context == nil {
                 // The line before is often the candidate just handled (a failure, then its exception).
                 if let prev = previous, prev.line == line - 1, prev.header.stamp?.hasDate == true {
