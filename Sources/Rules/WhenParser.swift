@@ -150,33 +150,46 @@ enum WhenParser {
             if let unsupported = kinds.first(where: { !EventVocabulary.allows(pair.key, on: $0) }) {
                 throw reader.error(at: pair.keyNode, "unknown field '\(pair.key)' for event kind '\(unsupported)'")
             }
-            out.append(try parsePredicate(pair.key, pair.value, reader: reader))
+            let specs = kinds.compactMap { EventVocabulary.field(pair.key, on: $0) }
+            out.append(try parsePredicate(pair.key, pair.value, domain: FieldDomain(field: pair.key, specs: specs), reader: reader))
         }
         return out
     }
 
-    private static func parsePredicate(_ field: String, _ node: Node, reader: YAMLNodeReader) throws(RuleLoadError)
-        -> FieldPredicate
-    {
+    private static func parsePredicate(
+        _ field: String, _ node: Node, domain: FieldDomain, reader: YAMLNodeReader
+    ) throws(RuleLoadError) -> FieldPredicate {
         if node.scalar != nil {
-            return FieldPredicate(field: field, tests: [.equals(try reader.string(node, "'\(field)'"))], ignoreCase: false)
+            let value = try reader.string(node, "'\(field)'")
+            try domain.check(value, at: node, ignoreCase: false, reader: reader)
+            return FieldPredicate(field: field, tests: [.equals(value)], ignoreCase: false)
         }
         if node.sequence != nil {
-            let values = try reader.strings(node, "'\(field)'").map(\.text)
-            return FieldPredicate(field: field, tests: [.oneOf(values)], ignoreCase: false)
+            let items = try reader.strings(node, "'\(field)'")
+            for item in items { try domain.check(item.text, at: item.node, ignoreCase: false, reader: reader) }
+            return FieldPredicate(field: field, tests: [.oneOf(items.map(\.text))], ignoreCase: false)
         }
         var tests: [FieldTest] = []
-        var ignoreCase = false
-        for (op, entry) in try reader.mapping(node, "the predicate on '\(field)'", allowed: predicateOperators)
-            .sorted(by: { $0.key < $1.key })
-        {
+        let operators = try reader.mapping(node, "the predicate on '\(field)'", allowed: predicateOperators)
+        let ignoreCase = try operators["ignore_case"].map { entry throws(RuleLoadError) in
+            try reader.bool(entry.value, "'ignore_case'")
+        } ?? false
+        func closed(_ op: String, _ operand: Node) throws(RuleLoadError) -> String {
+            let value = try reader.string(operand, "'\(op)'")
+            try domain.check(value, at: operand, ignoreCase: ignoreCase, reader: reader)
+            return value
+        }
+        for (op, entry) in operators.sorted(by: { $0.key < $1.key }) {
             let operand = entry.value
             switch op {
-            case "ignore_case": ignoreCase = try reader.bool(operand, "'ignore_case'")
-            case "equals": tests.append(.equals(try reader.string(operand, "'equals'")))
-            case "not_equals": tests.append(.notEquals(try reader.string(operand, "'not_equals'")))
+            case "ignore_case": break
+            case "equals": tests.append(.equals(try closed(op, operand)))
+            case "not_equals": tests.append(.notEquals(try closed(op, operand)))
             case "contains": tests.append(.contains(try reader.string(operand, "'contains'")))
-            case "in": tests.append(.oneOf(try reader.strings(operand, "'in'").map(\.text)))
+            case "in":
+                let items = try reader.strings(operand, "'in'")
+                for item in items { try domain.check(item.text, at: item.node, ignoreCase: ignoreCase, reader: reader) }
+                tests.append(.oneOf(items.map(\.text)))
             case "exists": tests.append(.exists(try reader.bool(operand, "'exists'")))
             case "regex", "not_regex":
                 let pattern = try reader.string(operand, "'\(op)'")
@@ -188,6 +201,7 @@ enum WhenParser {
                 guard let comparison = NumericComparison(rawValue: op) else {
                     throw reader.error(at: entry.keyNode, "unknown operator '\(op)'")
                 }
+                try domain.checkNumeric(op, at: entry.keyNode, reader: reader)
                 tests.append(.compare(comparison, try reader.number(operand, "'\(op)'")))
             }
         }

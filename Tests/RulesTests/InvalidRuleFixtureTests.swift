@@ -33,3 +33,28 @@ import Testing
         #expect(rule.requires == EvidenceRequirement(mode: .allOf, kinds: [.cli]))
     }
 }
+
+/// Closed values are checked case-insensitively under `ignore_case`, and open fields take any value.
+@Suite struct ClosedValueTests {
+    func load(_ block: String) throws -> Rule {
+        let base = try TestSupport.fixtureText("valid-sample.yaml")
+        let text = base.replacingOccurrences(
+            of: "  renewed:\n    event: authorization.renew.succeeded\n", with: "  renewed:\n" + block)
+        return try RuleSet.parseRule(yaml: text, file: "closed.yaml")
+    }
+
+    @Test func closedValuesLoad() throws {
+        _ = try load("    event: status.snapshot\n    where:\n      authorization.status: {in: [AUTHORIZED, OUT OF COMPLIANCE]}\n")
+        _ = try load("    event: status.snapshot\n    where:\n      authorization.status: {equals: authorized, ignore_case: true}\n")
+        _ = try load("    event: engine.anomaly\n    where:\n      anomaly: clock_skew\n")
+        // An open field on one of the kinds leaves the field open.
+        _ = try load("    event: [status.snapshot, service.status]\n    where:\n      role: anything\n")
+        _ = try load("    event: entitlement.usage\n    where:\n      count: {gt: 3}\n")
+    }
+
+    @Test func caseMattersWithoutIgnoreCase() {
+        #expect(throws: RuleLoadError.self) {
+            try load("    event: status.snapshot\n    where:\n      authorization.status: authorized\n")
+        }
+    }
+}
