@@ -28,7 +28,7 @@ public enum RuleDescription {
             guard !s.predicates.isEmpty else { return "event \(kinds)" }
             return "event \(kinds) where " + s.predicates.map(predicate).joined(separator: "; ")
         case .state(let s):
-            let values = s.values.joined(separator: " | ")
+            let values = s.values.map(\.rawValue).joined(separator: " | ")
             return "state \(s.dimension.rawValue) is \(values) \(s.at == .end ? "at the end of the evidence" : "at any time")"
         case .entitlements(let s):
             return "usage row (lower tier) with " + s.lower.map(predicate).joined(separator: "; ")

@@ -99,14 +99,14 @@ public enum RuleFixtures {
         }
         let dimension = try reader.choice(dimensionNode, "'dimension'", as: StateDimension.self)
         let value = try reader.string(valueNode, "'value'")
-        guard StateSelection.allowedValues(for: dimension).contains(value) else {
+        guard let state = StateValue(dimension, rawValue: value) else {
             throw reader.error(at: valueNode, "'\(value)' is not a \(dimension.rawValue) state")
         }
         let evidence = try keys["evidence"].map { entry throws(RuleLoadError) in
             try reader.strings(entry.value, "'evidence'").map { FixtureEventDecoder.sourcePointer($0.text) }
         }
         return StateInterval(
-            dimension: dimension, value: value, start: try keys["start"].flatMap { entry throws(RuleLoadError) in try time(entry.value, reader) },
+            state: state, start: try keys["start"].flatMap { entry throws(RuleLoadError) in try time(entry.value, reader) },
             end: try keys["end"].flatMap { entry throws(RuleLoadError) in try time(entry.value, reader) },
             cause: try keys["cause"].map { entry throws(RuleLoadError) in try reader.string(entry.value, "'cause'") } ?? "fixture",
             evidence: evidence ?? [])

@@ -41,8 +41,8 @@ public struct StateSelection: Sendable, Hashable {
         case end
     }
     public var dimension: StateDimension
-    /// Raw values of the dimension's enum (`AUTHORIZATION EXPIRED`, `proxy`).
-    public var values: [String]
+    /// The values selected, typed (they print as `AUTHORIZATION EXPIRED`, `proxy`).
+    public var values: [StateValue]
     public var at: Moment
 
     /// The raw values a dimension may take (the closed set ``StateValue`` declares).

@@ -104,7 +104,7 @@ struct SelectionMatcher {
         case .any: considered = intervals
         case .end: considered = endInterval(intervals).map { [$0] } ?? []
         }
-        let hits = considered.filter { selection.values.contains($0.value) }.map(Self.hit)
+        let hits = considered.filter { selection.values.contains($0.state) }.map(Self.hit)
         if !hits.isEmpty {
             return SelectionResult(hits: hits, detail: "\(dimension) was \(hits.count == 1 ? "" : "\(hits.count)× ")in a wanted state")
         }

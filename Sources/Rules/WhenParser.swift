@@ -116,14 +116,14 @@ enum WhenParser {
             throw reader.error(at: state.keyNode, "a state selection needs 'value'")
         }
         let allowed = StateSelection.allowedValues(for: dimension)
-        var values: [String] = []
+        var values: [StateValue] = []
         for item in try reader.strings(valueNode, "'value'") {
-            guard allowed.contains(item.text) else {
+            guard let value = StateValue(dimension, rawValue: item.text) else {
                 throw reader.error(
                     at: item.node,
                     "'\(item.text)' is not a valid \(dimension.rawValue) state (expected one of: \(allowed.joined(separator: ", ")))")
             }
-            values.append(item.text)
+            values.append(value)
         }
         let at = try keys["at"].map { entry throws(RuleLoadError) in
             try reader.choice(entry.value, "'at'", as: StateSelection.Moment.self)

@@ -246,8 +246,7 @@ public struct LicensingEngine: Sendable {
         guard old != value else { return }
         state.set(value)
         transitions.append(
-            Transition(dimension: dimension, from: old.rawValue, to: value.rawValue, at: at, cause: cause, byTimer: byTimer,
-                evidence: evidence))
+            Transition(from: old, to: value, at: at, cause: cause, byTimer: byTimer, evidence: evidence))
     }
 
     /// Records an anomaly.

@@ -88,13 +88,11 @@ public struct InitialSource: Hashable, Sendable, Codable {
 }
 
 /// A change of one state dimension, with its cause and evidence.
-public struct Transition: Hashable, Sendable, Codable {
-    /// Which dimension.
-    public var dimension: StateDimension
-    /// The value before.
-    public var from: String
-    /// The value after.
-    public var to: String
+public struct Transition: Hashable, Sendable {
+    /// The value before, typed.
+    public var fromState: StateValue
+    /// The value after, typed (same dimension).
+    public var toState: StateValue
     /// When it happened (evidence time, or the timer's due time).
     public var at: Date
     /// Why (`registration.succeeded`, `timer: communication deadline …`).
@@ -103,6 +101,59 @@ public struct Transition: Hashable, Sendable, Codable {
     public var byTimer: Bool
     /// The evidence behind the cause (for a timer: the evidence that armed it).
     public var evidence: [SourcePointer]
+
+    /// Which dimension.
+    public var dimension: StateDimension { toState.dimension }
+    /// The value before, as reports and JSON spell it.
+    public var from: String { fromState.rawValue }
+    /// The value after, as reports and JSON spell it.
+    public var to: String { toState.rawValue }
+
+    /// Creates a transition between two values of one dimension.
+    public init(from: StateValue, to: StateValue, at: Date, cause: String, byTimer: Bool, evidence: [SourcePointer]) {
+        self.fromState = from
+        self.toState = to
+        self.at = at
+        self.cause = cause
+        self.byTimer = byTimer
+        self.evidence = evidence
+    }
+
+    /// Creates a transition from value strings; nil when either is not a value of `dimension`.
+    public init?(
+        dimension: StateDimension, from: String, to: String, at: Date, cause: String, byTimer: Bool,
+        evidence: [SourcePointer]
+    ) {
+        guard let f = StateValue(dimension, rawValue: from), let t = StateValue(dimension, rawValue: to) else { return nil }
+        self.init(from: f, to: t, at: at, cause: cause, byTimer: byTimer, evidence: evidence)
+    }
+}
+
+extension Transition: Codable {
+    private enum CodingKeys: String, CodingKey { case dimension, from, to, at, cause, byTimer, evidence }
+
+    /// Reads the `dimension` / `from` / `to` strings of earlier output.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fromState = try StateValue.decode(from: c, dimension: .dimension, value: .from)
+        toState = try StateValue.decode(from: c, dimension: .dimension, value: .to)
+        at = try c.decode(Date.self, forKey: .at)
+        cause = try c.decode(String.self, forKey: .cause)
+        byTimer = try c.decode(Bool.self, forKey: .byTimer)
+        evidence = try c.decode([SourcePointer].self, forKey: .evidence)
+    }
+
+    /// Writes the values as their strings, exactly as before the values were typed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(at, forKey: .at)
+        try c.encode(cause, forKey: .cause)
+        try c.encode(byTimer, forKey: .byTimer)
+        try c.encode(evidence, forKey: .evidence)
+    }
 }
 
 /// Something in the evidence that does not fit the model: missing evidence or a product bug.

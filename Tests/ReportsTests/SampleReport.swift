@@ -33,7 +33,7 @@ enum SampleReport {
         evidence: [SourcePointer]
     ) -> AnalysisReport.TransitionRow {
         AnalysisReport.TransitionRow(
-            Transition(dimension: d, from: from, to: to, at: at, cause: cause, byTimer: timer, evidence: evidence))
+            Transition(dimension: d, from: from, to: to, at: at, cause: cause, byTimer: timer, evidence: evidence)!)
     }
 
     static let transitions: [AnalysisReport.TransitionRow] = [
@@ -61,11 +61,11 @@ enum SampleReport {
             var evidence: [SourcePointer] = []
             for t in rows {
                 if start.map({ $0 < t.at }) ?? true {
-                    out.append(StateInterval(dimension: d, value: value, start: start, end: t.at, cause: cause, evidence: evidence))
+                    out.append(StateInterval(dimension: d, value: value, start: start, end: t.at, cause: cause, evidence: evidence)!)
                 }
                 (start, value, cause, evidence) = (t.at, t.to, t.cause, t.evidence)
             }
-            out.append(StateInterval(dimension: d, value: value, start: start, end: nil, cause: cause, evidence: evidence))
+            out.append(StateInterval(dimension: d, value: value, start: start, end: nil, cause: cause, evidence: evidence)!)
         }
         return out
     }

@@ -89,9 +89,9 @@ import Testing
               at: end
             condition: expired
             """)
-        let expired = StateInterval(dimension: .authorization, value: "AUTHORIZATION EXPIRED", start: T.t0,
+        let expired = StateInterval(state: .authorization(.authorizationExpired), start: T.t0,
             end: T.t0.addingTimeInterval(100), cause: "timer", evidence: [.line("show.txt", 9)])
-        let renewed = StateInterval(dimension: .authorization, value: "AUTHORIZED", start: T.t0.addingTimeInterval(100),
+        let renewed = StateInterval(state: .authorization(.authorized), start: T.t0.addingTimeInterval(100),
             end: nil, cause: "authorization.renew.succeeded", evidence: [])
         #expect(!T.matches(rule, [], intervals: [expired, renewed], end: T.t0.addingTimeInterval(500)))
         #expect(T.matches(rule, [], intervals: [expired, renewed], end: T.t0.addingTimeInterval(50)))
