@@ -63,9 +63,10 @@ extension LicensingEngine {
         guard !established.contains(.registration) else { return }
         let printed = anchor.printedRegistration
         guard printed == .registered || printed == .registrationExpired else { return }
-        backfill(.registration(.registered),
-            cause: "inferred from \(anchor.inferred ? "an instant derived from a printed one" : "a printed state") that needs a registration (\(anchor.basis))",
-            evidence: [anchor.source])
+        let why = printed == .registered
+            ? "reported REGISTERED by the same output, and needed from \(anchor.at.iso8601UTC) on by"
+            : "inferred: the registration that later expired was in force at \(anchor.at.iso8601UTC), needed by"
+        backfill(.registration(.registered), cause: "\(why) \(anchor.cause)", evidence: [anchor.source])
     }
 
     /// Takes `value` as held since before the evidence, since an unknown time, when nothing established its

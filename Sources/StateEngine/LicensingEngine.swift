@@ -34,6 +34,9 @@ public struct LicensingEngine: Sendable {
     /// The anchor in `state` that is derived from a printed instant rather than seen, per role, until a seen
     /// success replaces it.
     var inferredAnchors: [KindRole: PrintedAnchor] = [:]
+    /// Printed starts of expired states known before the replay reaches them (a replay sets these): a timer due
+    /// within the CSSM tolerance of one fires at the printed instant, so the product's own date wins.
+    var printedExpiries: [PrintedAnchor] = []
 
     /// The instant untimed evidence is placed at before any timed evidence is seen (the first evidence time).
     public let origin: Date
@@ -133,7 +136,8 @@ public struct LicensingEngine: Sendable {
         }
         let printed = state.printedCommunicationDeadline.map { ($0, "communication deadline printed by the product") }
         // An anchor derived from the printed deadline does not compete with it.
-        return Self.tightest(printed, inferredAnchors[.authorization] == nil ? derived : nil)
+        let due = Self.tightest(printed, inferredAnchors[.authorization] == nil ? derived : nil)
+        return printedExpiry(near: due, kind: .authorizationSince)
     }
 
     /// The registration expiry in force: the tighter of the printed one and the last successful registration + 1 year.
@@ -142,7 +146,8 @@ public struct LicensingEngine: Sendable {
             ($0 + timers.registrationValidity, "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(LicensingTimers.describe(timers.registrationValidity))")
         }
         let printed = state.printedRegistrationExpiry.map { ($0, "registration expiry printed by the product") }
-        return Self.tightest(printed, inferredAnchors[.registration] == nil ? derived : nil)
+        let due = Self.tightest(printed, inferredAnchors[.registration] == nil ? derived : nil)
+        return printedExpiry(near: due, kind: .registrationExpiredSince)
     }
 
     /// The earlier of a printed and a derived deadline; the printed one on a tie within the server tolerance's reach.
@@ -153,6 +158,17 @@ public struct LicensingEngine: Sendable {
         case let (nil, d?): return d
         case (nil, nil): return nil
         }
+    }
+
+    /// A printed expiry of `kind` within the CSSM tolerance of `due`, in its place; else `due`.
+    func printedExpiry(near due: (date: Date, basis: String)?, kind: PrintedAnchor.Kind) -> (date: Date, basis: String)? {
+        guard let due else { return nil }
+        let expired = kind == .authorizationSince ? AuthorizationState.authorizationExpired.rawValue : nil
+        guard let match = printedExpiries.first(where: {
+            $0.kind == kind && (expired == nil || $0.value == expired)
+                && abs($0.at.timeIntervalSince(due.date)) <= timers.serverIssuedTolerance
+        }) else { return due }
+        return (match.at, "\(match.basis) (the product's own date; \(due.basis) gives \(due.date.iso8601UTC))")
     }
 
     /// `(derived from printed: …)` when the anchor of `role` is inferred from a printed instant.

@@ -53,6 +53,7 @@ public enum Replay {
         let start = (timed + anchors.map(\.at)).min()
         let end = timed.max()
         var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
+        engine.printedExpiries = anchors.filter { !$0.inferred }
         // Printed instants go in at their own time, before evidence at the same instant.
         var pending = anchors[...]
         for e in ordered {

@@ -154,6 +154,19 @@ struct PrintedAnchorTests {
         #expect(r.runway.allSatisfy { $0.dimension != .registration })
     }
 
+    @Test("a logged success explains the deadline; the printed expiry minutes later still dates the state")
+    func printedExpiryWinsOverDerivedDeadline() throws {
+        // Logged success Apr 6 09:58; derived deadline Jul 5 09:58; the product prints the expiry at Jul 5 10:00.
+        let r = try replay(Self.expired, logs: [
+            (.registrationSucceeded, "2022-04-06T09:57:00Z"), (.authorizationRenewSucceeded, "2022-04-06T09:58:00Z"),
+        ])
+        #expect(r.anchors.allSatisfy { !$0.inferred || $0.kind == .lastRegistration })
+        let expired = try #require(interval(r, .authorization, "AUTHORIZATION EXPIRED"))
+        #expect(expired.start == Self.date("2022-07-05T10:00:00Z"))
+        #expect(expired.cause.hasPrefix("printed: "))
+        #expect(r.runway.first { $0.to == "NO PROVISIONING" }?.at == Self.date("2022-10-03T10:00:00Z"))
+    }
+
     @Test("the runway takes the tighter of a printed and a derived deadline")
     func tightestDeadline() throws {
         // The printed deadline is 3 days earlier than the printed success + 90 days: it bounds the runway.
