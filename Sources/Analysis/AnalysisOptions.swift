@@ -20,6 +20,10 @@ public struct AnalysisOptions: Sendable {
     public var workDirectory: String
     /// The timers in force.
     public var timers: LicensingTimers
+    /// The readers bundle entries are read with (``EvidenceReaderRegistry/standard`` unless a caller adds one).
+    public var readers: EvidenceReaderRegistry = .standard
+    /// Told the size of each bundle entry once it has been read (a progress bar), when set.
+    public var entryRead: (@Sendable (_ bytes: Int) -> Void)?
 
     /// Creates options.
     public init(

@@ -14,7 +14,13 @@ public struct Event: Hashable, Sendable, Codable {
     /// Typed details, keyed by the field names registered for `kind` in ``EventVocabulary``.
     public var fields: [String: FieldValue]
     /// The parsed CLI output, for `status.snapshot` events.
-    public var snapshot: StatusSnapshot?
+    public var snapshot: StatusSnapshot? {
+        get { snapshotBox?.value }
+        set { snapshotBox = newValue.map(SnapshotBox.init) }
+    }
+    /// The snapshot behind a reference: it is large and rare, and every array of events would otherwise carry
+    /// its full size inline in each element (busy traces hold hundreds of thousands of events).
+    private var snapshotBox: SnapshotBox?
     /// The source text of the evidence (one line, or a short excerpt), with secrets already redacted.
     public var excerpt: String?
 
@@ -27,9 +33,41 @@ public struct Event: Hashable, Sendable, Codable {
         self.time = time
         self.source = source
         self.fields = fields
-        self.snapshot = snapshot
+        self.snapshotBox = snapshot.map(SnapshotBox.init)
         self.excerpt = excerpt
     }
+
+    private enum CodingKeys: String, CodingKey { case kind, time, source, fields, snapshot, excerpt }
+
+    /// Decodes the form ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(EventKind.self, forKey: .kind), time: try c.decodeIfPresent(EventTime.self, forKey: .time),
+            source: try c.decode(SourcePointer.self, forKey: .source),
+            fields: try c.decode([String: FieldValue].self, forKey: .fields),
+            snapshot: try c.decodeIfPresent(StatusSnapshot.self, forKey: .snapshot),
+            excerpt: try c.decodeIfPresent(String.self, forKey: .excerpt))
+    }
+
+    /// `{"kind":…,"time":…,"source":…,"fields":…,"snapshot":…,"excerpt":…}`, absent members left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(time, forKey: .time)
+        try c.encode(source, forKey: .source)
+        try c.encode(fields, forKey: .fields)
+        try c.encodeIfPresent(snapshot, forKey: .snapshot)
+        try c.encodeIfPresent(excerpt, forKey: .excerpt)
+    }
+}
+
+/// An immutable snapshot held by reference; equal and hashed by value.
+private final class SnapshotBox: Hashable, Sendable {
+    let value: StatusSnapshot
+    init(_ value: StatusSnapshot) { self.value = value }
+    static func == (a: SnapshotBox, b: SnapshotBox) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     /// The field's text, or nil when absent.
     public subscript(text field: String) -> String? { fields[field]?.text }

@@ -25,9 +25,13 @@ struct LogEventStream {
         inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
     }
 
-    /// Reads `source` to its end, giving every event to `sink` in file order.
-    mutating func run(_ source: inout some LogChunkSource, sink: (Event) -> Void) -> LogIngestResult {
+    /// Reads `source` to its end, giving every event to `sink` in file order and the bytes read so far to
+    /// `progress` after each chunk.
+    mutating func run(
+        _ source: inout some LogChunkSource, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
+    ) -> LogIngestResult {
         while scanner.step(&source) {
+            progress?(scanner.bytes)
             pending += scanner.takeDrafts()
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
         }

@@ -33,9 +33,12 @@ public enum LogIngester {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - options: zones, year hints, display path and catalog.
+    ///   - progress: receives the (decompressed) bytes read so far, after each chunk.
     ///   - sink: receives every event.
     /// - Returns: damage, coverage and format (no events).
-    public static func stream(path: String, options: LogIngestOptions, sink: (Event) -> Void) -> LogIngestResult {
+    public static func stream(
+        path: String, options: LogIngestOptions, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
+    ) -> LogIngestResult {
         let display = options.displayPath ?? path
         var reader: ChunkedFileReader
         do {
@@ -48,9 +51,9 @@ public enum LogIngester {
         let mtime = options.modificationTime ?? attributes?[.modificationDate] as? Date
         var result: LogIngestResult
         if !reader.isGzip, var plain = PlainFileSource(path: path, chunkSize: chunkSize) {
-            result = stream(&plain, display: display, options: options, modificationTime: mtime, sink: sink)
+            result = stream(&plain, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
         } else {
-            result = stream(&reader, display: display, options: options, modificationTime: mtime, sink: sink)
+            result = stream(&reader, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
         }
         if path.hasSuffix(".gz"), !reader.isGzip {
             let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
@@ -78,10 +81,10 @@ public enum LogIngester {
 
     static func stream(
         _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?,
-        sink: (Event) -> Void
+        progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
         var stream = LogEventStream(display: display, options: options, modificationTime: modificationTime)
-        return stream.run(&source, sink: sink)
+        return stream.run(&source, progress: progress, sink: sink)
     }
 }
 

@@ -66,15 +66,17 @@ struct AnalyzeCommand: ParsableCommand {
             guard let d = FileManager.default.contents(atPath: f) else { throw CommandFailure("cannot read --ca-file \(f)") }
             pems.append(String(decoding: d, as: UTF8.self))
         }
-        if Terminal.stderrIsTTY { Terminal.warn("licscope: reading \(paths.count) input(s)…") }
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let options = AnalysisOptions(
+        var options = AnalysisOptions(
             zones: try zones.resolver(), rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems,
             workDirectory: scratch.path)
+        let bar = ProgressBar(paths: paths)
+        options.entryRead = { bar.fileDone(size: $0) }
         let outcome = AnalysisRun.run(
             paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
             toolVersion: LicscopeVersion.current)
+        bar.finish()
         let instances = outcome.report.productInstances
         if instances.count > 1 {
             let list = instances.joined(separator: "; ")

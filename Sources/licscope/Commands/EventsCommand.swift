@@ -46,10 +46,11 @@ struct EventsCommand: ParsableCommand {
         var out = OutputBuffer()
         var damaged = false
         var eventCount = 0
+        let bar = ProgressBar(paths: paths)
         for path in Self.expand(paths) {
             let options = LogIngestOptions(zones: resolver, yearHints: hints, displayPath: path, catalog: catalog)
             var count = 0
-            let result = LogIngester.stream(path: path, options: options) { event in
+            let result = LogIngester.stream(path: path, options: options, progress: bar.update) { event in
                 count += 1
                 switch format {
                 case .text:
@@ -58,6 +59,8 @@ struct EventsCommand: ParsableCommand {
                 }
             }
             out.flush()
+            bar.fileDone(size: ProgressBar.files(under: path).first?.1 ?? 0)
+            bar.finish()
             for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
             damaged = damaged || !result.damage.isEmpty
             eventCount += count

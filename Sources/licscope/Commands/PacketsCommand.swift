@@ -36,11 +36,14 @@ struct PacketsCommand: ParsableCommand {
         }
         var partlyUnreadable = false
         var framesRead = 0
+        let bar = ProgressBar(paths: files)
         for path in files {
             let analysis = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(extraTrustAnchorsPEM: anchors))
             var out = BufferedOutput()
             if format == "jsonl" { PacketsOutput.jsonl(analysis, to: &out) } else { PacketsOutput.text(analysis, to: &out) }
             out.flush()
+            bar.fileDone(size: ProgressBar.files(under: path).first?.1 ?? 0)
+            bar.finish()
             for error in analysis.errors {
                 Terminal.warn("licscope: \(path): \(error)")
             }

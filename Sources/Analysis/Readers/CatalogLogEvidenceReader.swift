@@ -1,0 +1,54 @@
+import Foundation
+import BundleIngest
+import LicensingModel
+import TextIngest
+import Timeline
+
+/// License Manager traces, syslog, RTMT alert lines, `utils service list` outputs — everything the message
+/// catalog reads — and unrecognised text, which is read through the catalog too (a pasted CLI session, say) but
+/// stays skipped when no licensing event is in it.
+public struct CatalogLogEvidenceReader: EvidenceReader {
+    public init() {}
+    public var name: String { "message catalog" }
+    public var pass: Int { 1 }
+
+    public func recognises(_ entry: EvidenceEntry) -> Bool {
+        [.licenseLog, .syslog, .rtmtAlerts, .serviceList, .text].contains(entry.contentClass)
+    }
+
+    public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
+        let r = LogIngester.ingest(
+            path: entry.localPath,
+            options: LogIngestOptions(
+                zones: context.options.zones, yearHints: context.yearHints, displayPath: entry.displayPath,
+                catalog: context.options.catalog))
+        var out = EvidenceReading(reader: r.format)
+        if entry.contentClass == .text && r.events.isEmpty {
+            out.nothingFound = true
+            return out
+        }
+        var span: DateInterval?
+        if let lo = r.firstTime, let hi = r.lastTime, hi >= lo { span = DateInterval(start: lo, end: hi) }
+        let kind = Self.kind(entry.contentClass, found: r.evidenceKinds)
+        out.sources = [SourceEvents(path: entry.displayPath, kind: kind, events: r.events, span: span)]
+        // Unrecognised text shows only the kinds the catalog found in it, never a kind it was filed under.
+        out.present = entry.contentClass == .text ? r.evidenceKinds : r.evidenceKinds.union([kind])
+        out.lines = r.linesRead
+        out.damage = r.damage.map(\.description)
+        return out
+    }
+
+    /// The kind the timeline files the source under. Unrecognised text whose events name no kind is filed as
+    /// syslog-like text: shifted with the other logs on a clock skew, and no License Manager coverage.
+    static func kind(_ c: FileClass, found: Set<EvidenceKind>) -> EvidenceKind {
+        switch c {
+        case .serviceList: return .serviceList
+        case .rtmtAlerts: return .rtmtAlert
+        case .syslog: return .syslog
+        case .text: return found.sorted { $0.rawValue < $1.rawValue }.first ?? .syslog
+        default:
+            return found.contains(.licenseManagerLog) || found.isEmpty
+                ? .licenseManagerLog : found.sorted { $0.rawValue < $1.rawValue }[0]
+        }
+    }
+}
