@@ -41,38 +41,51 @@ enum EvidenceCollector {
             ($0.element.1?.pass ?? .max, $0.offset) < ($1.element.1?.pass ?? .max, $1.offset)
         }.map(\.element)
         var context = EvidenceReaderContext(options: options, yearHints: [])
-        for (entry, reader) in ordered {
-            var inv = byPath[entry.displayPath]
-                ?? AnalysisReport.InventoryEntry(
-                    path: entry.displayPath, parsedAs: entry.contentClass.rawValue, status: .parsed, bytes: entry.size)
-            if byPath[entry.displayPath] == nil { order.append(entry.displayPath) }
-            defer {
+        var start = 0
+        while start < ordered.count {
+            // One pass at a time: its entries are read together (on all cores when several are large), then
+            // applied in order; what a pass learns (years printed by CLI outputs) serves the passes after it.
+            let pass = ordered[start].1?.pass
+            var end = start
+            while end < ordered.count, ordered[end].1?.pass == pass { end += 1 }
+            let batch = Array(ordered[start..<end])
+            let readings = ParallelReads.read(batch, context: context)
+            for ((entry, _), reading) in zip(batch, readings) {
+                var inv = byPath[entry.displayPath]
+                    ?? AnalysisReport.InventoryEntry(
+                        path: entry.displayPath, parsedAs: entry.contentClass.rawValue, status: .parsed, bytes: entry.size)
+                if byPath[entry.displayPath] == nil { order.append(entry.displayPath) }
+                if let reading, !reading.nothingFound { apply(reading, to: &inv, &out, &context) }
                 byPath[entry.displayPath] = inv
                 options.entryRead?(entry.size)
             }
-            guard let reader else { continue }
-            let reading = reader.read(entry, context: context)
-            guard !reading.nothingFound else { continue }
-            out.sources += reading.sources
-            out.present.formUnion(reading.present)
-            context.yearHints += reading.yearHints
-            if inv.status == .skipped {
-                inv.status = .parsed
-                inv.reason = nil
-            }
-            inv.lines = reading.lines ?? inv.lines
-            inv.frames = reading.frames ?? inv.frames
-            inv.events = reading.eventCount
-            inv.reader = reading.reader
-            if !reading.damage.isEmpty {
-                inv.status = .partlyUnreadable
-                inv.reason = listed(reading.damage)
-            }
+            start = end
         }
         out.inventory = order.compactMap { byPath[$0] }
         out.partlyUnreadable = out.inventory.contains { $0.status == .partlyUnreadable || $0.status == .refused }
             || bundle.hasUnreadableInput
         return out
+    }
+
+    private static func apply(
+        _ reading: EvidenceReading, to inv: inout AnalysisReport.InventoryEntry, _ out: inout CollectedEvidence,
+        _ context: inout EvidenceReaderContext
+    ) {
+        out.sources += reading.sources
+        out.present.formUnion(reading.present)
+        context.yearHints += reading.yearHints
+        if inv.status == .skipped {
+            inv.status = .parsed
+            inv.reason = nil
+        }
+        inv.lines = reading.lines ?? inv.lines
+        inv.frames = reading.frames ?? inv.frames
+        inv.events = reading.eventCount
+        inv.reader = reading.reader
+        if !reading.damage.isEmpty {
+            inv.status = .partlyUnreadable
+            inv.reason = listed(reading.damage)
+        }
     }
 
     /// The first three problems, and how many more there are.

@@ -60,6 +60,9 @@ public struct Event: Hashable, Sendable, Codable {
         try c.encodeIfPresent(snapshot, forKey: .snapshot)
         try c.encodeIfPresent(excerpt, forKey: .excerpt)
     }
+
+    /// The field's text, or nil when absent.
+    public subscript(text field: String) -> String? { fields[field]?.text }
 }
 
 /// An immutable snapshot held by reference; equal and hashed by value.
@@ -68,9 +71,6 @@ private final class SnapshotBox: Hashable, Sendable {
     init(_ value: StatusSnapshot) { self.value = value }
     static func == (a: SnapshotBox, b: SnapshotBox) -> Bool { a === b || a.value == b.value }
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
-
-    /// The field's text, or nil when absent.
-    public subscript(text field: String) -> String? { fields[field]?.text }
 }
 
 extension Event {

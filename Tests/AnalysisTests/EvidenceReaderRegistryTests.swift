@@ -1,6 +1,8 @@
 import Analysis
 import Foundation
 import LicensingModel
+import Reports
+import Rules
 import Testing
 import Timeline
 

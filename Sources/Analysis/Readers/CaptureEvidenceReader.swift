@@ -1,3 +1,4 @@
+import BundleIngest
 import LicensingModel
 import PacketIngest
 import Timeline

@@ -1,3 +1,4 @@
+import BundleIngest
 import Foundation
 import LicensingModel
 import TextIngest
