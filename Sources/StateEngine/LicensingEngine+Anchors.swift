@@ -65,7 +65,7 @@ extension LicensingEngine {
         guard printed == .registered || printed == .registrationExpired else { return }
         let why = printed == .registered
             ? "reported REGISTERED by the same output, and needed from \(anchor.at.iso8601UTC) on by"
-            : "inferred: the registration that later expired was in force at \(anchor.at.iso8601UTC), needed by"
+            : "inferred: the registration the same output reports as expired was in force at \(anchor.at.iso8601UTC), needed by"
         backfill(.registration(.registered), cause: "\(why) \(anchor.cause)", evidence: [anchor.source])
     }
 

@@ -64,7 +64,7 @@ enum PrintedAnchors {
                     kind: .registrationExpiredSince, at: expires.instant, value: RegistrationState.registrationExpired.rawValue,
                     printed: expires.instant, arms: nil,
                     basis: "\(snapshot.command) prints REGISTRATION EXPIRED, Registration Expires \(expires.raw)",
-                    inferred: false, source: line("registration.expires"), printedRegistration: .registered))
+                    inferred: false, source: line("registration.expires"), printedRegistration: .registrationExpired))
             }
             return out
         }
@@ -111,7 +111,7 @@ enum PrintedAnchors {
                     out.append(PrintedAnchor(
                         kind: .lastRegistration, at: at, value: nil, printed: expires, arms: expires,
                         basis: "Registration Expires \(expires.iso8601UTC) (CSSM-issued) − \(LicensingTimers.describe(timers.registrationValidity)); no earlier evidence shows the registration",
-                        inferred: true, source: line("registration.expires"), printedRegistration: .registered))
+                        inferred: true, source: line("registration.expires"), printedRegistration: snapshot.registration.status))
                 }
             }
             return out

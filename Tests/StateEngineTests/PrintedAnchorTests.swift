@@ -111,6 +111,9 @@ struct PrintedAnchorTests {
             """
         let r = try replay(text, taken: "2019-02-01T10:00:00Z")
         #expect(interval(r, .registration, "REGISTRATION EXPIRED")?.start == Self.date("2019-01-26T15:06:21Z"))
+        let registered = try #require(interval(r, .registration, "REGISTERED"))
+        #expect(registered.start == nil)
+        #expect(registered.cause.hasPrefix("inferred: the registration the same output reports as expired"))
         #expect(interval(r, .authorization, "AUTHORIZATION EXPIRED")?.start == Self.date("2018-04-26T15:06:59Z"))
         #expect(r.transitions.first { $0.to == "NO PROVISIONING" }?.at == Self.date("2018-07-25T15:06:59Z"))
     }
