@@ -50,6 +50,12 @@ let package = Package(
             name: "BundleIngest", dependencies: ["LicensingModel", "Inflate"],
             swiftSettings: strictSettings),
 
+        // Live pre-flight: DNS/TCP/proxy/TLS/HTTP/clock probes producing the capture pipeline's events.
+        .target(
+            name: "Preflight",
+            dependencies: ["LicensingModel", "PacketIngest", "X509Inspect", "Rules", "Reports", "TextIngest"],
+            swiftSettings: strictSettings),
+
         // Analysis and output.
         .target(name: "Timeline", dependencies: ["LicensingModel", "StateEngine"], swiftSettings: strictSettings),
         .target(
@@ -74,7 +80,7 @@ let package = Package(
             name: "licscope",
             dependencies: [
                 "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline",
-                "Rules", "Reports", "Analysis",
+                "Rules", "Reports", "Analysis", "Preflight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -107,6 +113,10 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PreflightTests",
+            dependencies: ["TestSupport", "Preflight", "PacketIngest", "Rules", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "licscopeTests", dependencies: ["licscope"], exclude: ["Fixtures"],

@@ -33,4 +33,17 @@ static inline X509 *licscope_X509_STORE_CTX_chain_at(X509_STORE_CTX *ctx, int i)
     STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(ctx);
     return chain ? sk_X509_value(chain, i) : NULL;
 }
+/* The peer's certificate chain as sent (SSL_get_peer_cert_chain returns a STACK_OF(X509)). */
+static inline int licscope_SSL_peer_chain_count(const SSL *ssl) {
+    STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl);
+    return chain ? sk_X509_num(chain) : 0;
+}
+static inline X509 *licscope_SSL_peer_chain_at(const SSL *ssl, int i) {
+    STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl);
+    return chain ? sk_X509_value(chain, i) : NULL;
+}
+/* Macros used by the TLS client session. */
+static inline long licscope_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
+static inline long licscope_BIO_pending(BIO *bio) { return (long)BIO_ctrl_pending(bio); }
+static inline long licscope_BIO_set_mem_eof_return(BIO *bio, int v) { return BIO_set_mem_eof_return(bio, v); }
 #endif

@@ -42,9 +42,10 @@ struct TLSObservation {
     var isEmpty: Bool { clientHellos.isEmpty && serverHellos.isEmpty && certificatesDER.isEmpty && alerts.isEmpty }
 }
 
-/// TLS protocol version names (`TLS 1.2`).
-enum TLSNames {
-    static func version(_ v: UInt16) -> String {
+/// Names of TLS protocol versions and alerts, as reports print them.
+public enum TLSNames {
+    /// `TLS 1.2` for 0x0303.
+    public static func version(_ v: UInt16) -> String {
         switch v {
         case 0x0300: return "SSL 3.0"
         case 0x0301: return "TLS 1.0"
@@ -56,7 +57,7 @@ enum TLSNames {
     }
 
     /// RFC 8446 §6 alert descriptions.
-    static func alert(_ d: UInt8) -> String {
+    public static func alert(_ d: UInt8) -> String {
         let names: [UInt8: String] = [
             0: "close_notify", 10: "unexpected_message", 20: "bad_record_mac", 21: "decryption_failed",
             22: "record_overflow", 30: "decompression_failure", 40: "handshake_failure", 41: "no_certificate",

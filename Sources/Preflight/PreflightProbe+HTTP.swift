@@ -1,0 +1,111 @@
+import Foundation
+import LicensingModel
+import PacketIngest
+
+extension PreflightProbe {
+    /// What the HTTP stage kept for the later stages.
+    struct HTTPAnswer {
+        var head: LiveWire.ResponseHead
+        /// Local wall-clock times just before sending and when the head had arrived.
+        var sentAt: Date
+        var receivedAt: Date
+    }
+
+    /// The HTTP stage: `GET <licensing path>` to the target, over TLS when the URL is https.
+    func httpExchange(_ channel: ProbeChannel) -> HTTPAnswer? {
+        let watch = Stopwatch()
+        let deadline = Deadline(seconds: stageSeconds)
+        let t = options.target
+        let hostHeader = t.port == (t.scheme == "https" ? 443 : 80) ? t.host : "\(t.host):\(t.port)"
+        let request = "GET \(t.path) HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: licscope-preflight\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+        log.event(.httpRequest, stage: "http", [
+            "method": "GET", "uri": .string(t.path), "host": .string(hostHeader), "user_agent": "licscope-preflight",
+            "dst": .string(channel.socket.peerDescription), "dst_port": .int(contacted.last?.port ?? t.port),
+        ])
+        let sentAt = options.now()
+        if let f = channel.send(Array(request.utf8), deadline: deadline) {
+            log.stage("http", ok: false, detail: "no answer", summary: "sending GET \(t.path) failed: \(f)", watch: watch)
+            return nil
+        }
+        let (bytes, ended) = channel.receive(deadline: deadline) {
+            if case .needMore = LiveWire.responseHead($0) { return false }
+            return true
+        }
+        let receivedAt = options.now()
+        guard case .head(let head) = LiveWire.responseHead(bytes) else {
+            let why = ended == .timeout ? "no HTTP answer within \(seconds(stageSeconds))"
+                : bytes.isEmpty ? "the server closed the connection without an HTTP answer" : "an answer that is not HTTP/1.x"
+            log.stage("http", ok: false, detail: "no answer", summary: "\(why) to GET \(t.path)", watch: watch)
+            return nil
+        }
+        var fields: [String: FieldValue] = ["status": .int(head.status), "reason_phrase": .string(head.reason)]
+        if let v = head.header("content-type") { fields["content_type"] = .string(v) }
+        if let v = head.header("server") { fields["server"] = .string(v) }
+        log.event(.httpResponse, stage: "http", fields)
+        log.stage("http", ok: true, detail: String(head.status), summary: "GET \(t.path) answered \(head.status) \(head.reason)", watch: watch)
+        return HTTPAnswer(head: head, sentAt: sentAt, receivedAt: receivedAt)
+    }
+
+    /// The licensing stage: whether the licensing path exists behind the server. Inferred, not documented: the
+    /// SOAP / REST endpoints are meant for POSTs, so any answer but 404 (path unknown) or a gateway error
+    /// (502/503/504) shows the path is reachable.
+    func checkLicensingPath(_ answer: HTTPAnswer) -> Bool {
+        let watch = Stopwatch()
+        let status = answer.head.status
+        let path = options.target.path
+        if status == 404 {
+            log.stage("licensing", ok: false, detail: "404", summary: "the server does not know the licensing path \(path) (404 Not Found): wrong URL or not a licensing server", watch: watch)
+            return false
+        }
+        if [502, 503, 504].contains(status) {
+            log.stage("licensing", ok: false, detail: String(status), summary: "the licensing path \(path) answered \(status) \(answer.head.reason): the service behind it is unavailable", watch: watch)
+            return false
+        }
+        log.stage("licensing", ok: true, detail: nil, summary: "licensing path \(path) reachable (\(status) to a GET; the product POSTs there)", watch: watch)
+        return true
+    }
+
+    /// The largest accepted difference between the local clock and the server's `Date` ([V] SLP troubleshooting:
+    /// the time difference between device and CSSM "should be less than one hour").
+    static let clockSkewLimitSeconds = 3600.0
+
+    /// The clock stage: the server's `Date` header against the local clock at the middle of the exchange.
+    func checkClock(_ answer: HTTPAnswer) {
+        let watch = Stopwatch()
+        guard let header = answer.head.header("date"), let server = HTTPDate.parse(header) else {
+            log.stage("clock", ok: true, detail: "no Date", summary: "the server sent no readable Date header; clock not compared", watch: watch,
+                      warning: "clock skew not measured")
+            return
+        }
+        let middle = answer.sentAt.addingTimeInterval(answer.receivedAt.timeIntervalSince(answer.sentAt) / 2)
+        // Date has whole seconds: the server's clock lies in [Date, Date + 1 s).
+        let skew = (server.timeIntervalSince(middle) + 0.5).rounded()
+        let text = "server Date \(server.iso8601UTC), local clock \(middle.iso8601UTC): the local clock is \(Self.duration(abs(skew))) \(skew > 0 ? "behind" : "ahead of") the server"
+        let limit = "limit \(Self.duration(Self.clockSkewLimitSeconds))"
+        if abs(skew) >= Self.clockSkewLimitSeconds {
+            log.stage("clock", ok: false, detail: "skew \(Int(skew)) s", summary: "\(text) (\(limit)); certificates and the ID certificate are checked against it — fix NTP", watch: watch)
+        } else {
+            log.stage("clock", ok: true, detail: "skew \(Int(skew)) s", summary: skew == 0 ? "local clock agrees with the server's Date (\(limit))" : "\(text) (\(limit))", watch: watch,
+                      warning: abs(skew) >= 300 ? "clock \(Self.duration(abs(skew))) off" : nil)
+        }
+    }
+
+    static func duration(_ s: Double) -> String {
+        let v = Int(s)
+        if v >= 3600 { return "\(v / 3600) h \(v % 3600 / 60) min \(v % 60) s" }
+        if v >= 60 { return "\(v / 60) min \(v % 60) s" }
+        return "\(v) s"
+    }
+}
+
+extension NonBlockingSocket {
+    /// The remote address as text (`127.0.0.1`), or `?`.
+    var peerDescription: String {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let rc = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &length) }
+        }
+        return rc == 0 ? SocketAddress.from(storage)?.address ?? "?" : "?"
+    }
+}

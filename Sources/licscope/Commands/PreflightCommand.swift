@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import LicensingModel
+import Preflight
+import TextIngest
+
+/// `licscope preflight`: live DNS → TCP → proxy → TLS → certificate → HTTP → clock checks toward CSSM or a satellite.
+struct PreflightCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Check, from this host, that the licensing server can be reached the way CUCM reaches it.",
+        discussion: """
+            Walks DNS, TCP connect, proxy CONNECT, TLS (SNI), the certificate chain (bundled public roots plus \
+            --ca-file), an HTTP request on the licensing path, and the clock (server Date, limit one hour); each stage \
+            is timed and bounded by --timeout, and the run stops at the first failure. The same ladder, events and \
+            rules as offline analysis are used. The proxy password is read from $LICSCOPE_PROXY_PASSWORD or \
+            --proxy-password-file, never from an argument, and never printed. \
+            Exit codes: 0 all stages passed, 2 usage, 10 dns, 11 tcp, 12 proxy, 13 tls, 14 certificate, 15 http, \
+            16 licensing path, 17 clock.
+            """)
+
+    @Option(help: "tools.cisco.com, smartreceiver.cisco.com, or a URL (a satellite's).")
+    var target: String = "tools.cisco.com"
+
+    @Option(help: ArgumentHelp("The HTTP proxy CUCM is configured with.", valueName: "HOST:PORT"))
+    var proxy: String?
+
+    @Option(name: .customLong("proxy-user"), help: "User for proxy Basic authentication.")
+    var proxyUser: String?
+
+    @Option(name: .customLong("proxy-password-file"), help: "File whose first line is the proxy password (else $LICSCOPE_PROXY_PASSWORD).")
+    var proxyPasswordFile: String?
+
+    @Option(name: .customLong("ca-file"), help: "PEM file of extra trust anchors (CUCM tomcat-trust additions, a proxy's CA). Repeatable.")
+    var caFiles: [String] = []
+
+    @Option(name: .customLong("dns-server"), help: ArgumentHelp("Ask this DNS server (UDP) instead of the system resolver.", valueName: "IP[:PORT]"))
+    var dnsServer: String?
+
+    @Option(help: ArgumentHelp("Use this address for a name, without DNS (like curl --resolve). Repeatable.", valueName: "HOST:IP"))
+    var resolve: [String] = []
+
+    @Option(help: "Seconds each stage may take.")
+    var timeout: Double = 10
+
+    @Option(name: .customLong("cucm-version"), help: "The CUCM release this stands in for (version-dependent caveats such as CSCvc94366).")
+    var cucmVersion: String?
+
+    @Option(help: ArgumentHelp("A `show license all|status` output: adds the engine's runway. Repeatable.", valueName: "SHOW_LICENSE_FILE"))
+    var status: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("Record the pre-flight's own packets to this pcap file (needs root) and analyze them.", valueName: "FILE"))
+    var capture: String?
+
+    @OptionGroup var rulesLocation: RulesCommand.Location
+
+    func run() throws {
+        guard format == "text" || format == "json" else { throw usage("--format must be text or json") }
+        guard timeout > 0, timeout <= 600 else { throw usage("--timeout must be between 0 and 600 seconds") }
+        guard let parsedTarget = PreflightTarget.parse(target) else { throw usage("cannot read --target \(Redaction.redact(target))") }
+        var options = PreflightOptions(target: parsedTarget, timeoutSeconds: timeout, cucmVersion: cucmVersion)
+        if let proxy {
+            guard let (host, port) = HostAndPort.split(proxy), let port else { throw usage("--proxy must be HOST:PORT") }
+            options.proxy = .init(host: host, port: port, user: proxyUser, password: try password())
+        } else if proxyUser != nil {
+            throw usage("--proxy-user needs --proxy")
+        }
+        for path in caFiles {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw usage("cannot read --ca-file \(path)") }
+            options.extraAnchorsPEM.append(text)
+        }
+        if let dnsServer {
+            guard let (host, port) = HostAndPort.split(dnsServer) else { throw usage("--dns-server must be IP[:PORT]") }
+            options.dnsServer = (host, port ?? 53)
+        }
+        for item in resolve {
+            guard let colon = item.firstIndex(of: ":"), !item[..<colon].isEmpty else { throw usage("--resolve must be HOST:IP") }
+            options.resolve[item[..<colon].lowercased()] = String(item[item.index(after: colon)...])
+        }
+        var groups: [[Event]] = []
+        for path in status {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw usage("cannot read --status \(path)") }
+            groups += SnapshotEvents.read(text: text, path: path, zones: try ZoneResolver(specifications: [])).groups
+        }
+        let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
+        let result = PreflightRun.run(options, context: .init(rules: rules, statusGroups: groups, capturePath: capture))
+        Terminal.write(format == "json" ? PreflightJSON.render(result) : PreflightText.render(result))
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// The proxy password: from --proxy-password-file, else $LICSCOPE_PROXY_PASSWORD; never from an argument.
+    private func password() throws -> String? {
+        if let path = proxyPasswordFile {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw usage("cannot read --proxy-password-file") }
+            return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+        }
+        return ProcessInfo.processInfo.environment["LICSCOPE_PROXY_PASSWORD"]
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+        Terminal.warn("licscope preflight: \(message)")
+        return ExitCode(ExitStatus.usage)
+    }
+}
