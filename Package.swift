@@ -116,7 +116,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "PreflightTests",
-            dependencies: ["TestSupport", "Preflight", "PacketIngest", "Rules", "LicensingModel"],
+            dependencies: ["TestSupport", "Preflight", "PacketIngest", "Rules", "LicensingModel", "TextIngest"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "licscopeTests", dependencies: ["licscope"], exclude: ["Fixtures"],

@@ -44,6 +44,7 @@ static inline X509 *licscope_SSL_peer_chain_at(const SSL *ssl, int i) {
 }
 /* Macros used by the TLS client session. */
 static inline long licscope_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
+static inline long licscope_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_max_proto_version(ctx, version); }
 static inline long licscope_BIO_pending(BIO *bio) { return (long)BIO_ctrl_pending(bio); }
 static inline long licscope_BIO_set_mem_eof_return(BIO *bio, int v) { return BIO_set_mem_eof_return(bio, v); }
 #endif

@@ -79,7 +79,7 @@ struct FlowEventWriter {
         switch status {
         case nil: fields["outcome"] = "no_answer"
         case let s? where (200..<300).contains(s): fields["outcome"] = "established"
-        case 407?: fields["outcome"] = "auth_required"
+        case 407?, 401?: fields["outcome"] = "auth_required"  // 401: some proxies (tinyproxy) refuse bad credentials so
         default: fields["outcome"] = "refused"
         }
         if let resp, let s = status {

@@ -36,6 +36,8 @@ public struct PreflightOptions: Sendable {
     public var timeoutSeconds: Double
     /// The CUCM release the pre-flight stands in for (`--cucm-version`), for version-dependent caveats.
     public var cucmVersion: String?
+    /// The highest TLS version offered (`0x0303` = TLS 1.2, so a capture shows the certificates), nil = TLS 1.3.
+    public var maximumTLSVersion: Int?
     /// The wall clock (for the clock-skew check and certificate validity).
     public var now: @Sendable () -> Date
 

@@ -47,8 +47,8 @@ extension PreflightProbe {
         case .trusted:
             log.stage("certificate", ok: false, detail: "rejected",
                       summary: "OpenSSL rejected the chain for \(host): \(session.verificationFailure ?? "unknown reason")", watch: watch)
-        case .untrustedRoot:
-            untrustedRoot(v, host: host, issuer: issuer, root: root, watch: watch)
+        case .untrustedRoot, .incomplete:
+            untrusted(v, host: host, issuer: issuer, root: root, watch: watch)
         case .expired:
             let expired = v.certificates.first { ($0.notAfter ?? .distantFuture) < options.now() }
             let when = expired?.notAfter.map { " on \($0.iso8601UTC)" } ?? ""
@@ -64,15 +64,20 @@ extension PreflightProbe {
             let names = leaf.map { $0.subjectAltDNSNames.isEmpty ? [$0.subject] : $0.subjectAltDNSNames } ?? []
             log.stage("certificate", ok: false, detail: "name mismatch",
                       summary: "certificate names \(names.joined(separator: ", ")), not \(host)", watch: watch)
-        case .incomplete:
-            log.stage("certificate", ok: false, detail: "incomplete",
-                      summary: "the chain for \(host) as sent does not reach a trusted root (\(v.detail)); issued by \(issuer)", watch: watch)
         }
         return false
     }
 
-    private func untrustedRoot(_ v: ChainVerification, host: String, issuer: String, root: String, watch: Stopwatch) {
+    /// A chain that does not reach a trusted root: sent up to a root nobody trusts (`untrusted_root`), or ending at
+    /// an issuer that is neither sent nor in the trust set (`incomplete`, the usual form: servers do not send roots).
+    private func untrusted(_ v: ChainVerification, host: String, issuer: String, root: String, watch: Stopwatch) {
         let names = v.certificates.map { $0.issuer.lowercased() }
+        if v.verdict == .incomplete, v.interceptionHint == nil, !Self.publicIssuerWords.contains(where: { w in names.contains { $0.contains(w) } }) {
+            log.stage("certificate", ok: false, detail: "incomplete",
+                      summary: "the chain for \(host) as sent does not reach a trusted root (\(v.detail)); issued by \(issuer), a CA that is neither a public root CSSM uses nor in --ca-file: a missing intermediate, or TLS interception (inferred)",
+                      watch: watch)
+            return
+        }
         let publicCA = Self.publicIssuerWords.first { w in names.contains { $0.contains(w) } }
         if let hint = v.interceptionHint {
             log.stage("certificate", ok: false, detail: "intercepted",
@@ -80,7 +85,7 @@ extension PreflightProbe {
                       watch: watch)
         } else if let publicCA {
             log.stage("certificate", ok: false, detail: "untrusted root",
-                      summary: "untrusted chain: it names a public CA Cisco uses (\(publicCA)) but ends at \(root), which is not in the trust set (bundled public roots + --ca-file)",
+                      summary: "untrusted chain: it names a public CA Cisco uses (\(publicCA)) but ends at \(root), which is not in the trust set (bundled public roots + --ca-file): a root missing from the store (FN72318) or a forged chain",
                       watch: watch)
         } else {
             log.stage("certificate", ok: false, detail: "untrusted root",

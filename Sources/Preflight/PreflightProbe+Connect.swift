@@ -85,7 +85,9 @@ extension PreflightProbe {
         let ok = (200..<300).contains(head.status)
         fields["status"] = .int(head.status)
         fields["reason_phrase"] = .string(head.reason)
-        fields["outcome"] = .string(ok ? "established" : head.status == 407 ? "auth_required" : "refused")
+        // 401 is what tinyproxy answers to wrong Basic credentials; like 407 it is an authentication refusal.
+        let authentication = head.status == 407 || head.status == 401
+        fields["outcome"] = .string(ok ? "established" : authentication ? "auth_required" : "refused")
         let challenge = head.header("proxy-authenticate")
         if let challenge { fields["proxy_authenticate"] = .string(challenge) }
         var responseFields: [String: FieldValue] = ["status": .int(head.status), "reason_phrase": .string(head.reason)]
@@ -99,7 +101,7 @@ extension PreflightProbe {
         }
         var summary = "\(proxyName) answered CONNECT \(target) with \(head.status) \(head.reason)"
         if let challenge { summary += " (Proxy-Authenticate: \(challenge))" }
-        if head.status == 407 {
+        if authentication {
             summary += proxy.user == nil
                 ? "; the proxy requires authentication: give --proxy-user and the password"
                 : "; the credentials of --proxy-user \(proxy.user ?? "") were rejected"

@@ -17,7 +17,7 @@ extension PreflightProbe {
     func handshake(_ socket: NonBlockingSocket, server: SocketAddress) -> Handshake? {
         let watch = Stopwatch()
         let host = options.target.host
-        guard let session = TLSClientSession(serverName: host, extraAnchorsPEM: options.extraAnchorsPEM, verifyAt: options.now())
+        guard let session = TLSClientSession(serverName: host, extraAnchorsPEM: options.extraAnchorsPEM, verifyAt: options.now(), maximumVersion: options.maximumTLSVersion)
         else {
             log.stage("tls", ok: false, detail: "error", summary: "OpenSSL could not create a TLS client", watch: watch)
             return nil

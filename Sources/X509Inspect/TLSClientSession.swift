@@ -42,10 +42,12 @@ public final class TLSClientSession {
     ///   - serverName: the host the client means to reach.
     ///   - extraAnchorsPEM: PEM texts of extra trust anchors (`--ca-file`), besides the bundled public roots.
     ///   - verifyAt: the time certificates are checked at (the injected clock's now).
+    ///   - maximumVersion: the highest protocol version offered (`0x0303` = TLS 1.2), nil for OpenSSL's highest.
     /// - Returns: nil when OpenSSL cannot create the objects.
-    public init?(serverName: String, extraAnchorsPEM: [String], verifyAt: Date) {
+    public init?(serverName: String, extraAnchorsPEM: [String], verifyAt: Date, maximumVersion: Int? = nil) {
         guard let method = TLS_client_method(), let ctx = SSL_CTX_new(method) else { return nil }
         _ = licscope_SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION)
+        if let maximumVersion { _ = licscope_SSL_CTX_set_max_proto_version(ctx, Int32(maximumVersion)) }
         if let store = SSL_CTX_get_cert_store(ctx) {
             let anchors = TrustAnchors.bundled.map(\.der) + extraAnchorsPEM.flatMap(CertificateParser.derCertificates(fromPEM:))
             for der in anchors {

@@ -55,6 +55,9 @@ struct PreflightCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the pre-flight's own packets to this pcap file (needs root) and analyze them.", valueName: "FILE"))
     var capture: String?
 
+    @Option(name: .customLong("tls-max"), help: "Highest TLS version offered: 1.2 or 1.3 (default 1.3; 1.2 with --capture, so the capture shows the certificates).")
+    var tlsMax: String?
+
     @OptionGroup var rulesLocation: RulesCommand.Location
 
     func run() throws {
@@ -62,6 +65,11 @@ struct PreflightCommand: ParsableCommand {
         guard timeout > 0, timeout <= 600 else { throw usage("--timeout must be between 0 and 600 seconds") }
         guard let parsedTarget = PreflightTarget.parse(target) else { throw usage("cannot read --target \(Redaction.redact(target))") }
         var options = PreflightOptions(target: parsedTarget, timeoutSeconds: timeout, cucmVersion: cucmVersion)
+        switch tlsMax ?? (capture == nil ? "1.3" : "1.2") {
+        case "1.2": options.maximumTLSVersion = 0x0303
+        case "1.3": options.maximumTLSVersion = nil
+        default: throw usage("--tls-max must be 1.2 or 1.3")
+        }
         if let proxy {
             guard let (host, port) = HostAndPort.split(proxy), let port else { throw usage("--proxy must be HOST:PORT") }
             options.proxy = .init(host: host, port: port, user: proxyUser, password: try password())
