@@ -1,4 +1,5 @@
 public import LicensingModel
+public import X509Inspect
 
 /// The parsers of the packet pipeline offered to live probes (`licscope preflight`), so a live answer is read by
 /// the same code as a captured one: DNS messages, HTTP/1.x response heads, and the `connectivity.attempt` event.
@@ -79,6 +80,21 @@ public enum LiveWire {
                     length: h.length))
             }
         }
+    }
+
+    /// The chain fields of a `tls.handshake` event (`chain_verdict`, `chain`, `leaf_subject`, `leaf_issuer`,
+    /// `root_issuer`, `chain_detail` with any interception hint), from a verification.
+    public static func chainFields(_ v: ChainVerification) -> [String: FieldValue] {
+        var f: [String: FieldValue] = ["chain": .list(v.certificates.map { .string($0.subject) })]
+        if let leaf = v.certificates.first {
+            f["leaf_subject"] = .string(leaf.subject)
+            f["leaf_issuer"] = .string(leaf.issuer)
+        }
+        if let root = v.rootIssuer { f["root_issuer"] = .string(root) }
+        var detail = v.detail
+        if let hint = v.interceptionHint { detail += (detail.isEmpty ? "" : "; ") + "interception suspected: \(hint)" }
+        if !detail.isEmpty { f["chain_detail"] = .string(detail) }
+        return f
     }
 
     /// The `connectivity.attempt` event for a ladder, with the given source pointer and time.

@@ -73,15 +73,7 @@ struct TLSHandshakeReport {
             f["alert_sender"] = .string(alert.fromClient ? "client" : "server")
         }
         if let v = verification {
-            f["chain"] = .list(v.certificates.map { .string($0.subject) })
-            if let leaf = v.certificates.first {
-                f["leaf_subject"] = .string(leaf.subject)
-                f["leaf_issuer"] = .string(leaf.issuer)
-            }
-            if let root = v.rootIssuer { f["root_issuer"] = .string(root) }
-            var detail = v.detail
-            if let hint = v.interceptionHint { detail += (detail.isEmpty ? "" : "; ") + "interception suspected: \(hint)" }
-            if !detail.isEmpty { f["chain_detail"] = .string(detail) }
+            f.merge(LiveWire.chainFields(v)) { _, new in new }
         } else if observation.isTLS13 {
             f["chain_detail"] = .string("TLS 1.3: certificates not visible")
         }

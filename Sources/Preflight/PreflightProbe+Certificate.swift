@@ -1,5 +1,6 @@
 import Foundation
 import LicensingModel
+import PacketIngest
 import X509Inspect
 
 extension PreflightProbe {
@@ -23,15 +24,7 @@ extension PreflightProbe {
             return false
         }
         fields["chain_verdict"] = .string(v.verdict.rawValue)
-        fields["chain"] = .list(v.certificates.map { .string($0.subject) })
-        if let leaf = v.certificates.first {
-            fields["leaf_subject"] = .string(leaf.subject)
-            fields["leaf_issuer"] = .string(leaf.issuer)
-        }
-        if let root = v.rootIssuer { fields["root_issuer"] = .string(root) }
-        var detailText = v.detail
-        if let hint = v.interceptionHint { detailText += (detailText.isEmpty ? "" : "; ") + "interception suspected: \(hint)" }
-        if !detailText.isEmpty { fields["chain_detail"] = .string(detailText) }
+        fields.merge(LiveWire.chainFields(v)) { _, new in new }
         log.event(.tlsHandshake, stage: "certificate", fields, excerpt: "ClientHello SNI \(host)")
 
         let leaf = v.certificates.first

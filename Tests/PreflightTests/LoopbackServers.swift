@@ -8,13 +8,9 @@ enum LoopbackServers {
 
     /// A port that was free a moment ago (bound to 127.0.0.1:0, then released).
     static func freePort(udp: Bool = false) -> Int {
-        let fd = socket(AF_INET, Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var sa = loopback(port: 0)
-        _ = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: sa.sin_port))
+        let (fd, port) = bound(Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue))
+        close(fd)
+        return port
     }
 
     static func loopback(port: Int, address: String = "127.0.0.1") -> sockaddr_in {
@@ -111,10 +107,16 @@ enum LoopbackServers {
 
     /// A listening socket nobody accepts from or speaks on: connections complete, then silence.
     static func silentListener() -> (fd: Int32, port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = bound(Int32(SOCK_STREAM.rawValue))
+        listen(fd, 16)
+        return (fd, port)
+    }
+
+    /// A socket of `type` bound to 127.0.0.1 on a free port.
+    static func bound(_ type: Int32) -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, type, 0)
         var sa = loopback(port: 0)
         _ = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        listen(fd, 16)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
         return (fd, Int(UInt16(bigEndian: sa.sin_port)))
@@ -122,13 +124,8 @@ enum LoopbackServers {
 
     /// A listening socket with backlog 0 whose accept queue is filled first: later SYNs get no answer.
     static func fullBacklogListener() -> (fds: [Int32], port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var sa = loopback(port: 0)
-        _ = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let (fd, port) = bound(Int32(SOCK_STREAM.rawValue))
         listen(fd, 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = Int(UInt16(bigEndian: sa.sin_port))
         var fds = [fd]
         for _ in 0..<4 {
             let c = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
@@ -143,12 +140,5 @@ enum LoopbackServers {
 
 extension LoopbackServers {
     /// A bound UDP socket that never answers (a DNS server that drops queries).
-    static func silentUDP() -> (fd: Int32, port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        var sa = loopback(port: 0)
-        _ = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return (fd, Int(UInt16(bigEndian: sa.sin_port)))
-    }
+    static func silentUDP() -> (fd: Int32, port: Int) { bound(Int32(SOCK_DGRAM.rawValue)) }
 }

@@ -117,7 +117,7 @@ struct PreflightIntegrationTests {
         let start = Date()
         let r = run(try options("tools.cisco.com", port: port, timeout: 1))
         expectFailure(r, stage: "tcp", reason: "no answer from 127.0.0.1:\(port) to the TCP SYN within 1 s", findings: ["tcp-blocked"], exit: 11)
-        #expect(Date().timeIntervalSince(start) < 2.5)
+        #expect(Date().timeIntervalSince(start) < 3.5)  // 1 s budget, plus rules and scheduling on a busy machine
     }
 
     @Test func serverThatAcceptsAndNeverSpeaksTLS() throws {
@@ -127,6 +127,6 @@ struct PreflightIntegrationTests {
         let r = run(try options("tools.cisco.com", port: port, timeout: 1))
         expectFailure(r, stage: "tls", reason: "no TLS answer from 127.0.0.1:\(port) within 1 s", findings: [], exit: 13)
         #expect(r.events.last { $0.kind == .tlsHandshake }?[text: "outcome"] == "timeout")
-        #expect(Date().timeIntervalSince(start) < 2.5)
+        #expect(Date().timeIntervalSince(start) < 3.5)  // 1 s budget, plus rules and scheduling on a busy machine
     }
 }

@@ -103,6 +103,6 @@ struct PreflightProxyDNSTests {
         let start = Date()
         let r = base.run(o)
         base.expectFailure(r, stage: "dns", reason: "no DNS answer for tools.cisco.com from 127.0.0.1:\(port) within 1 s", findings: ["dns-failure"], exit: 10)
-        #expect(Date().timeIntervalSince(start) < 2.5)
+        #expect(Date().timeIntervalSince(start) < 3.5)  // 1 s budget, plus rules and scheduling on a busy machine
     }
 }
