@@ -108,8 +108,8 @@ struct PreflightCommand: ParsableCommand {
         return ProcessInfo.processInfo.environment["LICSCOPE_PROXY_PASSWORD"]
     }
 
-    private func usage(_ message: String) -> ExitCode {
-        Terminal.warn("licscope preflight: \(message)")
-        return ExitCode(ExitStatus.usage)
+    /// A usage error: one `licscope: error: …` line on stderr, exit 2.
+    private func usage(_ message: String) -> CommandFailure {
+        CommandFailure("preflight: \(message)")
     }
 }
