@@ -112,7 +112,9 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel"],
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel",
+                .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "PreflightTests",
