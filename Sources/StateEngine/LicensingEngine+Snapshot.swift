@@ -14,10 +14,10 @@ extension LicensingEngine {
         // A dimension with no evidence before the snapshot has nothing to disagree with.
         let seen = established
         if let r = s.registration.status, seen.contains(.registration) {
-            states.append(StateComparison(dimension: .registration, printed: r.rawValue, replayed: state.registration.rawValue))
+            states.append(StateComparison(printed: .registration(r), replayed: .registration(state.registration)))
         }
         if let a = s.authorization.status, seen.contains(.authorization) {
-            states.append(StateComparison(dimension: .authorization, printed: a.rawValue, replayed: state.authorization.rawValue))
+            states.append(StateComparison(printed: .authorization(a), replayed: .authorization(state.authorization)))
         }
         let timerChecks = compareTimers(s, line: line)
         snapshotChecks.append(SnapshotCheck(source: source, observedAt: at, stateComparisons: states, timers: timerChecks))

@@ -50,15 +50,53 @@ public struct SnapshotCheck: Hashable, Sendable, Codable {
 }
 
 /// A printed state next to the replayed one.
-public struct StateComparison: Hashable, Sendable, Codable {
+public struct StateComparison: Hashable, Sendable {
+    /// What the product printed, typed.
+    public var printedState: StateValue
+    /// What the replay reached, typed (same dimension).
+    public var replayedState: StateValue
+
     /// Which dimension.
-    public var dimension: StateDimension
-    /// What the product printed.
-    public var printed: String
-    /// What the replay reached.
-    public var replayed: String
+    public var dimension: StateDimension { printedState.dimension }
+    /// What the product printed, as reports and JSON spell it.
+    public var printed: String { printedState.rawValue }
+    /// What the replay reached, as reports and JSON spell it.
+    public var replayed: String { replayedState.rawValue }
     /// Whether the two agree.
-    public var agrees: Bool { printed == replayed }
+    public var agrees: Bool { printedState == replayedState }
+
+    /// Creates a comparison.
+    public init(printed: StateValue, replayed: StateValue) {
+        self.printedState = printed
+        self.replayedState = replayed
+    }
+
+    /// Creates a comparison from value strings; nil when either is not a value of `dimension`.
+    public init?(dimension: StateDimension, printed: String, replayed: String) {
+        guard let p = StateValue(dimension, rawValue: printed), let r = StateValue(dimension, rawValue: replayed) else {
+            return nil
+        }
+        self.init(printed: p, replayed: r)
+    }
+}
+
+extension StateComparison: Codable {
+    private enum CodingKeys: String, CodingKey { case dimension, printed, replayed }
+
+    /// Reads the strings of earlier output.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        printedState = try StateValue.decode(from: c, dimension: .dimension, value: .printed)
+        replayedState = try StateValue.decode(from: c, dimension: .dimension, value: .replayed)
+    }
+
+    /// Writes the values as their strings, as before they were typed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(printed, forKey: .printed)
+        try c.encode(replayed, forKey: .replayed)
+    }
 }
 
 extension TimerComparison {

@@ -119,8 +119,8 @@ enum SampleReport {
         return SnapshotCheck(
             source: .line(cli, 1), observedAt: collected,
             stateComparisons: [
-                StateComparison(dimension: .registration, printed: "REGISTERED", replayed: "REGISTERED"),
-                StateComparison(dimension: .authorization, printed: "AUTHORIZATION EXPIRED", replayed: "AUTHORIZATION EXPIRED"),
+                StateComparison(dimension: .registration, printed: "REGISTERED", replayed: "REGISTERED")!,
+                StateComparison(dimension: .authorization, printed: "AUTHORIZATION EXPIRED", replayed: "AUTHORIZATION EXPIRED")!,
             ],
             timers: [
                 TimerComparison(name: "registration_expires", label: "Registration Expires", printed: printedExpiry,
