@@ -97,8 +97,7 @@ extension FieldPredicate {
     }
 
     private static func matches(_ text: String, _ pattern: String, ignoreCase: Bool, regexes: inout RegexCache) -> Bool {
-        guard let expression = regexes.expression(pattern, ignoreCase: ignoreCase) else { return false }
-        return expression.firstMatch(in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
+        regexes.matches(text, pattern, ignoreCase: ignoreCase)
     }
 
     private static func same(_ value: FieldValue, _ literal: String, ignoreCase: Bool) -> Bool {
@@ -111,6 +110,25 @@ extension FieldPredicate {
 /// Compiled regular expressions for one evaluation (patterns were validated at load time).
 struct RegexCache {
     private var compiled: [String: NSRegularExpression] = [:]
+    /// Remembered outcomes: a busy trace gives the same field value (a failure reason) thousands of times.
+    private var outcomes: [String: [String: Bool]] = [:]
+    private var remembered = 0
+    static let capacity = 16_384
+
+    /// Whether `pattern` matches somewhere in `text` (false when the pattern does not compile).
+    mutating func matches(_ text: String, _ pattern: String, ignoreCase: Bool) -> Bool {
+        let key = (ignoreCase ? "i:" : "s:") + pattern
+        if let known = outcomes[key]?[text] { return known }
+        guard let expression = expression(pattern, ignoreCase: ignoreCase) else { return false }
+        let found = expression.firstMatch(in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
+        if remembered >= Self.capacity {
+            outcomes.removeAll(keepingCapacity: true)
+            remembered = 0
+        }
+        outcomes[key, default: [:]][text] = found
+        remembered += 1
+        return found
+    }
 
     /// The compiled expression, or nil when the pattern does not compile.
     mutating func expression(_ pattern: String, ignoreCase: Bool) -> NSRegularExpression? {

@@ -58,15 +58,16 @@ struct SelectionMatcher {
         guard !candidates.isEmpty else { return SelectionResult(hits: [], detail: "no \(kinds) event in the evidence") }
         var hits: [SelectionHit] = []
         var rejections = Array(repeating: 0, count: selection.predicates.count)
-        for event in candidates {
+        // Indices, not `for event in`: binding each event would copy (retain) every one of its members.
+        for k in candidates.indices {
             var failed: Int?
             for (i, predicate) in selection.predicates.enumerated()
-            where !predicate.holds(on: event.fields, regexes: &regexes) {
+            where !predicate.holds(on: candidates[k].fields, regexes: &regexes) {
                 failed = i
                 break
             }
             if let failed { rejections[failed] += 1 } else {
-                hits.append(SelectionHit(time: event.time?.instant, items: [Self.item(event)]))
+                hits.append(SelectionHit(time: candidates[k].time?.instant, items: [Self.item(candidates[k])]))
             }
         }
         if !hits.isEmpty {
