@@ -53,6 +53,14 @@ struct BenchTable {
             target: String(format: "≥ %.0f× %@", atLeast, ratio >= atLeast ? "✓" : "✗"))
     }
 
+    /// Peak RSS of `small` against `large` (the same command on a bigger input): at most `within` apart.
+    mutating func compareRSS(_ small: Measurement?, with large: Measurement?, within: Double) {
+        guard let small, let large else { return }
+        let growth = large.cost.peakRSSMB / max(small.cost.peakRSSMB, 1) - 1
+        add(small, peer: large, ratio: String(format: "RSS %.2f× of the larger run's", 1 / (1 + growth)),
+            target: String(format: "RSS within %.0f%% %@", within * 100, growth <= within ? "✓" : "✗"))
+    }
+
     /// `ours` against absolute targets.
     mutating func target(_ ours: Measurement?, seconds: Double?, rssMB: Double?, note: String) {
         guard let ours else { return }
