@@ -72,6 +72,15 @@ class Sample:
                               "utc": ct.iso_utc(epoch), "epoch": round(epoch, 3), "tolerance_seconds": tolerance,
                               "basis": basis})
 
+    def healthy_until_deadline(self, deadline: float, transport: str) -> None:
+        """Registered and authorized at the end, over `transport`; authorization expires at the printed `deadline`
+        if nothing succeeds (the basis is set by deadline_basis)."""
+        self.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": transport}
+        self._deadline = deadline
+
+    def deadline_basis(self, basis: str) -> None:
+        self.runway_at("authorization", "AUTHORIZATION EXPIRED", self._deadline, 360, basis)
+
     def expected(self) -> dict:
         e = {"sample": self.name, "customer": self.node.smart_account or self.node.host, "host": self.node.host,
              "zone": self.node.zone, "udi": self.node.udi, "teaches": self.teaches, "made": self.made,

@@ -70,11 +70,11 @@ class Node:
     """One customer's publisher (or subscriber)."""
     host: str
     zone: str
-    serial: str          # the last 5 hex digits of the UUID (as in both real UDIs, domain-notes §1.4)
-    uuid: str
     smart_account: str = ""
     virtual_account: str = ""
     pid: int = 4211
+    uuid: str = ""
+    serial: str = ""
 
     def __post_init__(self) -> None:
         # A well-formed 32-hex UUID per host; SN = its last 5 hex digits, as in both real UDIs (domain-notes §1.4).

@@ -36,7 +36,7 @@ def standard_outputs(s: Sample, snap: ct.Snapshot, tz_config: bool = True) -> No
 
 def healthy_direct(capture: bool) -> Sample:
     s = Sample("healthy-direct-kolkata",
-               Node("sahy-cucm-pub01", "Asia/Kolkata", "a37d2", "5c1f0e8b9d2a4c6e8f10b2d4e6a37d2",
+               Node("sahy-cucm-pub01", "Asia/Kolkata",
                     "Sahyadri Logistics Pvt Ltd", "VA-Pune-Collab"),
                "A healthy direct renewal: DNS, TLS 1.2 with the public-like chain, HTTP 200; nothing to find. IST logs.",
                "captures.direct (dnsmasq + TLS server + curl) during a TAC-requested `license smart renew auth`")
@@ -55,20 +55,19 @@ def healthy_direct(capture: bool) -> Sample:
     standard_outputs(s, snap)
     tr.write_rotated(s.bundle / SLM, "slm.log", [a["first"] - 20 * DAY, a["first"] - 50 * DAY])
     s.must_not = bd.FAILURE_RULES
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "direct"}
+    s.healthy_until_deadline(snap.comm_deadline, "direct")
     s.event_at("authorization.renew.succeeded", tr.file_of(ok), ok, 2,
                f"capture frames {a['first_frame']}–{a['first_frame'] + a['frames'] - 1}: the renewal's TLS exchange "
                "ended with HTTP 200 at this packet time; the trace line is its IST wall time")
     s.event_at("authorization.renew.succeeded", tr.file_of(olds[0]), olds[0], 2,
                "a scheduled renewal written 30 days apart at this UTC instant (IST wall time in the trace)")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline = the captured success + 90 d − 298 s (CSSM-issued, domain-notes §4.2)")
+    s.deadline_basis("printed Communication Deadline = the captured success + 90 d − 298 s (CSSM-issued, domain-notes §4.2)")
     return s
 
 
 def healthy_proxy(capture: bool) -> Sample:
     s = Sample("healthy-proxy-8080-newyork",
-               Node("hvh-cm-pub", "America/New_York", "9be41", "0e2d4f6a8c1b3d5e7f9a0b2c4d69be41",
+               Node("hvh-cm-pub", "America/New_York",
                     "Hudson Valley Health", "Telephony-Prod"),
                "Healthy through an HTTP proxy on 8080 (CONNECT, then TLS in the tunnel). The traces span the end of "
                "US daylight time (Nov 1 2026): renewals before it are EDT wall time, after it EST.",
@@ -89,20 +88,19 @@ def healthy_proxy(capture: bool) -> Sample:
     standard_outputs(s, snap)
     tr.write_rotated(s.bundle / SLM, "slm.log", [a["first"] - 25 * DAY, a["first"] - 55 * DAY])
     s.must_not = bd.FAILURE_RULES
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "proxy"}
+    s.healthy_until_deadline(snap.comm_deadline, "proxy")
     s.event_at("authorization.renew.succeeded", tr.file_of(ok), ok, 2,
                "capture: CONNECT answered 200 by the proxy, TLS and HTTP 200 in the tunnel at this packet time")
     for t in olds[:2]:
         s.event_at("authorization.renew.succeeded", tr.file_of(t), t, 2,
                    "a scheduled renewal before Nov 1 2026: its trace line is EDT (UTC−4) wall time, not EST")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline = captured success + 90 d − 298 s")
+    s.deadline_basis("printed Communication Deadline = captured success + 90 d − 298 s")
     return s
 
 
 def proxy_443(capture: bool) -> Sample:
     s = Sample("proxy-443-berlin",
-               Node("rhb-ucm-pub", "Europe/Berlin", "c04e9", "7a9c1e3f5b7d9f1a3c5e7a9b1d3c04e9"),
+               Node("rhb-ucm-pub", "Europe/Berlin"),
                "CSCvc94366: a new cluster in evaluation tries to register through a proxy configured on port 443; "
                "the agent speaks TLS straight to the proxy, which waits for a request line; the agent aborts (ERR 205). How "
                "CUCM fails on 443 is inferred: only the bug headline is public.",
@@ -150,7 +148,7 @@ def proxy_443(capture: bool) -> Sample:
 
 def proxy_407(capture: bool) -> Sample:
     s = Sample("proxy-407-london",
-               Node("tfl-cucm-p01", "Europe/London", "e8a17", "3f5a7c9e1b3d5f7a9c1e3b5d7f9e8a17",
+               Node("tfl-cucm-p01", "Europe/London",
                     "Thameside Freight Ltd", "UK-Voice"),
                "The proxy was switched to require credentials: CONNECT answered 407. The earlier successes were in "
                "British Summer Time (UTC+1), the failures in GMT.",
@@ -181,19 +179,18 @@ def proxy_407(capture: bool) -> Sample:
     s.must = ["proxy-auth-required"]
     s.must_not = ["CSCvc94366", "proxy-denied", "dns-failure", "tls-interception", "tls-untrusted-ca",
                   "communication-failure", "auth-expired", "tcp-blocked"]
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "proxy"}
+    s.healthy_until_deadline(snap.comm_deadline, "proxy")
     s.event_at("authorization.renew.failed", tr.file_of(fails[-1]), fails[-1], 2,
                "capture: the proxy's 407 to the second CONNECT, at this packet time (GMT = UTC)")
     s.event_at("authorization.renew.succeeded", tr.file_of(olds[1]), olds[1], 2,
                "the Oct 20 renewal: BST (UTC+1) wall time in the trace")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline = last success (Nov 19) + 90 d − 298 s")
+    s.deadline_basis("printed Communication Deadline = last success (Nov 19) + 90 d − 298 s")
     return s
 
 
 def dns_failure(capture: bool) -> Sample:
     s = Sample("dns-failure-jerusalem",
-               Node("negev-cucm-pub", "Asia/Jerusalem", "41b0c", "9d1f3b5a7c9e1d3f5b7a9c1e3d541b0c",
+               Node("negev-cucm-pub", "Asia/Jerusalem",
                     "Negev Water Authority", "NWA-UC"),
                "The customer's DNS claims cisco.com and answers NXDOMAIN for tools.cisco.com. Its `show license` "
                "prints IST — Israel Standard Time (UTC+2), not India's: `show timezone config` says Asia/Jerusalem.",
@@ -217,17 +214,16 @@ def dns_failure(capture: bool) -> Sample:
     s.must = ["dns-failure"]
     s.must_not = ["communication-failure", "tcp-blocked", "tls-interception", "tls-untrusted-ca", "proxy-denied",
                   "CSCvc94366", "auth-expired"]
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "direct"}
+    s.healthy_until_deadline(snap.comm_deadline, "direct")
     s.event_at("authorization.renew.failed", tr.file_of(fails[-1]), fails[-1], 2,
                "capture: the NXDOMAIN answers of the second attempt at this packet time; the trace is IST = UTC+2")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline (IST = Israel, UTC+2) = last success + 90 d − 298 s")
+    s.deadline_basis("printed Communication Deadline (IST = Israel, UTC+2) = last success + 90 d − 298 s")
     return s
 
 
 def tls_interception(capture: bool) -> Sample:
     s = Sample("tls-interception-paris",
-               Node("lyre-cucm-pub", "Europe/Paris", "5d2f8", "2b4d6f8a0c2e4a6c8e0b2d4f6a85d2f8",
+               Node("lyre-cucm-pub", "Europe/Paris",
                     "Lyre Assurances", "VA-Telephonie"),
                "A firewall inspects TLS and answers for tools.cisco.com with its own CA; the product rejects it. "
                "Not FN72318: the chain does not come from IdenTrust/HydrantID.",
@@ -241,7 +237,7 @@ def tls_interception(capture: bool) -> Sample:
 
 def fn72318(capture: bool) -> Sample:
     s = Sample("fn72318-tokyo",
-               Node("kiso-cm-pub1", "Asia/Tokyo", "7e3a0", "4c6e8a0b2d4f6a8c0e2b4d6f8a07e3a0",
+               Node("kiso-cm-pub1", "Asia/Tokyo",
                     "Kiso Seimitsu K.K.", "JP-UC-Prod"),
                "FN72318: the publisher was restored from an old backup whose trust store has only QuoVadis Root CA 2; "
                "it rejects the real (IdenTrust → HydrantID) chain of tools.cisco.com. Not interception.",
@@ -273,10 +269,9 @@ def _tls_failure(s: Sample, meta: dict, must: list[str], must_not: list[str], wh
     standard_outputs(s, snap)
     tr.write_rotated(s.bundle / SLM, "slm.log", [first - 15 * DAY])
     s.must, s.must_not = must, must_not
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "direct"}
+    s.healthy_until_deadline(snap.comm_deadline, "direct")
     s.event_at("authorization.renew.failed", tr.file_of(fails[-1]), fails[-1], 2, f"capture: {why}, at this packet time")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline = last success + 90 d − 298 s")
+    s.deadline_basis("printed Communication Deadline = last success + 90 d − 298 s")
     return s
 
 
@@ -284,7 +279,7 @@ def capture_clock_off(capture: bool) -> Sample:
     """The capture came from the SPAN collector, whose clock runs 4 min 37 s fast; the publisher is on NTP."""
     off = 277.0
     s = Sample("capture-clock-off-losangeles",
-               Node("pcx-cucm-pub", "America/Los_Angeles", "b19c3", "6e8a0c2e4b6d8f0a2c4e6b8d0f2b19c3",
+               Node("pcx-cucm-pub", "America/Los_Angeles",
                     "Pacific Crest Orthopedics", "PCO-Voice"),
                "A capture taken on another host whose clock is 4 min 37 s fast: the same renewal is 277 s apart in "
                "the capture and in the traces. That is capture-clock error, not a zone and not the product's clock.",
@@ -305,13 +300,12 @@ def capture_clock_off(capture: bool) -> Sample:
     standard_outputs(s, snap)
     tr.write_rotated(s.bundle / SLM, "slm.log", [first - 30 * DAY])
     s.must_not = bd.FAILURE_RULES
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED", "transport": "direct"}
+    s.healthy_until_deadline(snap.comm_deadline, "direct")
     s.skew = {"required": True, "offset_seconds": off, "tolerance_seconds": 2,
               "basis": "by construction: traces at packet time − 277 s; seconds to add to log times to reach the "
                        "capture clock (the sign licscope reports)"}
     for a, t in zip(meta["attempts"], oks):
         s.event_at("authorization.renew.succeeded", tr.file_of(t), t, 2,
                    "the publisher's (NTP) time of the renewal = capture packet time − 277 s; PST wall time in the trace")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline = last success + 90 d − 298 s (publisher clock)")
+    s.deadline_basis("printed Communication Deadline = last success + 90 d − 298 s (publisher clock)")
     return s

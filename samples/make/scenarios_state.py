@@ -21,7 +21,7 @@ from story import HOUR, MIN
 def slm_stopped(capture: bool) -> Sample:
     z = "America/Chicago"
     s = Sample("slm-stopped-chicago",
-               Node("mwgrain-cucm-pub", z, "2c7f5", "8a0c2e4f6b8d0a2c4e6f8b0d2a42c7f5", "Midwest Grain Co-op", "MGC-UC"),
+               Node("mwgrain-cucm-pub", z, "Midwest Grain Co-op", "MGC-UC"),
                "CSCvf86710: Smart License Manager is STOPPED on the publisher; `show license` prints nothing, the "
                "traces stop on Oct 2 and the Oct 25 renewal never happens. CDT traces, CST collection.",
                "written from the story (no network); the service list shows the service STOPPED")
@@ -51,7 +51,7 @@ def slm_stopped(capture: bool) -> Sample:
 def subscriber(capture: bool) -> Sample:
     z = "Europe/Madrid"
     s = Sample("subscriber-empty-madrid",
-               Node("vlc-cucm-sub2", z, "f60a1", "1b3d5f7a9c1e3b5d7f9a1c3e5b7f60a1"),
+               Node("vlc-cucm-sub2", z),
                "The customer collected from a subscriber: every `show license` is empty and the service list has no "
                "Smart License Manager. Normal there — not CSCvf86710.",
                "written: empty outputs and a subscriber's service list (Primary Node =false)")
@@ -69,7 +69,7 @@ def satellite(capture: bool) -> Sample:
     z = "Australia/Sydney"
     url = "https://sat01.oceanic-rail.example/Transportgateway/services/DeviceRequestHandler"
     s = Sample("satellite-tier-gap-sydney",
-               Node("orc-cucm-pub", z, "3a8e6", "5d7f9b1d3f5a7c9e1b3d5f7a9c13a8e6", "Oceanic Rail Corp", "ORC-Satellite"),
+               Node("orc-cucm-pub", z, "Oceanic Rail Corp", "ORC-Satellite"),
                "CSCvh16069: through an SSM satellite, Enhanced is out of compliance while CUWL has spare licences "
                "(200 bought, 120 used); CSSM would lend them down, the satellite does not. Traces cross the start of "
                "Australian daylight time (Oct 4 2026: AEST → AEDT).",
@@ -113,7 +113,7 @@ def satellite(capture: bool) -> Sample:
 def eval_expired(capture: bool) -> Sample:
     z = "Asia/Seoul"
     s = Sample("eval-expired-seoul",
-               Node("hanbit-cucm-pub", z, "d5b82", "0a2c4e6b8d0f2a4c6e8b0d2f4a6d5b82"),
+               Node("hanbit-cucm-pub", z),
                "Installed Jun 2, never registered: the 90-day evaluation expired on Aug 31 and provisioning stopped.",
                "written from the story: install, warnings, expiry, RTMT alert")
     s.fresh()
@@ -146,7 +146,7 @@ def eval_expired(capture: bool) -> Sample:
 def auth_expired(capture: bool) -> Sample:
     z = "America/Denver"
     s = Sample("auth-expired-no-provisioning-denver",
-               Node("frontrange-cm-pub", z, "80f4d", "7c9e1a3c5e7b9d1f3a5c7e9b1d380f4d", "Front Range Credit Union", "FRCU-Collab"),
+               Node("frontrange-cm-pub", z, "Front Range Credit Union", "FRCU-Collab"),
                "A firewall change on Mar 12 cut the publisher off. 90 days after the last success (Mar 10, MDT) "
                "authorization expired; 90 days of overage later provisioning stopped. Collected in November (MST).",
                "written from the story; failures once a day, alerts in syslog")
@@ -192,7 +192,7 @@ def auth_expired(capture: bool) -> Sample:
 def yearless_new_year(capture: bool) -> Sample:
     z = "Europe/Helsinki"
     s = Sample("yearless-new-year-helsinki",
-               Node("aalto-cucm-pub", z, "61c9e", "3e5a7c9b1d3f5e7a9c1b3d5f7e961c9e", "Saimaa Energia Oy", "SE-Puhelin"),
+               Node("aalto-cucm-pub", z, "Saimaa Energia Oy", "SE-Puhelin"),
                "CUCM's remote syslog has no year: RTMT alerts from Dec 30 to Jan 2 sit in a tar.gz collected on "
                "Jan 2 2026. The Dec lines are 2025, the Jan lines 2026 (member dates and the show output's year say so).",
                "written from the story into collect.tar.gz (member mtimes = the collection instant)")
@@ -244,7 +244,7 @@ def yearless_new_year(capture: bool) -> Sample:
 def mixed_archives(capture: bool) -> Sample:
     z = "Africa/Johannesburg"
     s = Sample("mixed-archives-johannesburg",
-               Node("karoo-cucm-pub", z, "9a4b7", "2f4a6c8e0b2d4f6a8c0e2b4d6f89a4b7", "Karoo Mining Holdings", "KMH-UC"),
+               Node("karoo-cucm-pub", z, "Karoo Mining Holdings", "KMH-UC"),
                "A bundle as customers send it: show outputs in a zip, rotated traces as .gz, one good capture and one "
                "cut off mid-frame. The damaged capture makes the input partly unreadable; the rest is analyzed.",
                "captures.direct, 3 renewals; the first one's frames went to packets-earlier-damaged.cap, cut 37 bytes into its 12th frame")
@@ -263,20 +263,22 @@ def mixed_archives(capture: bool) -> Sample:
     snap = st.registered(initial, initial + 0.4, oks[-1], st.usage(Enhanced=(48, "InCompliance")), st.direct_transport())
     snap.last_renewal = None
     buf = io.BytesIO()
+    stamp = ct.local(oks[-1] + 75, z).timetuple()[:6]   # members dated when the outputs were collected (local)
+    members = [(f"show-license-{cmd}.txt", fn(snap, s.node)) for cmd, fn in
+               (("all", ct.show_license_all), ("status", ct.show_license_status), ("usage", ct.show_license_usage))]
+    members += [("show-timezone-config.txt", ct.show_timezone_config(z)),
+                ("utils-service-list.txt", ct.utils_service_list(publisher=True))]
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for cmd, fn in (("all", ct.show_license_all), ("status", ct.show_license_status), ("usage", ct.show_license_usage)):
-            zf.writestr(f"karoo-cucm-pub/show-license-{cmd}.txt", fn(snap, s.node))
-        zf.writestr("karoo-cucm-pub/show-timezone-config.txt", ct.show_timezone_config(z))
-        zf.writestr("karoo-cucm-pub/utils-service-list.txt", ct.utils_service_list(publisher=True))
+        for name, text in members:
+            zf.writestr(zipfile.ZipInfo(f"karoo-cucm-pub/{name}", date_time=stamp), text, zipfile.ZIP_DEFLATED)
     s.write("karoo-cli.zip", buf.getvalue())
     tr.write_rotated(s.bundle / "traces", "slm.log", [a[0]["first"] - 30 * DAY], gzip_from=1)
     s.partly_unreadable = True
     s.must_not = bd.FAILURE_RULES
-    s.final_states = {"registration": "REGISTERED", "authorization": "AUTHORIZED"}
+    s.healthy_until_deadline(snap.comm_deadline, "direct")
     s.event_at("authorization.renew.succeeded", tr.file_of(oks[-1]), oks[-1], 2,
                "capture: second renewal answered 200 at this packet time; SAST (UTC+2) in the gz'd trace")
-    s.runway_at("authorization", "AUTHORIZATION EXPIRED", snap.comm_deadline, 360,
-                "printed Communication Deadline (inside the zip) = captured success + 90 d − 298 s")
+    s.deadline_basis("printed Communication Deadline (inside the zip) = captured success + 90 d − 298 s")
     return s
 
 
