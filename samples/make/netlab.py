@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import ssl
@@ -132,6 +133,7 @@ class Lab:
                 except subprocess.TimeoutExpired:
                     p.kill()
                     p.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)   # keys, certificates, configs and logs of this run
 
     def start(self, cmd: list[str], ready: float = 0.6, **kw) -> subprocess.Popen:
         log = open(self.tmp / f"{Path(cmd[0]).name}-{len(self.procs)}.log", "w")
