@@ -57,6 +57,7 @@ public enum AnalysisRun {
             assumptions: assumptions(timeline.events, skew: timeline.skew), evidenceStart: replay.evidenceStart,
             evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
         report.productInstances = instances
+        report.connections = ConnectionRow.rows(from: timeline.events)
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 

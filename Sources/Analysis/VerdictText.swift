@@ -22,7 +22,7 @@ enum VerdictText {
         guard let top = findings.first else {
             return "No known problem found. \(state)"
         }
-        var text = "\(top.severity.rawValue.uppercased()): \(top.title) (\(top.id)). \(firstSentence(top.verdict))"
+        var text = "\(top.severity.rawValue.uppercased()) (\(top.id)): \(firstSentence(top.verdict))"
         if findings.count > 1 {
             let more = findings.dropFirst().prefix(3).map(\.id).joined(separator: ", ")
             text += " Also: \(more)\(findings.count > 4 ? ", …" : "")."

@@ -108,6 +108,10 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     /// The event's typed fields (nil for a state interval): what a report shows for evidence without source text
     /// (a capture's ladder, the presented chain's issuer and root) and what verdict templates name.
     public var fields: [String: FieldValue]?
+    /// How many identical messages this item stands for, when more than one (``EvidenceSelection``).
+    public var count: Int?
+    /// The last of those identical messages' times (the first is `time`).
+    public var lastTime: Date?
 
     /// Creates an item; the excerpt is redacted here so no caller can forget.
     public init(label: String, source: SourcePointer?, time: Date?, excerpt: String?, fields: [String: FieldValue] = [:]) {
@@ -115,7 +119,11 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
         self.label = label
         self.source = source
         self.time = time
-        let redacted = excerpt.map { Redaction.redact($0) }
+        var shown = excerpt
+        if let source, case .frame = source.location {
+            shown = EvidenceExcerpt.forFrame(label: label, fields: fields, excerpt: excerpt)
+        }
+        let redacted = shown.map { Redaction.redact($0) }
         self.excerpt = redacted
         self.reproduction = source.flatMap { ReproductionHint.command(for: $0, excerpt: redacted) }
     }

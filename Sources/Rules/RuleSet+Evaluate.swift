@@ -83,12 +83,13 @@ enum RuleEvaluator {
             }
         }
         let times = items.compactMap(\.time)
+        let selection = EvidenceSelection.select(items, limit: Finding.evidenceLimit)
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         var card = rule.card
         card.verdict = VerdictTemplate.fill(card.verdict, from: templateEvidence(card.verdict, items))
         return Finding(
-            rule: card, matchedSelections: matched, evidence: items.prefix(Finding.evidenceLimit).map { $0.build() },
-            evidenceOmitted: max(0, items.count - Finding.evidenceLimit), firstEvidence: times.min(),
+            rule: card, matchedSelections: matched, evidence: selection.shown,
+            evidenceOmitted: selection.omitted, firstEvidence: times.min(),
             lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
     }
 }

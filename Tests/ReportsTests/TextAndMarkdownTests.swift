@@ -14,7 +14,7 @@ struct TextAndMarkdownTests {
         #expect(positions == positions.sorted())
         // Most severe finding first, with its reproduction hint.
         #expect(try #require(text.range(of: "[CRITICAL]")).lowerBound < (try #require(text.range(of: "[HIGH]")).lowerBound))
-        #expect(text.contains("$ tshark -r 'bundle.zip!capture/packets.pcap' -Y \"frame.number == 7\""))
+        #expect(text.contains("$ unzip -p 'bundle.zip' 'capture/packets.pcap' | tshark -r - -Y \"frame.number == 7\""))
         #expect(text.contains("partly unreadable"))
         #expect(text.contains("reason: binary data, not a known evidence format"))
     }
@@ -81,7 +81,7 @@ struct TextAndMarkdownTests {
         #expect(md.contains("| # | Severity | Rule | Title | Confidence | Evidence |"))
         #expect(md.contains("| 1 | **CRITICAL** | `no-provisioning` rev 2 |"))
         #expect(md.contains("### 2. HIGH — `CSCvc94366` rev 1: Smart License registration does not accept proxy port 443"))
-        #expect(md.contains("  ```sh\n  tshark -r 'bundle.zip!capture/packets.pcap' -Y \"frame.number == 7\"\n  ```\n"))
+        #expect(md.contains("  ```sh\n  unzip -p 'bundle.zip' 'capture/packets.pcap' | tshark -r - -Y \"frame.number == 7\"\n  ```\n"))
         #expect(md.contains("| **partly unreadable** | `bundle.zip!capture/packets.pcap` |"))
     }
 

@@ -39,7 +39,9 @@ import Testing
         #expect(T.matches(rule, dense))
         #expect(!T.matches(rule, sparse))
         let finding = try #require(T.evaluate(rule, dense).findings.first)
-        #expect(finding.evidence.count == 3)
+        #expect(finding.evidence.count == 1, "three identical messages are one grouped item")
+        #expect(finding.evidence.first?.count == 3)
+        #expect(finding.evidence.first?.lastTime == T.t0.addingTimeInterval(3000))
         #expect(finding.firstEvidence == T.t0)
         #expect(finding.lastEvidence == T.t0.addingTimeInterval(3000))
     }

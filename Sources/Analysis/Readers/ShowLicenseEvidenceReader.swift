@@ -14,9 +14,9 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let data = FileManager.default.contents(atPath: entry.localPath) ?? Data()
-        let reading = SnapshotEvents.read(
-            text: String(decoding: data, as: UTF8.self), path: entry.displayPath, zones: context.options.zones)
-        let events = reading.groups.flatMap { $0 }
+        let text = String(decoding: data, as: UTF8.self)
+        let reading = SnapshotEvents.read(text: text, path: entry.displayPath, zones: context.options.zones)
+        let events = Self.withLineExcerpts(reading.groups.flatMap { $0 }, text: text)
         var out = EvidenceReading(reader: name)
         out.sources = [SourceEvents(path: entry.displayPath, kind: .cli, events: events)]
         out.present = [.cli]
@@ -31,5 +31,19 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
             }
         }
         return out
+    }
+
+    /// `show license` events carry the line they were read from as their excerpt (the usage row, the
+    /// `Failure reason:` line), so a finding shows the text and its reproduction hint can grep for it.
+    static func withLineExcerpts(_ events: [Event], text: String) -> [Event] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return events.map { event in
+            guard event.excerpt?.isEmpty ?? true, case .line(let n) = event.source.location, n >= 1, n <= lines.count
+            else { return event }
+            var e = event
+            let line = lines[n - 1].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !line.isEmpty { e.excerpt = Redaction.redact(String(line.prefix(300))) }
+            return e
+        }
     }
 }

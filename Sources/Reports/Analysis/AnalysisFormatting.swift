@@ -50,6 +50,12 @@ enum AnalysisFormatting {
         ExitStatus(rawValue: code)?.meaning ?? "unexpected exit code"
     }
 
+    /// `once`, or `×12 until 2018-07-30T08:02:11Z` for grouped identical evidence.
+    static func repeats(_ count: Int?, last: Date?) -> String {
+        guard let count, count > 1 else { return "once" }
+        return "×\(count)" + (last.map { " until \(time($0))" } ?? "")
+    }
+
     /// `1 file`, `3 files`.
     static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

@@ -39,6 +39,13 @@ extension AnalysisHTMLRenderer {
         return out + "</ul>\n"
     }
 
+    /// The connection ladders the captures show.
+    static func connections(_ r: AnalysisReport) -> String {
+        guard !r.connections.isEmpty else { return "" }
+        return "<section id=\"connections\"><h2>Connections</h2>\n<p class=\"muted\">Ladders toward the licensing servers in the captures.</p>\n"
+            + HTMLText.table(AnalysisTables.connections(r)) + "</section>\n"
+    }
+
     static func inventory(_ r: AnalysisReport) -> String {
         "<section id=\"inventory\"><h2>Inventory</h2>\n<p>\(AnalysisFormatting.plural(r.inventory.count, "file")).</p>\n"
             + HTMLText.table(AnalysisTables.inventory(r)) + "</section>\n"

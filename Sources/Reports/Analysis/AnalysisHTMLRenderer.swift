@@ -37,7 +37,7 @@ public enum AnalysisHTMLRenderer {
 
             """
         out += header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + notEvaluated(r)
-        out += stateTimeline(r) + inventory(r) + assumptions(r)
+        out += connections(r) + stateTimeline(r) + inventory(r) + assumptions(r)
         out += "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
         return out + "</body>\n</html>\n"
     }
@@ -91,6 +91,7 @@ public enum AnalysisHTMLRenderer {
         for e in f.evidence {
             out += "<li><code>\(AnalysisFormatting.time(e.time, placeholder: "untimed"))</code> \(HTMLText.escape(e.label)) — "
                 + "<code>\(HTMLText.escape(e.source?.description ?? "no source"))</code>"
+                + ((e.count ?? 1) > 1 ? " <span class=\"muted\">\(HTMLText.escape(AnalysisFormatting.repeats(e.count, last: e.lastTime)))</span>" : "")
             if let x = e.excerpt { out += "<pre>\(AnalysisFormatting.excerptLines(x).map(HTMLText.escape).joined(separator: "\n"))</pre>" }
             if let c = e.reproduction { out += "<pre class=\"cmd\">$ \(HTMLText.escape(c))</pre>" }
             out += "</li>\n"

@@ -9,7 +9,7 @@ public enum AnalysisMarkdownRenderer {
     /// - Parameter r: the report.
     /// - Returns: the document, ending with a newline.
     public static func render(_ r: AnalysisReport) -> String {
-        header(r) + findings(r) + notEvaluated(r) + timeline(r) + inventory(r) + assumptions(r)
+        header(r) + findings(r) + notEvaluated(r) + connections(r) + timeline(r) + inventory(r) + assumptions(r)
     }
 
     private static func header(_ r: AnalysisReport) -> String {
@@ -52,7 +52,8 @@ public enum AnalysisMarkdownRenderer {
         out += "**Evidence**\n\n"
         for e in f.evidence {
             out += "- `\(AnalysisFormatting.time(e.time, placeholder: "untimed"))` \(MarkdownText.code(e.label)) — "
-                + (e.source.map { MarkdownText.code($0.description) } ?? "no source") + "\n"
+                + (e.source.map { MarkdownText.code($0.description) } ?? "no source")
+                + ((e.count ?? 1) > 1 ? " — " + AnalysisFormatting.repeats(e.count, last: e.lastTime) : "") + "\n"
             if let excerpt = e.excerpt {
                 out += MarkdownText.fence(AnalysisFormatting.excerptLines(excerpt), info: "text", indent: "  ")
             }
@@ -76,6 +77,12 @@ public enum AnalysisMarkdownRenderer {
         guard !r.notEvaluated.isEmpty else { return "" }
         return "## Not evaluated — collect the evidence these rules need\n\n"
             + MarkdownText.table(AnalysisTables.notEvaluated(r)) + "\n"
+    }
+
+    private static func connections(_ r: AnalysisReport) -> String {
+        guard !r.connections.isEmpty else { return "" }
+        return "## Connections\n\nLadders toward the licensing servers in the captures.\n\n"
+            + MarkdownText.table(AnalysisTables.connections(r)) + "\n"
     }
 
     private static func inventory(_ r: AnalysisReport) -> String {

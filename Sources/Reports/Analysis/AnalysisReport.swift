@@ -47,6 +47,8 @@ public struct AnalysisReport: Sendable, Codable {
     public var eventCount: Int
     /// The distinct product instances (UDIs) the inputs describe; more than one means several systems were merged.
     public var productInstances: [String] = []
+    /// The connection ladders the captures show, identical attempts grouped.
+    public var connections: [ConnectionRow] = []
 
     /// The tool.
     public struct ToolInfo: Sendable, Codable, Hashable {

@@ -109,3 +109,16 @@ enum AnalysisTables {
         [("Facts", f.facts), ("Inferred (not verbatim from a source)", f.inferences)].filter { !$0.items.isEmpty }
     }
 }
+
+extension AnalysisTables {
+    /// The "Connections" table: one row per distinct ladder, with how often and when it was seen.
+    static func connections(_ r: AnalysisReport) -> PlainTable {
+        PlainTable(
+            header: ["First", "Seen", "Endpoint", "Ladder", "Failure", "Source"],
+            rows: r.connections.map { c in
+                [AnalysisFormatting.time(c.at, placeholder: "untimed"), AnalysisFormatting.repeats(c.count, last: c.lastAt),
+                 c.endpoint + (c.proxy.map { " via \($0)" } ?? ""), c.ladder, c.failure ?? "—", c.source.description]
+            }, codeColumn: 5)
+    }
+}
+

@@ -13,7 +13,8 @@ public enum AnalysisTextRenderer {
     /// - Returns: the text, ending with a newline.
     public static func render(_ r: AnalysisReport, color: Bool) -> String {
         let p = TerminalPaint(enabled: color)
-        return header(r, p) + verdict(r, p) + findings(r, p) + notEvaluated(r, p) + timeline(r, p) + inventory(r, p)
+        return header(r, p) + verdict(r, p) + findings(r, p) + notEvaluated(r, p) + connections(r, p) + timeline(r, p)
+            + inventory(r, p)
             + assumptions(r, p)
     }
 
@@ -64,7 +65,8 @@ public enum AnalysisTextRenderer {
         for e in f.evidence {
             out += deep + "  " + p.dim(AnalysisFormatting.time(e.time, placeholder: "untimed")) + "  "
                 + AnalysisFormatting.printable(e.label)
-                + "  " + (e.source.map { AnalysisFormatting.printable($0.description) } ?? "no source") + "\n"
+                + "  " + (e.source.map { AnalysisFormatting.printable($0.description) } ?? "no source")
+                + ((e.count ?? 1) > 1 ? "  " + AnalysisFormatting.repeats(e.count, last: e.lastTime) : "") + "\n"
             for line in e.excerpt.map(AnalysisFormatting.excerptLines) ?? [] { out += deep + "      > " + line + "\n" }
             if let cmd = e.reproduction { out += deep + "      $ " + AnalysisFormatting.printable(cmd) + "\n" }
         }
@@ -84,6 +86,19 @@ public enum AnalysisTextRenderer {
         for n in r.notEvaluated {
             out += indent + "\(n.id) (\(n.severity.rawValue)) — \(n.title)\n"
             for line in n.collect { out += AnalysisFormatting.wrap("collect: " + line, indent: indent + "    ") }
+        }
+        return out + "\n"
+    }
+
+    private static func connections(_ r: AnalysisReport, _ p: TerminalPaint) -> String {
+        guard !r.connections.isEmpty else { return "" }
+        var out = p.heading("CONNECTIONS") + " — ladders toward the licensing servers in the captures\n"
+        for c in r.connections {
+            let seen = c.count > 1 ? "  " + AnalysisFormatting.repeats(c.count, last: c.lastAt) : ""
+            out += indent + p.dim(AnalysisFormatting.time(c.at, placeholder: "untimed")) + "  "
+                + AnalysisFormatting.printable(c.endpoint + (c.proxy.map { " via \($0)" } ?? "")) + "  "
+                + AnalysisFormatting.printable(c.ladder) + "  " + AnalysisFormatting.printable(c.source.description) + seen + "\n"
+            if let failure = c.failure { out += AnalysisFormatting.wrap(failure, indent: indent + "    ") }
         }
         return out + "\n"
     }
