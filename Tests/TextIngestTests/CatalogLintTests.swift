@@ -61,6 +61,11 @@ import Testing
               - id: no.example
                 kind: agent.ready
                 anchors: ["ab"]
+              - id: bad.mode
+                kind: transport.configured
+                anchors: [transport tunnel]
+                fields: {mode: tunnel}
+                examples: [{line: "transport tunnel", expect: {mode: tunnel}}]
             """
         let catalog = MessageCatalog(entries: try CatalogFileParser.parse(yaml: yaml, file: "l.yaml"))
         let problems = catalog.lint()
@@ -70,6 +75,7 @@ import Testing
         #expect(problems.contains { $0.contains("near miss matches: COMM z") })
         #expect(problems.contains { $0.contains("no.example") && $0.contains("shorter than 6 bytes") })
         #expect(problems.contains { $0.contains("no.example") && $0.contains("no example line") })
+        #expect(problems.contains { $0.contains("bad.mode") && $0.contains("`mode: tunnel` is not a value of `mode`") })
         #expect(problems.allSatisfy { $0.hasPrefix("l.yaml:") })
     }
 

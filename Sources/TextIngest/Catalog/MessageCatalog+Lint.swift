@@ -20,6 +20,12 @@ extension MessageCatalog {
             for f in produced.sorted() where !EventVocabulary.allows(f, on: e.kind) {
                 report("field `\(f)` is not allowed on `\(e.kind)`")
             }
+            // A constant value of a closed field must be one of its declared values.
+            for (f, v) in e.fields.sorted(by: { $0.key < $1.key }) {
+                if let allowed = EventVocabulary.field(f, on: e.kind)?.values, !allowed.contains(v.text) {
+                    report("`\(f): \(v.text)` is not a value of `\(f)` on `\(e.kind)` (expected one of: \(allowed.joined(separator: ", ")))")
+                }
+            }
             for i in e.integers where !(e.pattern?.captureNames.contains(i) ?? false) {
                 report("`integers` names `\(i)`, which the pattern does not capture")
             }
