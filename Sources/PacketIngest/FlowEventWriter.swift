@@ -117,6 +117,13 @@ struct FlowEventWriter {
         if let v = resp.head.header("content-type") { fields["content_type"] = .string(v) }
         if let v = resp.head.header("server") { fields["server"] = .string(v) }
         if let v = resp.head.header("proxy-authenticate") { fields["proxy_authenticate"] = .string(v) }
+        if let v = resp.head.header("date") {
+            fields["date"] = .string(v)
+            // The sender's clock against the capturing host's (which may itself be off; see domain-notes §5.5).
+            if let offset = HTTPDate.offsetSeconds(v, observedAt: flow.time(ofFrame: resp.headFrame).date) {
+                fields["clock_offset_seconds"] = .int(offset)
+            }
+        }
         sink.add(.httpResponse, frame: resp.headFrame, time: flow.time(ofFrame: resp.headFrame), fields: fields)
     }
 

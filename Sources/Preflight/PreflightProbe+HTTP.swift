@@ -41,6 +41,12 @@ extension PreflightProbe {
         var fields: [String: FieldValue] = ["status": .int(head.status), "reason_phrase": .string(head.reason)]
         if let v = head.header("content-type") { fields["content_type"] = .string(v) }
         if let v = head.header("server") { fields["server"] = .string(v) }
+        if let date = head.header("date") {
+            fields["date"] = .string(date)
+            if let skew = Self.clockOffset(date: date, sentAt: sentAt, receivedAt: receivedAt) {
+                fields["clock_offset_seconds"] = .int(Int(skew))
+            }
+        }
         log.event(.httpResponse, stage: "http", fields)
         log.stage("http", ok: true, detail: String(head.status), summary: "GET \(t.path) answered \(head.status) \(head.reason)", watch: watch)
         return HTTPAnswer(head: head, sentAt: sentAt, receivedAt: receivedAt)
@@ -72,14 +78,14 @@ extension PreflightProbe {
     /// The clock stage: the server's `Date` header against the local clock at the middle of the exchange.
     func checkClock(_ answer: HTTPAnswer) {
         let watch = Stopwatch()
-        guard let header = answer.head.header("date"), let server = HTTPDate.parse(header) else {
+        guard let header = answer.head.header("date"), let server = HTTPDate.parse(header),
+            let skew = Self.clockOffset(date: header, sentAt: answer.sentAt, receivedAt: answer.receivedAt)
+        else {
             log.stage("clock", ok: true, detail: "no Date", summary: "the server sent no readable Date header; clock not compared", watch: watch,
                       warning: "clock skew not measured")
             return
         }
         let middle = answer.sentAt.addingTimeInterval(answer.receivedAt.timeIntervalSince(answer.sentAt) / 2)
-        // Date has whole seconds: the server's clock lies in [Date, Date + 1 s).
-        let skew = (server.timeIntervalSince(middle) + 0.5).rounded()
         let text = "server Date \(server.iso8601UTC), local clock \(middle.iso8601UTC): the local clock is \(Self.duration(abs(skew))) \(skew > 0 ? "behind" : "ahead of") the server"
         let limit = "limit \(Self.duration(Self.clockSkewLimitSeconds))"
         if abs(skew) >= Self.clockSkewLimitSeconds {
@@ -88,6 +94,13 @@ extension PreflightProbe {
             log.stage("clock", ok: true, detail: "skew \(Int(skew)) s", summary: skew == 0 ? "local clock agrees with the server's Date (\(limit))" : "\(text) (\(limit))", watch: watch,
                       warning: abs(skew) >= 300 ? "clock \(Self.duration(abs(skew))) off" : nil)
         }
+    }
+
+    /// The server's clock minus the local clock, in whole seconds, at the middle of the exchange (`Date` has whole
+    /// seconds, so the server's clock lies in [Date, Date + 1 s)); nil when the header cannot be read.
+    static func clockOffset(date: String, sentAt: Date, receivedAt: Date) -> Double? {
+        let middle = sentAt.addingTimeInterval(receivedAt.timeIntervalSince(sentAt) / 2)
+        return HTTPDate.offsetSeconds(date, observedAt: middle).map(Double.init)
     }
 
     static func duration(_ s: Double) -> String {

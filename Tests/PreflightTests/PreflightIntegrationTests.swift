@@ -86,7 +86,7 @@ struct PreflightIntegrationTests {
         let (server, port) = try LoopbackServers.tls(pki.expired)
         defer { server.stop() }
         let r = run(try options("tools.cisco.com", port: port))
-        expectFailure(r, stage: "certificate", reason: "expired on 2021-01-01T00:00:00Z", findings: [], exit: 14)
+        expectFailure(r, stage: "certificate", reason: "expired on 2021-01-01T00:00:00Z", findings: ["tls-certificate-invalid"], exit: 14)
         #expect(r.events.last { $0.kind == .tlsHandshake }?[text: "chain_verdict"] == "expired")
     }
 
@@ -94,7 +94,7 @@ struct PreflightIntegrationTests {
         let (server, port) = try LoopbackServers.tls(pki.wrongName)
         defer { server.stop() }
         let r = run(try options("tools.cisco.com", port: port))
-        expectFailure(r, stage: "certificate", reason: "certificate names wrong.example.net, not tools.cisco.com", findings: [], exit: 14)
+        expectFailure(r, stage: "certificate", reason: "certificate names wrong.example.net, not tools.cisco.com", findings: ["tls-certificate-invalid"], exit: 14)
         #expect(r.events.last { $0.kind == .tlsHandshake }?[text: "chain_verdict"] == "name_mismatch")
     }
 
@@ -102,7 +102,8 @@ struct PreflightIntegrationTests {
         let (server, port) = try LoopbackServers.tls(pki.good, dateOffset: 3900)
         defer { server.stop() }
         let r = run(try options("tools.cisco.com", port: port))
-        expectFailure(r, stage: "clock", reason: "the local clock is 1 h 5 min", findings: [], exit: 17)
+        expectFailure(r, stage: "clock", reason: "the local clock is 1 h 5 min", findings: ["clock-skew"], exit: 17)
+        #expect(r.events.contains { $0.kind == .httpResponse && ($0.fields["clock_offset_seconds"]?.text).flatMap { Int($0) }.map { abs($0 - 3900) <= 2 } == true })
         #expect(r.failedStage?.summary.contains("behind the server") == true)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Parses the HTTP `Date` header (RFC 9110 IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`).
-enum HTTPDate {
-    static func parse(_ text: String) -> Date? {
+public enum HTTPDate {
+    /// The instant, or nil when the text is not an IMF-fixdate.
+    public static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let year = Int(parts[3]) else { return nil }
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -21,5 +22,11 @@ enum HTTPDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
         return calendar.date(from: c)
+    }
+
+    /// The `Date` header's clock minus the observer's clock at `observedAt`, in whole seconds (`Date` has whole
+    /// seconds, so the sender's clock lies in [Date, Date + 1 s)); nil when the header cannot be read.
+    public static func offsetSeconds(_ header: String, observedAt: Date) -> Int? {
+        parse(header).map { Int(($0.timeIntervalSince(observedAt) + 0.5).rounded()) }
     }
 }
