@@ -159,6 +159,8 @@ enum PacketsOutput {
 enum JSON {
     static func string(_ s: String?) -> String {
         guard let s else { return "null" }
+        // Most values (names, addresses, ladders) need no escaping: one byte scan instead of a rebuild per scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
