@@ -75,12 +75,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        // Batch triage: many bundles, each analyzed in its own limited process, one JSON line each.
+        .target(name: "Triage", dependencies: ["Rules"], swiftSettings: strictSettings),
+
         // The thin executable.
         .executableTarget(
             name: "licscope",
             dependencies: [
                 "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline",
-                "Rules", "Reports", "Analysis", "Preflight",
+                "Rules", "Reports", "Analysis", "Preflight", "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -116,6 +119,7 @@ let package = Package(
             dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel",
                 .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Rules"], swiftSettings: strictSettings),
         .testTarget(
             name: "PreflightTests",
             dependencies: ["TestSupport", "Preflight", "PacketIngest", "Rules", "LicensingModel", "TextIngest"],

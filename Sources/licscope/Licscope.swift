@@ -16,7 +16,7 @@ struct Licscope: AsyncParsableCommand {
         version: LicscopeVersion.current,
         subcommands: [
             AnalyzeCommand.self, StatusCommand.self, EventsCommand.self, PacketsCommand.self, RulesCommand.self,
-            BenchCommand.self, PreflightCommand.self,
+            BenchCommand.self, PreflightCommand.self, TriageCommand.self, TriageWorkerCommand.self,
         ])
     /// Runs the command. Every failure ends in one line, `licscope: error: …`, and exit code 2
     /// (``ExitStatus``); an `ExitCode` thrown by a command is its verdict and exits silently; help and
