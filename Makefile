@@ -3,7 +3,7 @@
 #   make test   build and run every test (unit, scenario, rules self-tests)
 SHELL := /bin/bash
 export PATH := $(PATH):/opt/swift/usr/bin
-APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config openssl tinyproxy dnsmasq-base python3
+APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config openssl tinyproxy dnsmasq-base python3 zip
 SWIFT ?= swift
 BIN := .build/debug/licscope
 SAMPLE ?= samples/proxy-443-bundle
