@@ -52,6 +52,7 @@ bench: APT_PACKAGES += time tshark
 bench: deps
 	$(SWIFT) build -c release
 	nice -n 10 .build/release/licscope bench $(BENCH_ARGS) --out bench-data
+	nice -n 10 scripts/bench-triage.sh
 
 clean:
 	rm -rf .build
