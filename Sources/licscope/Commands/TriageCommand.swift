@@ -79,8 +79,7 @@ struct TriageCommand: ParsableCommand {
             results = try ResultsFile(path: out)
             existing = try results.loadAndRepair()
         } catch {
-            Terminal.warn("licscope: \(error)")
-            throw ExitCode(TriageExitCode.usageOrIOError)
+            throw CommandFailure("\(error)")
         }
         if existing.repairedBytes > 0 { Terminal.warn("licscope: \(out): cut off a truncated last line (\(existing.repairedBytes) bytes) left by an interrupted run") }
         let scratch = try TriageScratch()
@@ -105,7 +104,6 @@ struct TriageCommand: ParsableCommand {
                 now: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }, sleep: { usleep(UInt32($0 * 1e6)) })
         }
         progress.finish()
-        for error in run.outcome.errors { Terminal.warn("licscope: \(error)") }
         if run.registry.isCancelled && watch == nil {
             Terminal.warn("licscope: interrupted; \(out) holds every bundle finished so far, a rerun continues")
             scratch.remove()
@@ -115,7 +113,7 @@ struct TriageCommand: ParsableCommand {
         Terminal.write(SummaryRenderer.render(TriageSummary(records: all), format: format))
         if format == "text" { Terminal.write(RunResources.current().line + "\n") }
         let code = TriageExitCode.code(for: all)
-        if !run.outcome.errors.isEmpty { throw ExitCode(TriageExitCode.usageOrIOError) }
+        if let first = run.outcome.errors.first { throw CommandFailure("cannot write \(out): \(first)") }
         if code != 0 { throw ExitCode(code) }
     }
 }
