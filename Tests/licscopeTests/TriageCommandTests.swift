@@ -127,7 +127,7 @@ struct TriageCommandTests {
 
     @Test("SIGINT: running analyses are killed, their bundles get no line, no temporary file is left, exit 130")
     func interrupt() throws {
-        let corpus = try TriageCorpus(faults: true)
+        let corpus = try TriageCorpus(faults: true, hangSeconds: 986)
         defer { corpus.remove() }
         let out = corpus.root.path + "/results.jsonl"
         let p = try Self.start(
@@ -143,7 +143,7 @@ struct TriageCommandTests {
         #expect(Self.leftovers(corpus).isEmpty, "temporary files left: \(Self.leftovers(corpus))")
         let ps = Process()
         ps.executableURL = URL(fileURLWithPath: "/bin/sh")
-        ps.arguments = ["-c", "ps -eo args | grep -c '^sleep 987' || true"]
+        ps.arguments = ["-c", "ps -eo args | grep -c '^sleep 986' || true"]
         let pipe = Pipe()
         ps.standardOutput = pipe
         try ps.run()

@@ -16,8 +16,9 @@ struct TriageCorpus {
         "CSCvh16069/match-satellite-enhanced-ooc", "CSCvc94366/nomatch-proxy-443-working",
     ]
 
-    /// Builds the corpus; `faults` adds the hanging and crashing bundles, `slow` one that takes two seconds.
-    init(faults: Bool, slow: Bool = false) throws {
+    /// Builds the corpus; `faults` adds the hanging and crashing bundles (a hang is `sleep hangSeconds`, distinct
+    /// per test so a test can look for its own sleeper), `slow` one that takes two seconds.
+    init(faults: Bool, slow: Bool = false, hangSeconds: Int = 987) throws {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("triage-cli-\(UUID().uuidString.prefix(8))")
         let fm = FileManager.default
         try fm.createDirectory(at: bundles, withIntermediateDirectories: true)
@@ -55,7 +56,7 @@ struct TriageCorpus {
             #!/bin/sh
             for a in "$@"; do last="$a"; done
             case "$last" in
-              *hang*) exec sleep 987 ;;
+              *hang*) exec sleep \(hangSeconds) ;;
               *crash*) kill -SEGV $$ ;;
               *slow*) sleep 2 ;;
             esac
