@@ -116,7 +116,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis", "Reports", "Rules", "TextIngest", "Timeline", "LicensingModel",
+            dependencies: ["Analysis", "Reports", "Rules", "StateEngine", "TextIngest", "Timeline", "LicensingModel",
                 .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Rules"], swiftSettings: strictSettings),

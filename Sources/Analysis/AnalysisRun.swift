@@ -58,6 +58,7 @@ public enum AnalysisRun {
             evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
         report.productInstances = instances
         report.connections = ConnectionRow.rows(from: timeline.events)
+        report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 
@@ -84,7 +85,7 @@ public enum AnalysisRun {
             if seen.insert(key).inserted { out.append(a) }
         }
         if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
-            out.append("clock skew: \(skew.interpretation); text evidence shifted onto the capture clock")
+            out.append("clock skew (logs vs capture): \(skew.interpretation); text evidence shifted onto the capture clock")
         }
         return out
     }

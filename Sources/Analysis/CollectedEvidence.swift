@@ -16,6 +16,8 @@ public struct CollectedEvidence: Sendable {
     public var present: Set<EvidenceKind> = []
     /// Some input could not be read in full.
     public var partlyUnreadable = false
+    /// The zone each zone-less source was read in, and why.
+    public var timeZones: [SourceZone] = []
 }
 
 /// Reads each bundle entry with the reader the registry picks for it.
@@ -25,15 +27,17 @@ enum EvidenceCollector {
         var byPath: [String: AnalysisReport.InventoryEntry] = [:]
         var order: [String] = []
         for item in bundle.inventory {
-            let entry = AnalysisReport.InventoryEntry(
+            var entry = AnalysisReport.InventoryEntry(
                 path: item.displayPath, parsedAs: item.fileClass.rawValue, status: status(item.status), reason: item.reason,
                 bytes: item.size)
+            entry.memberDate = item.memberDate
             if byPath[item.displayPath] == nil { order.append(item.displayPath) }
             byPath[item.displayPath] = entry
         }
         let registry = options.readers
         let assigned = bundle.entries.map { e -> (EvidenceEntry, (any EvidenceReader)?) in
-            let entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, contentClass: e.fileClass)
+            var entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, contentClass: e.fileClass)
+            entry.memberDate = e.memberDate
             return (entry, registry.reader(for: entry))
         }
         // Lower passes first (CLI outputs: their printed years anchor yearless log lines); stable within a pass.
@@ -41,6 +45,8 @@ enum EvidenceCollector {
             ($0.element.1?.pass ?? .max, $0.offset) < ($1.element.1?.pass ?? .max, $1.offset)
         }.map(\.element)
         var context = EvidenceReaderContext(options: options, yearHints: [])
+        // What the bundle says about its nodes' zones, before any zone-less source is read.
+        context.zoneEvidence = BundleZones.evidence(bundle.entries)
         var start = 0
         while start < ordered.count {
             // One pass at a time: its entries are read together (on all cores when several are large), then
@@ -61,6 +67,10 @@ enum EvidenceCollector {
             }
             start = end
         }
+        let cliDates = Dictionary(
+            bundle.entries.filter { $0.fileClass == .cli }.compactMap { e in e.memberDate.map { (e.displayPath, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        out.sources = CollectionPlacement.apply(out.sources, memberDates: cliDates)
         out.inventory = order.compactMap { byPath[$0] }
         out.partlyUnreadable = out.inventory.contains { $0.status == .partlyUnreadable || $0.status == .refused }
             || bundle.hasUnreadableInput
@@ -72,6 +82,7 @@ enum EvidenceCollector {
         _ context: inout EvidenceReaderContext
     ) {
         out.sources += reading.sources
+        out.timeZones += reading.timeZones
         out.present.formUnion(reading.present)
         context.yearHints += reading.yearHints
         if inv.status == .skipped {

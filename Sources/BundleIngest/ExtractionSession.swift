@@ -20,6 +20,10 @@ struct ExtractionSession {
     private var extractedBytes = 0
     private var membersSeen = 0
     private var fileCounter = 0
+    /// The archive header's date of the member being extracted (set by the expander, used by `finishMember`).
+    var memberDate: Date?
+    /// The date of the member `recordFile` is about to record (nil for loose files).
+    private var recordingMemberDate: Date?
 
     init(limits: BundleLimits, parentDirectory: String) {
         self.limits = limits
@@ -46,7 +50,10 @@ struct ExtractionSession {
 
     /// Records a readable (possibly damaged) file as an entry and an inventory item.
     mutating func recordFile(displayPath: String, localPath: String, size: Int, fileClass: FileClass, damage: String?) {
-        entries.append(BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size))
+        let memberDate = recordingMemberDate
+        recordingMemberDate = nil
+        entries.append(BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size, memberDate: memberDate))
+        defer { inventory[inventory.count - 1].memberDate = memberDate }
         let item: InventoryItem
         if let damage {
             item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .partlyUnreadable, reason: damage)
@@ -123,6 +130,12 @@ struct ExtractionSession {
     mutating func finishMember(_ writer: ExtractedFileWriter, displayPath: String, depth: Int, outcome: MemberOutcome) {
         writer.close()
         extractedBytes += writer.size
+        // The member's own date, not the extraction's: on the extracted file, for whatever reads its date.
+        recordingMemberDate = memberDate
+        if let memberDate {
+            try? FileManager.default.setAttributes([.modificationDate: memberDate], ofItemAtPath: writer.localPath)
+        }
+        memberDate = nil
         switch outcome {
         case .refused(let reason):
             try? FileManager.default.removeItem(atPath: writer.localPath)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of the inventory: every input file, archive and archive member appears once, with what became of it.
 public struct InventoryItem: Sendable, Codable, Hashable {
     /// What became of the file.
@@ -26,6 +28,8 @@ public struct InventoryItem: Sendable, Codable, Hashable {
     public var linesRead: Int?
     /// Capture frames read, filled in by the step that parses the file.
     public var framesRead: Int?
+    /// The archive member's own modification time, when it is one and its header has one.
+    public var memberDate: Date?
 
     /// Creates an item.
     public init(

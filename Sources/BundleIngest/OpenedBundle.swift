@@ -10,13 +10,17 @@ public struct BundleEntry: Sendable, Hashable {
     public var fileClass: FileClass
     /// The content's size in bytes.
     public var size: Int
+    /// The modification time the archive recorded for this member (zip extended timestamp or DOS date, tar
+    /// mtime); nil for loose files and members without one.
+    public var memberDate: Date?
 
     /// Creates an entry.
-    public init(displayPath: String, localPath: String, fileClass: FileClass, size: Int) {
+    public init(displayPath: String, localPath: String, fileClass: FileClass, size: Int, memberDate: Date? = nil) {
         self.displayPath = displayPath
         self.localPath = localPath
         self.fileClass = fileClass
         self.size = size
+        self.memberDate = memberDate
     }
 }
 

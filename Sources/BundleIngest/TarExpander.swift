@@ -61,6 +61,7 @@ enum TarExpander {
             let name = pending.path ?? header.name
             let link = pending.linkPath ?? header.linkName
             pending = Pending()
+            session.memberDate = header.modified
             if let stop = try member(header.kind, name: name, link: link, size: size, stream: &stream,
                                      archive: archive, depth: depth, session: &session) {
                 return stop

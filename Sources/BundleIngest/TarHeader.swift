@@ -1,3 +1,5 @@
+import Foundation
+
 /// One 512-byte tar header block (v7, POSIX ustar, GNU), checksum-verified.
 struct TarHeader {
     /// What the entry is, from its type flag.
@@ -23,6 +25,8 @@ struct TarHeader {
     var kind: Kind
     /// The link target of links.
     var linkName: String
+    /// The modification time (the `mtime` field, seconds since 1970 UTC), nil when absent.
+    var modified: Date?
 
     /// Parses `block`; nil when it is short or its checksum does not match.
     init?(_ block: ArraySlice<UInt8>) {
@@ -38,6 +42,7 @@ struct TarHeader {
         self.name = name
         self.size = size
         self.linkName = Self.text(block, offset: 157, length: 100)
+        self.modified = Self.number(block, offset: 136, length: 12).flatMap { $0 > 0 ? Date(timeIntervalSince1970: TimeInterval($0)) : nil }
         self.kind = Self.kind(flag: block[base + 156], name: name)
     }
 

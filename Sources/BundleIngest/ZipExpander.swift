@@ -93,6 +93,7 @@ enum ZipExpander {
                                          status: .partlyUnreadable, reason: reason))
             return .damaged("\(path): \(reason)")
         }
+        session.memberDate = member.modified ?? header.member.modified
         return copy(member, dataOffset: header.dataOffset, file: file, path: path, display: display,
                     depth: depth, session: &session)
     }

@@ -61,6 +61,9 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, Comparab
     // Derived by the state engine during replay (never by a parser).
     public static let stateTransition: EventKind = "state.transition"
     public static let engineAnomaly: EventKind = "engine.anomaly"
+    /// Derived by the timeline when logs and captures both show attempts: the offset between them, split into a
+    /// zone part and a clock error.
+    public static let clockSkew: EventKind = "clock.skew"
 
     // Network (captures and preflight).
     public static let dnsQuery: EventKind = "dns.query"

@@ -98,5 +98,11 @@ extension EventVocabulary {
             "anomaly": Closed.anomaly, "expected_at": FieldSpec(.time), "printed": FieldSpec(.time),
             "derived": FieldSpec(.time),
         ]) { $1 }),
+        // Derived by the timeline from attempts seen in logs and captures: the offset split into zone and clock error.
+        KindSpec(.clockSkew, fields: text("interpretation").merging([
+            "offset_seconds": FieldSpec(.number), "zone_offset_seconds": FieldSpec(.integer),
+            "clock_error_seconds": FieldSpec(.number), "clock_error_abs_seconds": FieldSpec(.number),
+            "threshold_seconds": FieldSpec(.number), "matched_pairs": FieldSpec(.integer), "pairs": FieldSpec(.list),
+        ]) { $1 }),
     ]
 }

@@ -14,6 +14,10 @@ public struct SkewEstimate: Hashable, Sendable, Codable {
     public var pairs: [[SourcePointer]]
     /// What the offset probably means (`the zone assumed for IST is probably wrong …`).
     public var interpretation: String
+    /// The part of the offset that is a zone misreading: whole quarter hours (30 minutes or more), else 0.
+    public var zoneOffsetSeconds: Int = 0
+    /// The rest: how far the two clocks disagree (positive when the capture clock is ahead of the log clock).
+    public var clockErrorSeconds: Double = 0
 }
 
 /// Estimates clock skew between License Manager logs and captures by correlating communication attempts in
@@ -33,6 +37,10 @@ public enum ClockSkew {
 
     /// Offsets smaller than this are reported as no skew.
     public static let negligible: TimeInterval = 2
+
+    /// A clock error at or above this is a clock problem worth a finding (rule `clock-skew`): 90 seconds, well
+    /// above capture-to-log latency and trace rounding, well below the hour CSSM tolerates.
+    public static let clockErrorThreshold: TimeInterval = 90
 
     /// Estimates the skew.
     /// - Parameters:
@@ -79,7 +87,7 @@ public enum ClockSkew {
         return SkewEstimate(
             offsetSeconds: median, matchedPairs: best.pairs.count, logAttempts: logs.count, captureAttempts: caps.count,
             pairs: best.pairs.prefix(10).map { [$0.0.source, $0.1.source] },
-            interpretation: interpret(median))
+            interpretation: interpret(median), zoneOffsetSeconds: split(median).zone, clockErrorSeconds: split(median).clock)
     }
 
     private static func match(_ logs: [(Date, Event)], _ caps: [(Date, Event)], offset: Double, tolerance: TimeInterval)
@@ -104,20 +112,36 @@ public enum ClockSkew {
         return pairs
     }
 
-    /// Offsets within a minute of a whole number of quarter hours (30 minutes or more) mean a zone reading; anything
-    /// else is a clock that is off.
-    static func interpret(_ offset: Double) -> String {
-        let a = abs(offset)
-        if a < negligible { return "the log clock and the capture clock agree" }
-        let quarterHours = (a / 900).rounded()
-        if a >= 1800, abs(a - quarterHours * 900) < 60 {
-            return "the log times are off by \(duration(offset)) from the capture: most likely a wrong time-zone reading of the logs (check the zone assumptions; override with --tz)"
-        }
-        let relation = offset > 0 ? "behind" : "ahead of"
-        return "the log clock is \(relation) the capture clock by \(duration(abs(offset)).dropFirst()) (check NTP on the product: `utils ntp status`)"
+    /// Splits a log-vs-capture offset into a zone part (the nearest whole number of quarter hours, when the offset is
+    /// 30 minutes or more: no clock error that large is read as one) and the clock error (the rest).
+    public static func split(_ offset: Double) -> (zone: Int, clock: Double) {
+        guard abs(offset) >= 1800 else { return (0, offset) }
+        let zone = Int((offset / 900).rounded()) * 900
+        return (zone, offset - Double(zone))
     }
 
-    static func duration(_ seconds: Double) -> String {
+    /// The offset in words: the zone part as a zone misreading (never NTP trouble), the clock error as a clock
+    /// that is off when it reaches ``clockErrorThreshold``.
+    static func interpret(_ offset: Double) -> String {
+        if abs(offset) < negligible { return "the log clock and the capture clock agree" }
+        let (zone, clock) = split(offset)
+        var parts: [String] = []
+        if zone != 0 {
+            parts.append("the log times are off by \(duration(Double(zone))) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")
+        }
+        let relation = clock > 0 ? "behind" : "ahead of"
+        if abs(clock) >= clockErrorThreshold {
+            parts.append("the log clock is \(relation) the capture clock by \(duration(abs(clock)).dropFirst()) (clock error above \(Int(clockErrorThreshold)) s: check NTP on the product, `utils ntp status`, and on the capturing host)")
+        } else if abs(clock) >= negligible {
+            parts.append("the log clock is \(relation) the capture clock by \(duration(abs(clock)).dropFirst()) (below the \(Int(clockErrorThreshold)) s threshold)")
+        } else {
+            parts.append("apart from that the clocks agree")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `+7m23s`, `-5h30m`, `+12s`.
+    public static func duration(_ seconds: Double) -> String {
         let s = Int(abs(seconds).rounded())
         if s == 0 { return "0s" }
         let sign = seconds < 0 ? "-" : "+"

@@ -64,8 +64,9 @@ public struct MergedTimeline: Sendable {
         }
         let all = shifted.flatMap(\.events)
         let replay = Replay.run(all, timers: timers, activityCoverage: coverage)
+        let skewEvents = skew.map { [skewEvent($0, logs: text)] } ?? []
         return MergedTimeline(
-            events: (all + derivedEvents(replay)).sorted(by: Event.timelineOrder), replay: replay, skew: skew,
+            events: (all + derivedEvents(replay) + skewEvents).sorted(by: Event.timelineOrder), replay: replay, skew: skew,
             present: Set(sources.map(\.kind)), coverage: coverage)
     }
 
@@ -74,9 +75,30 @@ public struct MergedTimeline: Sendable {
         guard var t = e.time else { return e }
         var copy = e
         t.instant += offset
-        t.assumptions.append("shifted \(ClockSkew.duration(offset)) onto the capture clock (clock skew estimate)")
+        let (zone, clock) = ClockSkew.split(offset)
+        let why = zone == 0 ? "clock error \(ClockSkew.duration(clock))"
+            : "zone correction \(ClockSkew.duration(Double(zone))), clock error \(ClockSkew.duration(clock))"
+        t.assumptions.append("shifted \(ClockSkew.duration(offset)) onto the capture clock (\(why), from attempts matched in logs and captures)")
         copy.time = t
         return copy
+    }
+
+    /// The skew as an event rules can judge (`clock-skew` on the clock error), placed at the first matched log
+    /// attempt, with the matched pairs.
+    static func skewEvent(_ s: SkewEstimate, logs: [Event]) -> Event {
+        let first = s.pairs.first?.first
+        let at = logs.first { $0.source == first }?.time?.instant
+        let pairs = s.pairs.map { FieldValue.string($0.map(\.description).joined(separator: " <-> ")) }
+        return Event(
+            kind: .clockSkew, time: at.map { EventTime(instant: $0 + s.offsetSeconds, raw: ($0 + s.offsetSeconds).iso8601UTC) },
+            source: first ?? SourcePointer(path: "timeline", location: .file),
+            fields: [
+                "offset_seconds": .double(s.offsetSeconds), "zone_offset_seconds": .int(s.zoneOffsetSeconds),
+                "clock_error_seconds": .double(s.clockErrorSeconds),
+                "clock_error_abs_seconds": .double(abs(s.clockErrorSeconds)),
+                "threshold_seconds": .double(ClockSkew.clockErrorThreshold), "matched_pairs": .int(s.matchedPairs),
+                "pairs": .list(pairs), "interpretation": .string(s.interpretation),
+            ])
     }
 
     /// The engine's transitions and anomalies as events, so rules can select on them.

@@ -135,7 +135,7 @@ enum SampleReport {
     /// The report every golden is rendered from.
     static func make() -> AnalysisReport {
         let skewPairs: [[SourcePointer]] = [[.line(slm, 4410), .frame(pcap, 5)], [.line(slm, 4433), .frame(pcap, 19)]]
-        return AnalysisReport(
+        var report = AnalysisReport(
             tool: .init(name: "licscope", version: "0.1.0"), inputs: ["bundle.zip"],
             verdict: .init(
                 summary: "Provisioning is blocked: authorization expired on 2018-04-26 and the 90-day overage ended on 2018-07-25. The cause: communication through the proxy on port 443 fails (CSCvc94366).",
@@ -154,7 +154,7 @@ enum SampleReport {
             history: ["registration": "UR", "authorization": "NAx", "enforcement": "-VP", "transport": "dp"],
             snapshots: [snapshot()],
             skew: SkewEstimate(offsetSeconds: 47, matchedPairs: 2, logAttempts: 3, captureAttempts: 2, pairs: skewPairs,
-                interpretation: ClockSkew.interpret(47)),
+                interpretation: ClockSkew.interpret(47), clockErrorSeconds: 47),
             inventory: [
                 .init(path: slm, parsedAs: "license_manager_log", status: .parsed, bytes: 612_004, lines: 5_231, events: 42, reader: "log4j"),
                 .init(path: cli, parsedAs: "cli", status: .parsed, bytes: 2_840, lines: 64, events: 9, reader: "show license all"),
@@ -170,6 +170,16 @@ enum SampleReport {
                 "shifted +47s onto the capture clock (clock skew estimate)",
             ],
             evidenceStart: registered, evidenceEnd: collected, eventCount: 66)
+        report.timeZones = [
+            SourceZone(
+                path: slm, zone: "Asia/Kolkata",
+                reason: "bundle.zip!show-license-all.txt prints times in IST, taken as Asia/Kolkata (IST is also Israel and Ireland; override with --tz Asia/Jerusalem or --tz Europe/Dublin)",
+                check: "a capture confirms it (2 attempts matched on the wire; clock error +47s)"),
+            SourceZone(
+                path: "bundle.zip!syslog/CiscoSyslog", zone: "UTC", reason: "no zone evidence in the bundle",
+                warning: "bundle.zip!syslog/CiscoSyslog prints no zone and the bundle names none: read as UTC; say the node's zone with --tz"),
+        ]
+        return report
     }
 }
 

@@ -29,8 +29,16 @@ struct TimelineTests {
         let skew = try #require(tl.skew)
         #expect(abs(skew.offsetSeconds - offset) <= 1)
         #expect(skew.matchedPairs == 5)
-        if abs(offset) >= 1_800 { #expect(skew.interpretation.contains("time-zone")) }
-        else { #expect(skew.interpretation.contains("NTP")) }
+        // Whole quarter hours are a zone reading, never NTP trouble; a clock error is NTP trouble from 90 s on.
+        if abs(offset) >= 1_800 {
+            #expect(skew.interpretation.contains("zone offset") && !skew.interpretation.contains("NTP"))
+            #expect(Double(skew.zoneOffsetSeconds) == offset && abs(skew.clockErrorSeconds) <= 1)
+        } else {
+            #expect(skew.zoneOffsetSeconds == 0 && abs(skew.clockErrorSeconds - offset) <= 1)
+            #expect(skew.interpretation.contains("NTP") == (abs(offset) >= ClockSkew.clockErrorThreshold))
+        }
+        let skewEvent = try #require(tl.events.first { $0.kind == .clockSkew })
+        #expect(skewEvent.fields["zone_offset_seconds"] == .int(skew.zoneOffsetSeconds))
         // After correction the log attempts sit within a second or two of the capture's.
         let first = try #require(tl.events.first { $0.kind == .communicationFailed }?.time)
         #expect(abs(first.instant.timeIntervalSince(Self.t0 + offset)) <= 1.5)

@@ -17,16 +17,24 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     }
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
+        let (zones, zone) = ZoneDecision.decide(
+            for: entry.displayPath, evidence: context.zoneEvidence, resolver: context.options.zones)
         let r = LogIngester.ingest(
             path: entry.localPath,
             options: LogIngestOptions(
-                zones: context.options.zones, yearHints: context.yearHints, displayPath: entry.displayPath,
-                catalog: context.options.catalog))
+                zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
+                catalog: context.options.catalog, modificationTime: entry.memberDate))
         var out = EvidenceReading(reader: r.format)
         if entry.contentClass == .text && r.events.isEmpty {
-            out.nothingFound = true
+            // A `show timezone config` transcript is read (for the zone decision), not skipped.
+            if context.zoneEvidence.contains(where: { $0.path == entry.displayPath }) {
+                out.reader = "show timezone config"
+            } else {
+                out.nothingFound = true
+            }
             return out
         }
+        if BundleZones.readUnzoned(r.events) { out.timeZones = [zone] }
         var span: DateInterval?
         if let lo = r.firstTime, let hi = r.lastTime, hi >= lo { span = DateInterval(start: lo, end: hi) }
         let kind = Self.kind(entry.contentClass, found: r.evidenceKinds)

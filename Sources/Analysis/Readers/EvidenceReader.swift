@@ -16,6 +16,8 @@ public struct EvidenceEntry: Sendable {
     public var size: Int
     /// What the bundle's content sniffing saw (capture magic, which text markers, binary).
     public var contentClass: FileClass
+    /// The date the archive's header records for this member (nil for loose files): for yearless stamps.
+    public var memberDate: Date?
 
     /// Creates an entry.
     public init(displayPath: String, localPath: String, size: Int, contentClass: FileClass) {
@@ -51,6 +53,8 @@ public struct EvidenceReading: Sendable {
     public var yearHints: [CiscoTimestamp.YearHint] = []
     /// True when the reader found nothing it reads: the entry stays skipped, with the bundle's reason.
     public var nothingFound = false
+    /// The zone each zone-less source of the entry was read in, and why.
+    public var timeZones: [SourceZone] = []
 
     /// Creates a reading.
     public init(reader: String) { self.reader = reader }
@@ -65,6 +69,8 @@ public struct EvidenceReaderContext: Sendable {
     public var options: AnalysisOptions
     /// Years printed by entries read in earlier passes (CLI outputs), for yearless log stamps.
     public var yearHints: [CiscoTimestamp.YearHint]
+    /// What the bundle says about its nodes' zones (`show timezone config`, printed abbreviations).
+    public var zoneEvidence: [ZoneEvidence] = []
 }
 
 /// Reads one kind of input into events: recognises its entries and reads them, reporting coverage and damage.

@@ -21,6 +21,7 @@ public enum AnalysisMarkdownRenderer {
         if !r.notEvaluated.isEmpty { tally += " · \(AnalysisFormatting.plural(r.notEvaluated.count, "rule")) not evaluated" }
         out += "\(tally) · exit code \(r.verdict.exitCode): \(AnalysisFormatting.exitMeaning(r.verdict.exitCode))\n\n"
         if r.verdict.partlyUnreadable { out += "> **Some input could not be read in full** — see the inventory.\n\n" }
+        out += timeZones(r)
         out += "Evidence \(AnalysisFormatting.time(r.evidenceStart)) → \(AnalysisFormatting.time(r.evidenceEnd)) · "
             + "\(AnalysisFormatting.plural(r.eventCount, "event")) · \(MarkdownText.prose(r.tool.name)) "
             + "\(MarkdownText.prose(r.tool.version)) · schema `\(r.schema)`\n\n"

@@ -40,6 +40,8 @@ public struct AnalysisReport: Sendable, Codable {
     public var inventory: [InventoryEntry]
     /// Every assumption made reading times (zones, years, placement, skew), deduplicated.
     public var assumptions: [String]
+    /// The zone each source that prints none was read in, and why (nil in reports of older versions).
+    public var timeZones: [SourceZone]?
     /// First and last evidence instants.
     public var evidenceStart: Date?
     public var evidenceEnd: Date?
@@ -119,6 +121,8 @@ public struct AnalysisReport: Sendable, Codable {
         public var frames: Int?
         public var events: Int
         /// How it was read (`libpcap 1.10.3`, `gzip`, `cuslmsvr-trace`).
+        /// The archive member's own modification time (zip/tar header), when it is one.
+        public var memberDate: Date?
         public var reader: String?
 
         /// Creates an entry.

@@ -40,6 +40,7 @@ public enum AnalysisTextRenderer {
         if r.verdict.partlyUnreadable {
             out += indent + p.warn("some input could not be read in full: see INVENTORY") + "\n"
         }
+        out += timeZones(r, p)
         return out + "\n"
     }
 

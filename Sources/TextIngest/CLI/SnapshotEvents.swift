@@ -21,9 +21,16 @@ public enum SnapshotEvents {
     ///   - zones: zone resolution (`--tz`).
     public static func read(text: String, path: String, zones: ZoneResolver) -> FileReading {
         let outputs = ShowLicenseParser.parse(text, zones: zones)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return FileReading(
-            groups: outputs.map { events(for: $0, path: path) }, problems: outputs.map(\.problems),
-            lineCount: text.split(separator: "\n", omittingEmptySubsequences: false).count)
+            groups: outputs.map { o in
+                let printed = CollectionTime.printed(lines: lines, firstLine: o.firstLine, prompt: o.prompt, zones: zones)
+                // A printed collection time before the activity the output reports is not when it was taken.
+                let latest = latestActivity(o.snapshot)
+                let usable = printed.flatMap { p in latest.map { p.instant >= $0.instant ? p : nil } ?? p }
+                return events(for: o, path: path, observedAt: usable)
+            },
+            problems: outputs.map(\.problems), lineCount: lines.count)
     }
 
     /// The events of one output.
@@ -100,13 +107,18 @@ public enum SnapshotEvents {
     /// When the command ran, bounded from below by the latest activity it reports: the output does not print
     /// its own time, so the snapshot is placed at that activity and the assumption is recorded.
     public static func observationTime(_ s: StatusSnapshot) -> EventTime? {
+        guard var latest = latestActivity(s) else { return nil }
+        latest.assumptions.append(
+            "the output does not print when it ran; placed at the latest activity it reports (\(latest.raw))")
+        return latest
+    }
+
+    /// The latest past activity an output reports (registration, renewal, authorization, communication, expiry).
+    public static func latestActivity(_ s: StatusSnapshot) -> EventTime? {
         let past: [EventTime?] = [
             s.registration.initial?.time, s.registration.lastRenewal?.time, s.authorization.since,
             s.authorization.lastCommunication?.time, s.evaluation.expiredOn,
         ]
-        guard var latest = past.compactMap({ $0 }).max() else { return nil }
-        latest.assumptions.append(
-            "the output does not print when it ran; placed at the latest activity it reports (\(latest.raw))")
-        return latest
+        return past.compactMap({ $0 }).max()
     }
 }

@@ -18,6 +18,8 @@ struct LogEventStream {
     private(set) var first: Date?
     private(set) var last: Date?
     private(set) var emitted = 0
+    /// Converts stamps in file order, so that the hour repeated when clocks go back is resolved by it.
+    private var converter = WallClockConverter()
 
     init(display: String, options: LogIngestOptions, modificationTime: Date?) {
         scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
@@ -67,16 +69,16 @@ struct LogEventStream {
     }
 
     /// The draft's time; `years` is the whole file's year inference once the end has been read.
-    private func timing(of d: EventDraft, years: [(year: Int, assumption: String)?]?) -> Timing {
+    private mutating func timing(of d: EventDraft, years: [(year: Int, assumption: String)?]?) -> Timing {
         guard let k = d.point, let stamp = d.stamp else { return .known(nil) }
         var t: EventTime?
         if stamp.year != nil {
-            t = stamp.resolve(inferredYear: nil, zones: options.zones)
+            t = stamp.resolve(inferredYear: nil, zones: options.zones, converter: &converter)
         } else if let years {
-            t = scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones)
+            t = scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones, converter: &converter)
         } else if let before = scanner.datedBefore[k] {
             let year = inference.years(for: [scanner.points[before], scanner.points[k]])[1]
-            t = stamp.resolve(inferredYear: year, zones: options.zones)
+            t = stamp.resolve(inferredYear: year, zones: options.zones, converter: &converter)
         } else {
             return .waiting
         }

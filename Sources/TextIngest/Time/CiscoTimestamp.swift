@@ -59,13 +59,15 @@ public enum CiscoTimestamp {
         } else { return nil }
         guard let zone = zones.resolve(zoneToken) else { return nil }
         if let a = zone.assumption { assumptions.append(a) }
+        var converter = WallClockConverter()
         guard
-            let instant = LicensingCalendar.instant(
+            let c = converter.convert(
                 year: resolvedYear, month: month, day: day, hour: clock.h, minute: clock.m, second: clock.s,
-                nanoseconds: clock.ns, offsetSeconds: zone.offsetSeconds)
+                nanosecond: clock.ns, zone: zone.zone)
         else { return nil }
+        if let note = c.note { assumptions.append(note) }
         return EventTime(
-            instant: instant, raw: raw, utcOffsetSeconds: zone.offsetSeconds, zoneLabel: zone.label,
+            instant: c.instant, raw: raw, utcOffsetSeconds: c.offsetSeconds, zoneLabel: zone.label,
             assumptions: assumptions)
     }
 

@@ -49,12 +49,22 @@ public struct WallStamp: Hashable, Sendable {
         return s
     }
 
-    /// The instant, given the year to use when none was printed.
+    /// The instant, given the year to use when none was printed (a lone stamp: a repeated autumn hour is read
+    /// as its first occurrence).
     /// - Parameters:
     ///   - inferredYear: the year for a yearless stamp, with the assumption text explaining it.
     ///   - zones: zone resolution with the user's overrides.
     /// - Returns: nil when no date is known, the date does not exist, or the zone is unknown.
     public func resolve(inferredYear: (year: Int, assumption: String)?, zones: ZoneResolver) -> EventTime? {
+        var converter = WallClockConverter()
+        return resolve(inferredYear: inferredYear, zones: zones, converter: &converter)
+    }
+
+    /// The instant of one stamp of a source read in order: `converter` carries the order across stamps so that a
+    /// repeated autumn hour is resolved by it.
+    public func resolve(
+        inferredYear: (year: Int, assumption: String)?, zones: ZoneResolver, converter: inout WallClockConverter
+    ) -> EventTime? {
         guard let month, let day else { return nil }
         var assumptions: [String] = []
         let y: Int
@@ -65,12 +75,13 @@ public struct WallStamp: Hashable, Sendable {
         guard let resolution = zones.resolve(zone.map { Substring($0) }) else { return nil }
         if let a = resolution.assumption { assumptions.append(a) }
         guard
-            let instant = LicensingCalendar.instant(
-                year: y, month: month, day: day, hour: hour, minute: minute, second: second,
-                nanoseconds: nanosecond, offsetSeconds: resolution.offsetSeconds)
+            let c = converter.convert(
+                year: y, month: month, day: day, hour: hour, minute: minute, second: second, nanosecond: nanosecond,
+                zone: resolution.zone)
         else { return nil }
+        if let note = c.note { assumptions.append(note) }
         return EventTime(
-            instant: instant, raw: raw, utcOffsetSeconds: resolution.offsetSeconds, zoneLabel: resolution.label,
+            instant: c.instant, raw: raw, utcOffsetSeconds: c.offsetSeconds, zoneLabel: resolution.label,
             assumptions: assumptions)
     }
 }

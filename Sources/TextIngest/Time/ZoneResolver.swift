@@ -1,20 +1,27 @@
 import LicensingModel
 
-/// Turns a printed zone (or its absence) into a UTC offset, applying the user's `--tz` overrides and recording
-/// every assumption it makes.
+/// Turns a printed zone (or its absence) into the zone to read a wall-clock time in, applying the user's `--tz`
+/// overrides and the zone decided for the source, and recording every assumption it makes.
 ///
-/// `--tz` accepts `ABBR=±HH:MM` (re-read an abbreviation, e.g. `IST=+02:00` for Israel), or `±HH:MM` / `UTC` /
-/// an abbreviation alone (the zone of timestamps that print none). Several may be given.
+/// `--tz` accepts an IANA id (`Asia/Kolkata`), `±HH:MM`, `UTC` or an abbreviation alone (the zone of timestamps
+/// that print none), and `ABBR=IANA` or `ABBR=±HH:MM` (re-read an abbreviation: `IST=Asia/Jerusalem`,
+/// `IST=+02:00`). Several may be given.
 public struct ZoneResolver: Hashable, Sendable {
-    /// Abbreviation (upper-cased) → offset in seconds, from `--tz ABBR=OFFSET`.
-    public var overrides: [String: Int]
-    /// Offset for timestamps printed without a zone, from `--tz OFFSET`; nil means UTC is assumed (and said).
-    public var unzonedOffset: Int?
+    /// Abbreviation (upper-cased) → zone, from `--tz ABBR=ZONE`.
+    public var overrides: [String: LocalZone]
+    /// The zone of timestamps printed without one: from `--tz`, or decided for the source from the bundle.
+    public var unzoned: LocalZone?
+    /// Why ``unzoned`` is what it is (`--tz`, `show timezone config in cm/tz.txt`); nil with no zone set.
+    public var unzonedReason: String?
+    /// True when ``unzoned`` came from `--tz` (a bundle's evidence then does not replace it).
+    public var unzonedFromCommandLine: Bool
 
-    /// A resolver with no overrides.
-    public init(overrides: [String: Int] = [:], unzonedOffset: Int? = nil) {
+    /// A resolver with no overrides: unzoned times are read as UTC, and that is said.
+    public init(overrides: [String: LocalZone] = [:], unzoned: LocalZone? = nil, unzonedReason: String? = nil) {
         self.overrides = overrides
-        self.unzonedOffset = unzonedOffset
+        self.unzoned = unzoned
+        self.unzonedReason = unzonedReason
+        self.unzonedFromCommandLine = false
     }
 
     /// Parses `--tz` values.
@@ -24,25 +31,41 @@ public struct ZoneResolver: Hashable, Sendable {
         for spec in specifications {
             if let eq = spec.firstIndex(of: "=") {
                 let abbr = spec[..<eq].uppercased()
-                guard !abbr.isEmpty, let off = Self.parseOffset(spec[spec.index(after: eq)...]) else {
-                    throw ZoneSpecError(specification: spec)
-                }
-                overrides[abbr] = off
-            } else if let off = Self.parseOffset(spec[...]) {
-                unzonedOffset = off
-            } else if let entry = ZoneTable.entry(for: spec) {
-                unzonedOffset = entry.offsetSeconds
+                guard !abbr.isEmpty, let zone = Self.parseZone(String(spec[spec.index(after: eq)...]), allowAbbreviation: false)
+                else { throw ZoneSpecError(specification: spec) }
+                overrides[abbr] = zone
+            } else if let zone = Self.parseZone(spec, allowAbbreviation: true) {
+                unzoned = zone
+                unzonedReason = "--tz \(spec)"
+                unzonedFromCommandLine = true
             } else {
                 throw ZoneSpecError(specification: spec)
             }
         }
     }
 
+    /// `Asia/Kolkata`, `UTC`, `±HH:MM`, or (when allowed) a table abbreviation (its fixed offset).
+    static func parseZone(_ text: String, allowAbbreviation: Bool) -> LocalZone? {
+        if let o = parseOffset(text[...]) { return text.uppercased() == "UTC" ? LocalZone(identifier: "UTC") : .fixed(o) }
+        if let z = LocalZone(identifier: text) { return z }
+        if allowAbbreviation, let entry = ZoneTable.entry(for: text) { return .fixed(entry.offsetSeconds) }
+        return nil
+    }
+
+    /// This resolver with `zone` for unzoned timestamps, unless `--tz` already set one.
+    public func withUnzoned(_ zone: LocalZone, reason: String) -> ZoneResolver {
+        guard !unzonedFromCommandLine else { return self }
+        var copy = self
+        copy.unzoned = zone
+        copy.unzonedReason = reason
+        return copy
+    }
+
     /// The result of resolving a zone.
     public struct Resolution: Hashable, Sendable {
-        /// Seconds east of UTC.
-        public var offsetSeconds: Int
-        /// The label to show (`IST`, `+05:30`).
+        /// The zone to read the wall time in.
+        public var zone: LocalZone
+        /// The label to show (`IST`, `+05:30`, `Europe/Zurich`).
         public var label: String
         /// The assumption made, if any.
         public var assumption: String?
@@ -51,22 +74,22 @@ public struct ZoneResolver: Hashable, Sendable {
     /// Resolves a printed zone label; nil label means the timestamp printed none. Returns nil for an unknown label.
     public func resolve(_ label: Substring?) -> Resolution? {
         guard let label, !label.isEmpty else {
-            if let unzonedOffset {
-                let l = Self.format(unzonedOffset)
-                return Resolution(offsetSeconds: unzonedOffset, label: l, assumption: "no zone printed; \(l) from --tz")
+            if let unzoned {
+                return Resolution(zone: unzoned, label: unzoned.description,
+                    assumption: "no zone printed; \(unzoned) from \(unzonedReason ?? "--tz")")
             }
-            return Resolution(offsetSeconds: 0, label: "UTC", assumption: "no zone printed; UTC assumed (use --tz)")
+            return Resolution(zone: .fixed(0), label: "UTC", assumption: "no zone printed and none found in the bundle; UTC assumed (use --tz)")
         }
         let upper = label.uppercased()
-        if let o = overrides[upper] {
-            return Resolution(offsetSeconds: o, label: String(label), assumption: "zone \(label) taken as \(Self.format(o)) (--tz)")
+        if let z = overrides[upper] {
+            return Resolution(zone: z, label: String(label), assumption: "zone \(label) taken as \(z) (--tz)")
         }
-        if let o = Self.parseOffset(label) { return Resolution(offsetSeconds: o, label: String(label), assumption: nil) }
+        if let o = Self.parseOffset(label) { return Resolution(zone: .fixed(o), label: String(label), assumption: nil) }
         guard let entry = ZoneTable.entry(for: label) else { return nil }
         let assumption = entry.alternatives.isEmpty
             ? nil
-            : "zone \(label) is ambiguous; taken as \(entry.meaning) (not \(entry.alternatives.joined(separator: ", "))); override with --tz \(upper)=±HH:MM"
-        return Resolution(offsetSeconds: entry.offsetSeconds, label: String(label), assumption: assumption)
+            : "zone \(label) is ambiguous; taken as \(entry.meaning) (not \(entry.alternatives.joined(separator: ", "))); override with --tz \(upper)=ZONE"
+        return Resolution(zone: .fixed(entry.offsetSeconds), label: String(label), assumption: assumption)
     }
 
     /// Reads `+05:30`, `+0530`, `-8`, `UTC+5:30`, `GMT-08:00`, `Z`.
@@ -109,6 +132,6 @@ public struct ZoneSpecError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The value as given.
     public var specification: String
     public var description: String {
-        "cannot read --tz '\(specification)': expected ABBR=±HH:MM (e.g. IST=+02:00), ±HH:MM, or a zone abbreviation"
+        "cannot read --tz '\(specification)': expected an IANA zone (Asia/Kolkata), ABBR=IANA (IST=Asia/Kolkata), ABBR=±HH:MM (IST=+02:00), ±HH:MM, or a zone abbreviation"
     }
 }

@@ -58,4 +58,43 @@ public enum ZoneTable {
         "NST": e(-3, m: 30, "Newfoundland Standard Time"), "NDT": e(-2, m: 30, "Newfoundland Daylight Time"),
         "BRT": e(-3, "Brasilia Time"), "ART": e(-3, "Argentina Time"), "CLT": e(-4, "Chile Standard Time"),
     ]
+
+    /// The IANA zone whose rules a printed abbreviation most likely stands for, and what that choice leaves open.
+    /// Abbreviations name offsets, not rules: the zone is what reads a source printing no zone at all (a trace of
+    /// the node whose `show license` output printed the abbreviation).
+    public static func ianaZone(for abbreviation: some StringProtocol) -> (identifier: String, note: String?)? {
+        guard let id = iana[abbreviation.uppercased()] else { return nil }
+        return (id, ianaNotes[abbreviation.uppercased()])
+    }
+
+    private static let iana: [String: String] = [
+        "UTC": "UTC", "Z": "UTC", "UT": "UTC", "GMT": "Europe/London", "BST": "Europe/London",
+        "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+        "CET": "Europe/Paris", "CEST": "Europe/Paris", "MET": "Europe/Paris", "MEST": "Europe/Paris",
+        "EET": "Europe/Athens", "EEST": "Europe/Athens", "MSK": "Europe/Moscow",
+        "IST": "Asia/Kolkata", "IDT": "Asia/Jerusalem", "SAST": "Africa/Johannesburg", "CAT": "Africa/Maputo",
+        "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "GST": "Asia/Dubai", "PKT": "Asia/Karachi",
+        "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "SGT": "Asia/Singapore",
+        "HKT": "Asia/Hong_Kong", "AWST": "Australia/Perth", "PHT": "Asia/Manila", "MYT": "Asia/Kuala_Lumpur",
+        "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
+        "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "NZST": "Pacific/Auckland",
+        "NZDT": "Pacific/Auckland", "EST": "America/New_York", "EDT": "America/New_York",
+        "CST": "America/Chicago", "CDT": "America/Chicago", "MST": "America/Denver", "MDT": "America/Denver",
+        "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "AKST": "America/Anchorage",
+        "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu", "AST": "America/Halifax", "ADT": "America/Halifax",
+        "NST": "America/St_Johns", "NDT": "America/St_Johns", "BRT": "America/Sao_Paulo",
+        "ART": "America/Argentina/Buenos_Aires", "CLT": "America/Santiago",
+    ]
+
+    private static let ianaNotes: [String: String] = [
+        "IST": "IST is also Israel and Ireland; override with --tz Asia/Jerusalem or --tz Europe/Dublin",
+        "CET": "Europe/Paris stands for the EU rules (last Sundays of March and October) that every CET zone follows; an exact --tz (Europe/Zurich) gives the same instants",
+        "CEST": "Europe/Paris stands for the EU rules (last Sundays of March and October) that every CET zone follows; an exact --tz (Europe/Zurich) gives the same instants",
+        "GMT": "GMT alone could also be UTC all year; Europe/London (GMT in winter, BST in summer) assumed",
+        "CST": "CST is also China and Cuba; override with --tz Asia/Shanghai",
+        "MST": "MST without MDT may be America/Phoenix (no DST); override with --tz America/Phoenix",
+        "EST": "EST without EDT may be a zone without DST (America/Panama); override with --tz",
+        "AST": "AST is also Arabia Standard Time; override with --tz Asia/Riyadh",
+        "BST": "BST is also Bangladesh; override with --tz Asia/Dhaka",
+    ]
 }

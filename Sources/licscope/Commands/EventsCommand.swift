@@ -47,11 +47,24 @@ struct EventsCommand: ParsableCommand {
         var damaged = false
         var eventCount = 0
         let bar = ProgressBar(paths: paths)
-        for path in Self.expand(paths) {
-            let options = LogIngestOptions(zones: resolver, yearHints: hints, displayPath: path, catalog: catalog)
+        let files = Self.expand(paths)
+        // The same zone decision as `analyze`: the zone of zone-less lines comes from the CLI outputs given beside them.
+        let evidence = files.flatMap { path -> [ZoneEvidence] in
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+                size.intValue <= 4 << 20, let data = FileManager.default.contents(atPath: path)
+            else { return [] }
+            return ZoneEvidence.read(text: String(decoding: data, as: UTF8.self), path: path)
+        }
+        for path in files {
+            let (zones, zone) = ZoneDecision.decide(for: path, evidence: evidence, resolver: resolver)
+            let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: path, catalog: catalog)
             var count = 0
+            var unzoned = false
             let result = LogIngester.stream(path: path, options: options, progress: bar.update) { event in
                 count += 1
+                if !unzoned, event.time?.assumptions.contains(where: { $0.hasPrefix("no zone printed") }) == true {
+                    unzoned = true
+                }
                 switch format {
                 case .text:
                     out.append(EventRecord.text(event))
@@ -64,7 +77,11 @@ struct EventsCommand: ParsableCommand {
             for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
             damaged = damaged || !result.damage.isEmpty
             eventCount += count
-            let summary = "\(path): \(result.linesRead) lines, format \(result.format), \(count) events"
+            var summary = "\(path): \(result.linesRead) lines, format \(result.format), \(count) events"
+            if unzoned {
+                summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
+                if let w = zone.warning { summary += "; warning: \(w)" }
+            }
             FileHandle.standardError.write(Data("licscope: \(summary)\n".utf8))
         }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: eventCount > 0)

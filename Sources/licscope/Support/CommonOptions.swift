@@ -11,7 +11,7 @@ struct ZoneOptions: ParsableArguments {
     @Option(
         name: .customLong("tz"),
         help: ArgumentHelp(
-            "Zone reading: ABBR=±HH:MM re-reads an abbreviation (IST=+02:00 for Israel); ±HH:MM or an abbreviation sets the zone of timestamps printed without one. Repeatable.",
+            "Zone of timestamps printed without one: an IANA zone (Asia/Kolkata, Europe/Zurich; DST by its rules), ±HH:MM or an abbreviation; overrides the zone inferred from the bundle. ABBR=IANA or ABBR=±HH:MM re-reads a printed abbreviation (IST=Asia/Jerusalem, IST=+02:00). Repeatable.",
             valueName: "ZONE"))
     var tz: [String] = []
 

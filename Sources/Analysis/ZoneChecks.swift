@@ -1,0 +1,60 @@
+import Foundation
+import LicensingModel
+import Timeline
+
+/// Checks each source's zone against instants the bundle prints with a zone or captures on the wire: a
+/// `show license` output printing an attempt (`SUCCEEDED on Oct 20 10:00:00 2026 CEST`) that a trace logs at the
+/// same wall time confirms the zone; the same attempt a whole number of quarter hours away says the zone is wrong.
+enum ZoneChecks {
+    /// How far apart a printed and a logged instant of one attempt may be (the CLI prints whole seconds).
+    static let sameAttempt: TimeInterval = 90
+    /// Attempt kinds both sides record.
+    static let attemptKinds: Set<EventKind> = [
+        .registrationSucceeded, .registrationFailed, .registrationRenewSucceeded, .registrationRenewFailed,
+        .authorizationRenewSucceeded, .authorizationRenewFailed, .communicationFailed,
+    ]
+
+    /// `zones` with their check and warnings filled from the printed attempts and the capture skew.
+    static func apply(_ zones: [SourceZone], sources: [SourceEvents], skew: SkewEstimate?) -> [SourceZone] {
+        let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }
+        return zones.map { zone in
+            var z = zone
+            let logged = sources.filter { $0.path == zone.path }.flatMap(\.events)
+                .filter { attemptKinds.contains($0.kind) && $0.time != nil }
+            var checks: [String] = []
+            var warnings: [String] = z.warning.map { [$0] } ?? []
+            if let (p, l) = pair(printed, logged, where: { abs($0) <= sameAttempt }) {
+                checks.append("confirmed: \(p.source) prints \(p.time!.raw) for the attempt \(l.source) logs at the same wall time")
+            } else if let (p, l) = pair(printed, logged, where: isWholeZoneOff) {
+                let d = p.time!.instant.timeIntervalSince(l.time!.instant)
+                warnings.append("\(p.source) prints \(p.time!.raw) for the attempt \(l.source) logs, \(ClockSkew.duration(d)) away: the zone \(zone.zone) is probably wrong by that much")
+            }
+            if let skew, skew.pairs.contains(where: { $0.first?.path == zone.path }) {
+                if skew.zoneOffsetSeconds == 0 {
+                    checks.append("a capture confirms it (\(skew.matchedPairs) attempts matched on the wire; clock error \(ClockSkew.duration(skew.clockErrorSeconds)))")
+                } else {
+                    warnings.append("a capture puts these log times \(ClockSkew.duration(Double(skew.zoneOffsetSeconds))) of zone offset away from the wire: the zone \(zone.zone) is probably wrong (the timeline is corrected by it)")
+                }
+            }
+            z.check = checks.isEmpty ? nil : checks.joined(separator: "; ")
+            z.warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
+            return z
+        }
+    }
+
+    /// A whole, non-zero number of quarter hours (within 2 s) up to 14 hours.
+    static func isWholeZoneOff(_ d: TimeInterval) -> Bool {
+        let q = (d / 900).rounded()
+        return q != 0 && abs(d) <= 14 * 3600 && abs(d - q * 900) <= 2
+    }
+
+    /// The first printed/logged pair of one kind whose offset (printed − logged) satisfies `test`.
+    private static func pair(_ printed: [Event], _ logged: [Event], where test: (TimeInterval) -> Bool) -> (Event, Event)? {
+        for p in printed {
+            for l in logged where l.kind == p.kind {
+                if test(p.time!.instant.timeIntervalSince(l.time!.instant)) { return (p, l) }
+            }
+        }
+        return nil
+    }
+}

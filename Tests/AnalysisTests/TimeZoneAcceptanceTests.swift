@@ -1,0 +1,162 @@
+import Analysis
+import Foundation
+import LicensingModel
+import Reports
+import Rules
+import StateEngine
+import Testing
+import TextIngest
+import Timeline
+
+/// Bundles whose License Manager traces print local wall time with no zone (as CUCM does) and whose
+/// `show license all` prints the same attempts with the zone's abbreviation. The true UTC instants below are the
+/// ones `Fixtures/Zones/generate.py` derived the local times from.
+@Suite("zones of zone-less logs, DST, and the deadlines derived from them")
+struct TimeZoneAcceptanceTests {
+    struct Scenario: CustomTestStringConvertible, Sendable {
+        var folder: String
+        var zone: String
+        var registration: String
+        var lastAuthorization: String
+        var failures: [String]
+        var testDescription: String { folder }
+    }
+
+    static let scenarios: [Scenario] = [
+        .init(folder: "kolkata", zone: "Asia/Kolkata", registration: "2026-03-10T04:30:00Z",
+              lastAuthorization: "2026-03-11T06:45:10Z", failures: ["2026-03-10T20:15:00Z"]),
+        .init(folder: "new-york-november", zone: "America/New_York", registration: "2026-10-31T14:00:00Z",
+              lastAuthorization: "2026-11-01T14:00:00Z", failures: ["2026-11-01T05:30:00Z", "2026-11-01T06:10:00Z"]),
+        .init(folder: "zurich-october", zone: "Europe/Zurich", registration: "2026-10-24T08:00:00Z",
+              lastAuthorization: "2026-10-25T09:00:00Z", failures: ["2026-10-25T00:40:00Z", "2026-10-25T01:20:00Z"]),
+        .init(folder: "tokyo", zone: "Asia/Tokyo", registration: "2026-06-01T01:00:00Z",
+              lastAuthorization: "2026-06-02T02:00:05Z", failures: ["2026-06-01T15:30:00Z"]),
+        .init(folder: "london-march", zone: "Europe/London", registration: "2026-03-28T10:00:00Z",
+              lastAuthorization: "2026-03-29T02:30:00Z", failures: ["2026-03-29T00:30:00Z"]),
+        .init(folder: "utc", zone: "UTC", registration: "2026-05-01T09:00:00Z",
+              lastAuthorization: "2026-05-02T09:00:00Z", failures: ["2026-05-01T12:00:00Z"]),
+    ]
+
+    static func zoneFolder(_ name: String) -> String {
+        AnalysisFixtures.packageRoot.appendingPathComponent("Tests/AnalysisTests/Fixtures/Zones/\(name)").path
+    }
+
+    static func instant(_ iso: String) throws -> Date { try #require(ISO8601DateFormatter().date(from: iso)) }
+
+    @Test("log instants and every derived deadline are the true UTC instants; the zone is stated", arguments: scenarios)
+    func trueInstants(_ s: Scenario) throws {
+        let o = AnalysisRun.run(paths: [Self.zoneFolder(s.folder)], options: try AnalysisFixtures.options(), toolVersion: "t")
+        let logEvents = o.events.filter { $0.source.path.hasSuffix("slm.log") }
+        let registration = try #require(logEvents.first { $0.kind == .registrationSucceeded }?.time?.instant)
+        #expect(registration == (try Self.instant(s.registration)))
+        let authTimes = logEvents.filter { $0.kind == .authorizationRenewSucceeded }.compactMap { $0.time?.instant }
+        let auth = try #require(authTimes.max())
+        #expect(auth == (try Self.instant(s.lastAuthorization)))
+        let failures = logEvents.filter { $0.kind == .authorizationRenewFailed }.compactMap { $0.time?.instant.iso8601UTC }
+        #expect(failures == s.failures)
+        // Every deadline the engine derives from those instants, against the true ones.
+        let day: TimeInterval = 86_400
+        let expected: [String: Date] = [
+            "next_authorization_renewal": auth + 30 * day, "communication_deadline": auth + 90 * day,
+            "registration_renewal": registration + 180 * day, "registration_expiry": registration + 365 * day,
+        ]
+        #expect(!o.report.deadlines.isEmpty)
+        for d in o.report.deadlines {
+            if let want = expected[d.name] { #expect(abs(d.due.timeIntervalSince(want)) <= 1, "\(d.name)") }
+        }
+        #expect(Set(o.report.deadlines.map(\.name)).isSuperset(of: ["communication_deadline", "registration_expiry"]))
+        // No zone offset shows up as an anomaly or a finding.
+        #expect(o.report.anomalies.isEmpty, "\(o.report.anomalies.map(\.detail))")
+        #expect(!o.report.findings.contains { $0.id == "clock-skew" })
+        let zone = try #require(o.report.timeZones?.first)
+        #expect(zone.zone == (s.zone == "Europe/Zurich" ? "Europe/Zurich" : s.zone))
+        #expect(zone.warning == nil)
+        #expect(zone.check?.hasPrefix("confirmed") == true)
+        #expect(!o.report.assumptions.contains { $0.contains("UTC assumed") })
+    }
+
+    @Test("--tz Europe/Zurich gives the same instants as the zone the bundle implies")
+    func overrideAgrees() throws {
+        let folder = Self.zoneFolder("zurich-october")
+        var options = try AnalysisFixtures.options()
+        let inferred = AnalysisRun.run(paths: [folder], options: options, toolVersion: "t")
+        options.zones = try ZoneResolver(specifications: ["Europe/Zurich"])
+        let forced = AnalysisRun.run(paths: [folder], options: options, toolVersion: "t")
+        #expect(inferred.events.map { $0.time?.instant } == forced.events.map { $0.time?.instant })
+        #expect(inferred.report.deadlines == forced.report.deadlines)
+        #expect(inferred.report.findings.map(\.id) == forced.report.findings.map(\.id))
+        #expect(forced.report.timeZones?.first?.reason == "--tz Europe/Zurich")
+        // Read as UTC instead, the trace's instants move by the zone offset: the override is what places them.
+        options.zones = try ZoneResolver(specifications: ["UTC"])
+        let utc = AnalysisRun.run(paths: [folder], options: options, toolVersion: "t")
+        #expect(utc.report.timeZones?.first?.warning?.contains("probably wrong") == true)
+    }
+
+    @Test("without any zone evidence the report says UTC was assumed, prominently")
+    func noEvidence() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-nozone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(
+            atPath: Self.zoneFolder("tokyo") + "/slm.log", toPath: dir.appendingPathComponent("slm.log").path)
+        let o = AnalysisRun.run(paths: [dir.path], options: try AnalysisFixtures.options(), toolVersion: "t")
+        let zone = try #require(o.report.timeZones?.first)
+        #expect(zone.zone == "UTC")
+        #expect(zone.warning?.contains("--tz") == true)
+        let text = AnalysisTextRenderer.render(o.report, color: false)
+        let verdictEnd = try #require(text.range(of: "FINDINGS") ?? text.range(of: "STATE"))
+        #expect(text[..<verdictEnd.lowerBound].contains("read as UTC"))
+        #expect(AnalysisMarkdownRenderer.render(o.report).contains("**Warning:**"))
+    }
+}
+
+@Suite("zone vs clock error, member dates")
+struct ClockErrorAndMemberDateTests {
+    @Test("a capture 7m23s ahead of a Tokyo node: zone named, clock-skew finding of 7m23s, logs on the corrected clock")
+    func captureAhead() throws {
+        let o = AnalysisRun.run(
+            paths: [TimeZoneAcceptanceTests.zoneFolder("capture-ahead")], options: try AnalysisFixtures.options(),
+            toolVersion: "t")
+        let zone = try #require(o.report.timeZones?.first)
+        #expect(zone.zone == "Asia/Tokyo")
+        #expect(zone.reason.contains("show timezone config"))
+        #expect(zone.warning == nil)
+        #expect(zone.check?.contains("a capture confirms it") == true)
+        let skew = try #require(o.report.skew)
+        #expect(skew.zoneOffsetSeconds == 0)
+        #expect(abs(skew.clockErrorSeconds - 443) <= 2)
+        #expect(!skew.interpretation.contains("zone offset"))
+        let finding = try #require(o.report.findings.first { $0.id == "clock-skew" })
+        #expect(finding.rev == 4)
+        let skewEvent = try #require(o.events.first { $0.kind == .clockSkew })
+        #expect(abs((skewEvent.fields["clock_error_seconds"].flatMap { Double($0.text) } ?? 0) - 443) <= 2)
+        // Each logged attempt sits on the capture's clock, where the wire shows it, and says it was moved.
+        let failures = o.events.filter { $0.kind == .registrationFailed }
+        let wire: [Double] = [1_647_252_129, 1_647_253_029, 1_647_253_929]
+        #expect(failures.count == 3)
+        for (f, w) in zip(failures, wire) {
+            let t = try #require(f.time)
+            #expect(abs(t.instant.timeIntervalSince1970 - w) < 2)
+            #expect(t.assumptions.contains { $0.contains("clock error +7m23s") })
+        }
+    }
+
+    @Test("the clock error is split from whole quarter hours of zone offset")
+    func split() {
+        let cases: [(Double, Int, Double)] = [(19_800 + 443, 19_800, 443), (-32_400 - 12, -32_400, -12), (443, 0, 443), (1_200, 0, 1_200)]
+        for (offset, zone, clock) in cases {
+            let s = ClockSkew.split(offset)
+            #expect(s.zone == zone && s.clock == clock, "\(offset)")
+        }
+    }
+
+    @Test("a zip whose members are dated 2018 dates its yearless lines 2018, whatever the day of the run")
+    func memberDates() throws {
+        let zip = TimeZoneAcceptanceTests.zoneFolder("yearless-2018.zip")
+        let o = AnalysisRun.run(paths: [zip], options: try AnalysisFixtures.options(), toolVersion: "t")
+        let times = o.events.filter { $0.kind == .communicationFailed }.compactMap { $0.time?.instant.iso8601UTC }
+        #expect(times == ["2018-07-20T09:41:23Z", "2018-07-21T09:41:23Z"])
+        let member = try #require(o.report.inventory.first { $0.path.hasSuffix("CiscoSyslog") })
+        #expect(member.memberDate?.iso8601UTC == "2018-07-22T08:00:00Z")
+    }
+}

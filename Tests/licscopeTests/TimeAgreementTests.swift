@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `analyze`, `events` and `status` read the same lines to the same instants, zone-less trace lines included (the
+/// zone comes from the same bundle evidence in every command).
+@Suite("analyze, events and status agree on every instant")
+struct TimeAgreementTests {
+    static let folder = "Tests/AnalysisTests/Fixtures/Zones/zurich-october"
+
+    static func jsonLines(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    @Test("same instant for each trace line in analyze's timeline and in events; printed timers in status and analyze")
+    func agree() throws {
+        let analyze = try BinaryRunner.run(["analyze", Self.folder, "--rules", "rules", "--format", "jsonl"])
+        let events = try BinaryRunner.run(["events", Self.folder + "/slm.log", Self.folder + "/show-timezone-config.txt", "--format", "jsonl"])
+        #expect(events.status == 0, "\(events.stderr)")
+        #expect(events.stderr.contains("Europe/Zurich"))
+        var fromAnalyze: [String: Int64] = [:]
+        for line in Self.jsonLines(analyze.stdout) {
+            guard let source = line["source"] as? String, source.contains("slm.log:"), let ts = line["timestamp"] as? Int64
+            else { continue }
+            fromAnalyze[String(source.split(separator: "/").last!)] = ts
+        }
+        var compared = 0
+        for line in Self.jsonLines(events.stdout) {
+            guard let source = line["source"] as? String, let time = line["time"] as? String else { continue }
+            let key = String(source.split(separator: "/").last!)
+            let instant = try #require(ISO8601DateFormatter().date(from: time))
+            let a = try #require(fromAnalyze[key], "\(key) missing from analyze")
+            #expect(Int64(instant.timeIntervalSince1970) == a / (a > 10_000_000_000_000 ? 1_000_000 : 1), "\(key)")
+            compared += 1
+        }
+        #expect(compared >= 5)
+        // The repeated hour: slm.log:5 (02:20 after 02:40) is the second occurrence, in both.
+        #expect(events.stdout.contains("2026-10-25T01:20:00Z"))
+        let status = try BinaryRunner.run(["status", Self.folder + "/show-license-all.txt", "--format", "json"])
+        #expect(status.stdout.contains("2026-10-25T09:00:00Z"))
+        #expect(status.stdout.contains("2027-01-23T09:00:00Z"))  // Communication Deadline, CET
+        let report = try BinaryRunner.run(["analyze", Self.folder, "--rules", "rules", "--format", "json"])
+        #expect(report.stdout.contains("2027-01-23T09:00:00Z"))
+    }
+}
