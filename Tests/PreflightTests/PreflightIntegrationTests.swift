@@ -60,6 +60,18 @@ struct PreflightIntegrationTests {
         #expect(r.findings.isEmpty, "\(r.findings.map(\.id))")
     }
 
+    @Test func systemResolverIsUsedWithoutResolveOrDNSServer() throws {
+        // localhost comes from /etc/hosts through getaddrinfo (on its own thread, bounded by the stage budget).
+        let (server, port) = try LoopbackServers.tls(pki.good)
+        defer { server.stop() }
+        var o = try options("localhost", port: port)
+        o.resolve = [:]
+        let r = run(o)
+        #expect(r.stages.first?.summary.hasPrefix("system resolver: localhost → 127.0.0.1") == true, "\(r.stages.map(\.summary))")
+        #expect(r.failedStage == nil, "\(r.stages.map(\.summary))")
+        #expect(r.ladder.endpoint == "https://localhost:\(port)/Transportgateway/services/DeviceRequestHandler")
+    }
+
     @Test func untrustedChainNamingCiscosPublicCA() throws {
         let (server, port) = try LoopbackServers.tls(pki.untrustedPublicLooking)
         defer { server.stop() }
