@@ -6,7 +6,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config openssl tinyproxy dnsmasq-base python3 zip
 SWIFT ?= swift
 BIN := .build/debug/licscope
-SAMPLE ?= samples/proxy-443-bundle
+SAMPLE ?= samples/slm-stopped-chicago/bundle
 
 .PHONY: all deps build release test demo interop bench clean
 
