@@ -160,3 +160,28 @@ struct ClockErrorAndMemberDateTests {
         #expect(member.memberDate?.iso8601UTC == "2018-07-22T08:00:00Z")
     }
 }
+
+@Suite("collection time placement in a bundle")
+struct CollectionPlacementTests {
+    @Test("an output that prints no collection time is placed at the last line of the node's trace, and says so")
+    func lastLogLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-collect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = TimeZoneAcceptanceTests.zoneFolder("kolkata")
+        for f in ["slm.log", "show-license-all.txt"] {
+            try FileManager.default.copyItem(atPath: source + "/" + f, toPath: dir.appendingPathComponent(f).path)
+        }
+        // Two hours after the last printed activity (06:45:10Z), in IST wall time.
+        let later = "14:15:10.500 |4211,,,CiscoSLM,3,11-03-2026 ERROR [SLM-12] com.callhome.module.transport.HttpClient#send - Fail to send out Smart Licensing message to: https://tools.cisco.com/its/service/oddce/services/DDCEService (ERR 205 : Request Aborted)\n"
+        let log = dir.appendingPathComponent("slm.log")
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        handle.write(Data(later.utf8))
+        try handle.close()
+        let o = AnalysisRun.run(paths: [dir.path], options: try AnalysisFixtures.options(), toolVersion: "t")
+        let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
+        #expect(snapshot.instant.iso8601UTC == "2026-03-11T08:45:10Z")
+        #expect(snapshot.assumptions.contains { $0.contains("placed at the last line of") })
+    }
+}
