@@ -89,6 +89,7 @@ enum LoopbackServers {
         if let (user, password) = auth { text += "BasicAuth \(user) \(password)\n" }
         try text.write(toFile: conf, atomically: true, encoding: .utf8)
         let proxy = try LoopbackProcess("tinyproxy", ["-d", "-c", conf])
+        defer { try? FileManager.default.removeItem(atPath: conf) }  // read at start-up; not needed once it listens
         try waitForTCP(port, process: proxy)
         return (proxy, port)
     }

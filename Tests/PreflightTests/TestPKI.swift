@@ -21,6 +21,11 @@ final class TestPKI: Sendable {
     let wrongName: Credentials
 
     static let shared: TestPKI = {
+        // A static is never deinitialized: remove the directory when the test process exits.
+        atexit {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-preflight-pki-\(getpid())").path
+            try? FileManager.default.removeItem(atPath: dir)
+        }
         do { return try TestPKI() } catch { fatalError("cannot create the test PKI with the openssl CLI: \(error)") }
     }()
 
