@@ -45,6 +45,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) inputs that hold more than one product instance (UDI) instead of merging them.")
     var strict = false
 
+    @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text).")
+    var summary = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing; only the exit code tells the result.")
+    var quiet = false
+
+    @Option(name: .customLong("min-level"), help: "Show only findings at or above this severity (the exit code still follows --fail-on).")
+    var minLevel: RuleSeverity = .info
+
     func validate() throws {
         guard RuleSeverity(rawValue: failOn) != nil else {
             throw ValidationError("--fail-on must be one of info, low, medium, high, critical")
@@ -86,7 +95,12 @@ struct AnalyzeCommand: ParsableCommand {
             Terminal.warn("licscope: warning: the inputs hold \(instances.count) product instances (\(list)); "
                 + "their evidence was merged into one timeline (--strict refuses)")
         }
-        var text = try ReportWriter.render(outcome, format: format, color: output == nil && Terminal.colorAllowed)
+        var shown = outcome
+        shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
+        if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
+        var text = summary
+            ? AnalysisSummaryRenderer.render(shown.report)
+            : try ReportWriter.render(shown, format: format, color: output == nil && Terminal.colorAllowed)
         if let explain {
             text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Rules
 import TextIngest
 
 /// Output formats shared by the reporting subcommands.
@@ -20,3 +21,6 @@ struct ZoneOptions: ParsableArguments {
         do { return try ZoneResolver(specifications: tz) } catch { throw ValidationError(error.description) }
     }
 }
+
+/// Severities as typed option values (`--min-level`), completed from the five levels.
+extension RuleSeverity: ExpressibleByArgument {}
