@@ -67,8 +67,11 @@ public enum AnalysisRun {
         // The reader makes its own private directory under `workDirectory`, and only when an archive needs one.
         let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
         defer { bundle.removeWorkDirectory() }
-        let collected = EvidenceCollector.collect(bundle, options: options)
-        let timeline = MergedTimeline.build(collected.sources, timers: options.timers)
+        var collected = EvidenceCollector.collect(bundle, options: options)
+        // The timeline takes the events over; the collected sources would otherwise hold a second copy of each.
+        let sources = collected.sources
+        collected.sources = []
+        let timeline = MergedTimeline.build(consume sources, timers: options.timers)
         let evidence = RuleEvidence(
             events: timeline.events, intervals: timeline.replay.intervals, present: collected.present,
             evidenceEnd: timeline.replay.evidenceEnd)

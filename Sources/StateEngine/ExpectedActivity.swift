@@ -14,7 +14,8 @@ enum ExpectedActivity {
         -> [EngineAnomaly]
     {
         guard !coverage.isEmpty, engine.state.transport != .slr else { return [] }
-        let activity = events.filter { activityKinds.contains($0.kind) }.compactMap { e in e.time.map { ($0.instant, e) } }
+        // Only the instants of attempts matter (copying whole events here cost a retain per field per event).
+        let activity = events.compactMap { activityKinds.contains($0.kind) ? $0.time?.instant : nil }
         var out: [EngineAnomaly] = []
         var seenDue = Set<Date>()
         let anchors = events.compactMap(anchorOf)
@@ -30,7 +31,7 @@ enum ExpectedActivity {
             seenDue.insert(due)
             let window = (due - slack)...(due + slack)
             // Any attempt near the due time counts, failed or not.
-            let attempted = activity.contains { window.contains($0.0) && $0.0 > anchor.at }
+            let attempted = activity.contains { window.contains($0) && $0 > anchor.at }
             if !attempted {
                 let what = anchor.isAuthorization ? "authorization renewal (30 days after the last success)" : "registration renewal (180 days after the last success)"
                 out.append(

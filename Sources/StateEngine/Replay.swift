@@ -91,18 +91,21 @@ public enum Replay {
         // Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point
         // the evidence does not say, most likely when the bundle was collected).
         func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }
-        return events.enumerated().sorted { a, b in
-            let (ba, bb) = (band(a.element), band(b.element))
-            if ba != bb { return ba < bb }
-            let (ta, tb) = (a.element.time?.instant, b.element.time?.instant)
-            if let ta, let tb, ta != tb { return ta < tb }
-            let (pa, pb) = (priority(a.element.kind), priority(b.element.kind))
-            if pa != pb { return pa < pb }
-            if a.element.source != b.element.source { return a.element.source < b.element.source }
-            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
-            let (fa, fb) = (fieldKey(a.element), fieldKey(b.element))
-            return fa != fb ? fa < fb : a.offset < b.offset
-        }.map(\.element)
+        // Indices are sorted against keys computed once, so the sort moves integers, not events.
+        let bands = events.map(band)
+        let instants = events.map { $0.time?.instant }
+        let ranks = events.map { priority($0.kind) }
+        let sorted = events.indices.sorted { a, b in
+            if bands[a] != bands[b] { return bands[a] < bands[b] }
+            if let ta = instants[a], let tb = instants[b], ta != tb { return ta < tb }
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            let (ea, eb) = (events[a], events[b])
+            if ea.source != eb.source { return ea.source < eb.source }
+            if ea.kind != eb.kind { return ea.kind < eb.kind }
+            let (fa, fb) = (fieldKey(ea), fieldKey(eb))
+            return fa != fb ? fa < fb : a < b
+        }
+        return sorted.map { events[$0] }
     }
 
     private static func fieldKey(_ e: Event) -> String {

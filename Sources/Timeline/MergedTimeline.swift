@@ -39,15 +39,24 @@ public struct MergedTimeline: Sendable {
     ///   - sources: events per input file.
     ///   - timers: the timers in force.
     ///   - correctSkew: shift text events onto the capture clock when a skew is found.
-    public static func build(_ sources: [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
+    ///   The sources are consumed: their events are moved into the timeline, not held twice.
+    public static func build(_ sources: consuming [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
         -> MergedTimeline
     {
-        let capture = sources.filter { $0.kind == .capture }.flatMap(\.events)
-        let text = sources.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
-        let skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
         var shifted: [SourceEvents] = sources
+        let present = Set(shifted.map(\.kind))
+        let capture = shifted.filter { $0.kind == .capture }.flatMap(\.events)
+        // Without capture events there is no skew to find (the estimate needs both sides): the text events are
+        // not gathered for it then.
+        var skew: SkewEstimate?
+        var skewEvents: [Event] = []
+        if !capture.isEmpty {
+            let text = shifted.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
+            skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
+            skewEvents = skew.map { [skewEvent($0, logs: text)] } ?? []
+        }
         if correctSkew, let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
-            shifted = sources.map { group in
+            shifted = shifted.map { group in
                 guard group.kind != .capture, group.kind != .cli else { return group }
                 var g = group
                 g.events = group.events.map { shift($0, by: skew.offsetSeconds) }
@@ -62,12 +71,27 @@ public struct MergedTimeline: Sendable {
             guard let lo, let hi, hi > lo else { return nil }
             return DateInterval(start: lo, end: hi)
         }
-        let all = shifted.flatMap(\.events)
+        var all = shifted.flatMap(\.events)
+        shifted = []
         let replay = Replay.run(all, timers: timers, activityCoverage: coverage)
-        let skewEvents = skew.map { [skewEvent($0, logs: text)] } ?? []
+        all += derivedEvents(replay) + skewEvents
         return MergedTimeline(
-            events: (all + derivedEvents(replay) + skewEvents).sorted(by: Event.timelineOrder), replay: replay, skew: skew,
-            present: Set(sources.map(\.kind)), coverage: coverage)
+            events: timelineOrdered(all), replay: replay, skew: skew, present: present, coverage: coverage)
+    }
+
+    /// `events` in ``Event/timelineOrder(_:_:)``, sorting indices against instants read once, so the sort moves
+    /// integers rather than events (a dense trace holds hundreds of thousands).
+    static func timelineOrdered(_ events: [Event]) -> [Event] {
+        let instants = events.map { $0.time?.instant }
+        let sorted = events.indices.sorted { a, b in
+            switch (instants[a], instants[b]) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return Event.timelineOrder(events[a], events[b])
+            }
+        }
+        return sorted.map { events[$0] }
     }
 
     /// Moves a text event onto the capture clock and says so.

@@ -22,7 +22,8 @@ public enum LogIngester {
     /// - Returns: events in file order, with damage, coverage and format.
     public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
         var events: [Event] = []
-        var result = stream(path: path, options: options) { events.append($0) }
+        var interner = EventInterner()
+        var result = stream(path: path, options: options) { events.append(interner.intern($0)) }
         result.events = events
         return result
     }
@@ -72,8 +73,9 @@ public enum LogIngester {
         _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?
     ) -> LogIngestResult {
         var events: [Event] = []
+        var interner = EventInterner()
         var result = stream(&source, display: display, options: options, modificationTime: modificationTime) {
-            events.append($0)
+            events.append(interner.intern($0))
         }
         result.events = events
         return result
