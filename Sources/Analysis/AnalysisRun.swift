@@ -68,9 +68,10 @@ public enum AnalysisRun {
         let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
         defer { bundle.removeWorkDirectory() }
         var collected = EvidenceCollector.collect(bundle, options: options)
-        // The timeline takes the events over; the collected sources would otherwise hold a second copy of each.
+        // The timeline takes the events over; the collected sources keep only what the zone checks read, instead
+        // of a second copy of every event.
         let sources = collected.sources
-        collected.sources = []
+        collected.sources = ZoneChecks.evidence(sources)
         let timeline = MergedTimeline.build(consume sources, timers: options.timers)
         let evidence = RuleEvidence(
             events: timeline.events, intervals: timeline.replay.intervals, present: collected.present,

@@ -14,6 +14,17 @@ enum ZoneChecks {
         .authorizationRenewSucceeded, .authorizationRenewFailed, .communicationFailed,
     ]
 
+    /// The part of `sources` that ``apply(_:sources:skew:)`` reads — timed attempts, and those of logs only when a
+    /// CLI output prints one to pair them with — so the analysis need not hold every event twice.
+    static func evidence(_ sources: [SourceEvents]) -> [SourceEvents] {
+        let printing = sources.contains { $0.kind == .cli && $0.events.contains { attemptKinds.contains($0.kind) && $0.time != nil } }
+        return sources.map { group in
+            var g = group
+            g.events = printing ? group.events.filter { attemptKinds.contains($0.kind) && $0.time != nil } : []
+            return g
+        }
+    }
+
     /// `zones` with their check and warnings filled from the printed attempts and the capture skew.
     static func apply(_ zones: [SourceZone], sources: [SourceEvents], skew: SkewEstimate?) -> [SourceZone] {
         let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }
