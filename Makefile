@@ -8,7 +8,7 @@ SWIFT ?= swift
 BIN := .build/debug/licscope
 SAMPLE ?= samples/slm-stopped-chicago/bundle
 
-.PHONY: all deps build release test demo interop bench clean
+.PHONY: all deps build release test demo interop bench clean fuzz fuzz-build fuzz-replay
 
 all: build
 
@@ -35,6 +35,26 @@ test: build
 	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) rules lint
 	$(BIN) rules test
+	$(MAKE) --no-print-directory fuzz-replay
+
+# Fuzzing (libFuzzer + AddressSanitizer): `make fuzz SECONDS=N` runs every target N seconds (FUZZ_TARGETS to pick);
+# crashers go to .build-fuzz/crashers/ and, once fixed, to Tests/FuzzRegressions/TARGET/ (replayed by `make test`).
+SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz-build: deps
+	$(SWIFT) build --build-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DLICSCOPE_FUZZ \
+	  --product licscope-fuzz 2>&1 | grep -v 'Cannot export local symbol'; test $${PIPESTATUS[0]} -eq 0
+
+fuzz: fuzz-build
+	scripts/fuzz.sh .build-fuzz/debug/licscope-fuzz $(SECONDS) $(FUZZ_TARGETS)
+
+# Replays every committed crasher and regression input through its target (no sanitizer needed: a trap fails it).
+fuzz-replay:
+	@for dir in Tests/FuzzRegressions/*/; do \
+	  [ -d "$$dir" ] || continue; t=$$(basename "$$dir"); \
+	  .build/debug/licscope-fuzz "$$t" "$$dir"* >/dev/null || { echo "fuzz regression failed: $$t" >&2; exit 1; }; \
+	  echo "fuzz regressions replayed: $$t ($$(ls "$$dir" | wc -l) inputs)"; \
+	done
 
 demo: build
 	@echo "== licscope analyze $(SAMPLE)"; $(BIN) analyze $(SAMPLE); rc=$$?; \

@@ -88,6 +88,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        // Fuzzing: the targets (a library, built and replayed in every test run) and the libFuzzer driver
+        // (`make fuzz` builds it with -sanitize=fuzzer,address and -DLICSCOPE_FUZZ; otherwise it replays files).
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["BundleIngest", "PacketIngest", "X509Inspect", "TextIngest", "Rules"],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "licscope-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+
         // Tests (Swift Testing), one target per module, and what several of them share.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(

@@ -19,9 +19,14 @@ struct MemberBudget {
     var maxRatio: Int
     /// Output below this size is never refused for its ratio.
     var ratioGraceBytes: Int
+    /// The size the archive declares for the file (zip), when known: inflating past it is refused at once.
+    var declaredSize: Int? = nil
 
     /// The reason to stop at `produced` output bytes, or nil to go on.
     func violation(produced: Int) -> String? {
+        if let declaredSize, produced > declaredSize {
+            return "inflates beyond its declared size of \(declaredSize) bytes (decompression bomb?)"
+        }
         if produced > maxBytes { return "larger than the extraction limit of \(maxBytes) bytes" }
         if let compressedSize, produced > ratioGraceBytes,
             produced / max(compressedSize, 1) > maxRatio

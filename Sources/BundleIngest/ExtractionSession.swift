@@ -118,12 +118,14 @@ struct ExtractionSession {
     // MARK: Extraction
 
     /// A writer for a new file in the private work directory (created on first use).
-    mutating func makeWriter(for memberPath: String, compressedSize: Int?) throws -> ExtractedFileWriter {
+    mutating func makeWriter(for memberPath: String, compressedSize: Int?, declaredSize: Int? = nil) throws -> ExtractedFileWriter {
         let directory = try ensureWorkDirectory()
         fileCounter += 1
         let counter = String(fileCounter)
         let name = String(repeating: "0", count: max(0, 6 - counter.count)) + counter + "-" + MemberPath.safeFileName(memberPath)
-        return try ExtractedFileWriter(localPath: directory + "/" + name, budget: budget(compressedSize: compressedSize))
+        var budget = budget(compressedSize: compressedSize)
+        budget.declaredSize = declaredSize
+        return try ExtractedFileWriter(localPath: directory + "/" + name, budget: budget)
     }
 
     /// Records an extracted member: classified (and expanded, if it is an archive) or refused.

@@ -57,7 +57,9 @@ enum ZipExpander {
         for i in order {
             let m = members[i]
             if m.localHeaderOffset < end { out.insert(i) }
-            let (sum, overflow) = m.localHeaderOffset.addingReportingOverflow(30 + max(0, m.compressedSize))
+            // Sizes and offsets are read from the archive (ZIP64: up to Int.max), so every sum saturates.
+            let span = m.compressedSize > Int.max - 30 ? Int.max : 30 + max(0, m.compressedSize)
+            let (sum, overflow) = m.localHeaderOffset.addingReportingOverflow(span)
             end = max(end, overflow ? Int.max : sum)
         }
         return out
@@ -130,7 +132,9 @@ enum ZipExpander {
         var writer: ExtractedFileWriter
         var reader: ChunkedFileReader
         do {
-            writer = try session.makeWriter(for: path, compressedSize: member.method == 8 ? member.compressedSize : nil)
+            writer = try session.makeWriter(
+                for: path, compressedSize: member.method == 8 ? member.compressedSize : nil,
+                declaredSize: member.uncompressedSize)
             let budget = session.budget(compressedSize: nil).maxBytes
             reader = try ChunkedFileReader(
                 file: file, range: dataOffset..<min(dataEnd, file.size),

@@ -13,6 +13,9 @@ struct ZipLocalHeader {
 
     /// Parses the local header at `offset`; nil when it is not one (or is cut short).
     init?(file: RandomAccessFile, offset: Int) throws {
+        // Offsets come from the archive (ZIP64 allows any 64-bit value): one past the file is not a header, and
+        // checking first keeps `offset + 30 + …` below from overflowing.
+        guard offset >= 0, offset <= file.size - 30 else { return nil }
         let fixed = try file.read(at: offset, count: 30)
         guard fixed.uint32LE(at: 0) == Self.signature, let flags = fixed.uint16LE(at: 6),
             let method = fixed.uint16LE(at: 8), let crc = fixed.uint32LE(at: 14),

@@ -51,7 +51,7 @@ struct FlowTable {
         var kept: [TCPFlow] = []
         kept.reserveCapacity(flows.count)
         for f in flows {
-            if (f.isClosed && f.lastFrame + 256 < currentFrame) || f.lastTime.seconds + 300 < now.seconds {
+            if (f.isClosed && f.lastFrame + 256 < currentFrame) || f.lastTime.seconds < now.seconds.subtractingSaturated(300) {
                 finished.append(f)
             } else {
                 kept.append(f)

@@ -8,6 +8,20 @@ struct FrameTime: Hashable, Comparable {
 
     var date: Date { Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1e9) }
 
+    init(seconds: Int64, nanoseconds: Int64) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// The frame time of `date`, clamped to years 0001…9999 (a `Double` beyond `Int64` would trap on conversion;
+    /// capture timestamps are read from the file and can be anything).
+    init(date: Date) {
+        let raw = date.timeIntervalSince1970
+        let seconds = raw.isFinite ? min(max(raw, -62_135_596_800), 253_402_300_799) : 0
+        let whole = seconds.rounded(.down)
+        self.init(seconds: Int64(whole), nanoseconds: min(Int64(((seconds - whole) * 1e9).rounded()), 999_999_999))
+    }
+
     /// The event time: the capture instant, raw text in ISO-8601 with nanoseconds, no zone assumptions.
     var eventTime: EventTime { EventTime(instant: date, raw: iso8601) }
 
@@ -42,7 +56,7 @@ struct FrameTime: Hashable, Comparable {
 
     /// Milliseconds from `self` to `later`.
     func milliseconds(to later: FrameTime) -> Double {
-        Double(later.seconds - seconds) * 1000 + Double(later.nanoseconds - nanoseconds) / 1e6
+        (Double(later.seconds) - Double(seconds)) * 1000 + (Double(later.nanoseconds) - Double(nanoseconds)) / 1e6
     }
 
     static func < (a: FrameTime, b: FrameTime) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
@@ -90,5 +104,13 @@ struct EventSink {
         var fields: [String: FieldValue] = ["anomaly": .string(name), "detail": .string(detail)]
         if let offset { fields["offset"] = .int(offset) }
         events.append(Event(kind: .captureAnomaly, time: time?.eventTime, source: .frame(path, frame), fields: fields))
+    }
+}
+
+extension Int64 {
+    /// `self - other`, saturating at the bounds instead of trapping (capture timestamps can be anything).
+    func subtractingSaturated(_ other: Int64) -> Int64 {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other > 0 ? .min : .max) : difference
     }
 }

@@ -14,9 +14,7 @@ enum LadderEvent {
         if let v = l.failedStage { fields["failed_stage"] = .string(v) }
         if let v = l.failure { fields["failure"] = .string(Redaction.redact(v)) }
         let time = l.time.map { date -> EventTime in
-            let seconds = date.timeIntervalSince1970
-            let whole = seconds.rounded(.down)
-            return FrameTime(seconds: Int64(whole), nanoseconds: Int64(((seconds - whole) * 1e9).rounded())).eventTime
+            FrameTime(date: date).eventTime
         }
         return Event(
             kind: .connectivityAttempt, time: time, source: .frame(path, l.firstFrame), fields: fields,

@@ -28,6 +28,14 @@ final class TrustStoreHandle {
 
     deinit { if let store { X509_STORE_free(store) } }
 
+    /// Whole seconds since the epoch, clamped to years 0001…9999: capture times come from the file (a pcapng with a
+    /// coarse `if_tsresol` reaches 2^63 s), and converting an out-of-range `Double` to an integer traps.
+    static func epochSeconds(_ time: Date) -> Int64 {
+        let seconds = time.timeIntervalSince1970
+        guard seconds.isFinite else { return 0 }
+        return Int64(min(max(seconds, -62_135_596_800), 253_402_300_799).rounded(.down))
+    }
+
     func verify(leaf: X509Handle, untrusted: [X509Handle], at time: Date) -> Outcome? {
         guard let store, let ctx = X509_STORE_CTX_new() else { return nil }
         defer { X509_STORE_CTX_free(ctx) }
@@ -36,7 +44,7 @@ final class TrustStoreHandle {
         for cert in untrusted { _ = licscope_sk_push(stack, UnsafeMutableRawPointer(cert.pointer)) }
         guard licscope_X509_STORE_CTX_init(ctx, store, leaf.pointer, stack) == 1 else { return nil }
         if let param = X509_STORE_CTX_get0_param(ctx) {
-            X509_VERIFY_PARAM_set_time(param, time_t(time.timeIntervalSince1970.rounded(.down)))
+            X509_VERIFY_PARAM_set_time(param, time_t(Self.epochSeconds(time)))
         }
         let ok = X509_verify_cert(ctx) == 1
         let code = X509_STORE_CTX_get_error(ctx)

@@ -22,6 +22,7 @@ struct Licscope: AsyncParsableCommand {
     /// (``ExitStatus``); an `ExitCode` thrown by a command is its verdict and exits silently; help and
     /// `--version` print as usual.
     static func main() async {
+        Terminal.ignoreBrokenPipeSignal()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -70,7 +70,7 @@ struct BufferedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        Terminal.writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }
