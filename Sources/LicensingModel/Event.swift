@@ -34,7 +34,13 @@ public struct Event: Hashable, Sendable, Codable {
         self.source = source
         self.fields = fields
         self.snapshotBox = snapshot.map(SnapshotBox.init)
-        self.excerpt = excerpt
+        self.excerpt = excerpt.map(Redaction.redact)
+        // Every text field is redacted here too, whatever the parser did (an HTTP reason phrase, a URI, a header).
+        for (key, value) in fields {
+            if case .string(let text) = value, Redaction.mayContainSecret(text) {
+                self.fields[key] = .string(Redaction.redact(text))
+            }
+        }
     }
 
     private enum CodingKeys: String, CodingKey { case kind, time, source, fields, snapshot, excerpt }

@@ -1,38 +1,84 @@
 import Foundation
 
-/// Removes secrets from text before it is stored on an event or printed: registration tokens and proxy passwords.
-/// Ingestion calls this on every excerpt and field it keeps; reports never see the secret.
+/// Removes secrets from text before it is stored on an event or printed: registration tokens, proxy passwords,
+/// passphrases, HTTP credentials. Ingestion calls this on every excerpt and field it keeps, and ``Event`` applies it
+/// again to every text it is created with; reports never see the secret.
 public enum Redaction {
     /// The replacement text.
     public static let mask = "<redacted>"
 
-    /// Redacts `idtoken <token>` (any spacing), `token: …` / `token=…`, `password: …`, `passwd=…`, `pwd=…`,
-    /// `secret=…`, their JSON forms (`"token":"…"`), and the password of `user:password@host` with or without a
-    /// scheme. Idempotent: a masked value is left as it is.
+    /// Redacts, case-insensitively:
+    /// - `idtoken <token>` (any spacing, `=` or `:`), the token quoted or bare up to whitespace (so `; , & '` inside
+    ///   a token are redacted with it);
+    /// - `token`, `password`, `passwd`, `passphrase`, `pwd`, `secret` (and names ending in them: `proxy-password`,
+    ///   `ProxyPassword`, `id_token`) followed by `:` or `=` and a quoted or bare value, and their JSON members;
+    /// - `password VALUE` (`passwd`, `passphrase`, `pwd` too) separated by spaces only, unless VALUE is an ordinary
+    ///   word of a log message (`password is incorrect`);
+    /// - `Authorization:` / `Proxy-Authorization:` headers (the scheme is kept: `Basic <redacted>`);
+    /// - the password of `user:password@host`, with or without a scheme, where the user may be `user@corp` or
+    ///   `DOMAIN\user` and the password may hold `@`.
+    ///
+    /// Idempotent: a masked value is left as it is.
     public static func redact(_ text: String) -> String {
         guard mayContainSecret(text) else { return text }
-        var out = text
-        for rule in rules { out = rule.apply(out) }
+        return apply(text).text
+    }
+
+    /// The secret values ``redact(_:)`` would mask in `text` (for masking copies of them taken out of the text).
+    public static func secrets(in text: String) -> [String] {
+        guard mayContainSecret(text) else { return [] }
+        return apply(text).secrets
+    }
+
+    /// Redacts `text`, then masks every occurrence of `secrets` (values found in the line a field was copied from:
+    /// a field holding only `hunter2` no longer shows that it was a password).
+    public static func redact(_ text: String, hiding secrets: [String]) -> String {
+        var out = redact(text)
+        for secret in secrets where secret.count >= 3 && out.contains(secret) {
+            out = out.replacingOccurrences(of: secret, with: mask)
+        }
         return out
     }
 
-    /// One pattern and the capture group that holds the secret.
+    /// The first `maxBytes` UTF-8 bytes of `text`, redacted BEFORE it is cut (a secret straddling the cut would
+    /// otherwise lose the part that identifies it as one, such as the `@host` of `user:password@host`).
+    /// Up to `lookahead` bytes past the cut are redacted with it; the result is cut on a character boundary.
+    public static func excerpt(_ text: Substring, maxBytes: Int, lookahead: Int = 4096) -> String {
+        let utf8 = text.utf8
+        let wideEnd = utf8.index(utf8.startIndex, offsetBy: maxBytes + lookahead, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let redacted = redact(String(text[..<wideEnd]))
+        let out = redacted.utf8
+        let end = out.index(out.startIndex, offsetBy: maxBytes, limitedBy: out.endIndex) ?? out.endIndex
+        return String(redacted[..<end])  // slicing rounds a mid-character index down to a character boundary
+    }
+
+    private static func apply(_ text: String) -> (text: String, secrets: [String]) {
+        var out = text
+        var found: [String] = []
+        for rule in rules { out = rule.apply(out, found: &found) }
+        return (out, found)
+    }
+
+    /// One pattern and the capture groups that may hold the secret (the first one that matched is masked).
     private struct Rule: Sendable {
         let regex: NSRegularExpression?
-        let group: Int
+        let groups: [Int]
 
-        init(_ pattern: String, group: Int) {
+        init(_ pattern: String, groups: [Int]) {
             regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            self.group = group
+            self.groups = groups
         }
 
-        func apply(_ text: String) -> String {
+        func apply(_ text: String, found: inout [String]) -> String {
             guard let regex else { return text }
             var result = ""
             var last = text.startIndex
             for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                guard let r = Range(m.range(at: group), in: text), r.lowerBound >= last, text[r] != Redaction.mask[...]
+                guard let group = groups.first(where: { m.range(at: $0).location != NSNotFound }),
+                    let r = Range(m.range(at: group), in: text), r.lowerBound >= last, !r.isEmpty,
+                    !text[r].hasPrefix(Redaction.mask)
                 else { continue }
+                found.append(String(text[r]))
                 result += text[last..<r.lowerBound]
                 result += Redaction.mask
                 last = r.upperBound
@@ -41,20 +87,38 @@ public enum Redaction {
         }
     }
 
+    /// A value after a key: double-quoted (with escapes), single-quoted, or bare up to whitespace.
+    private static let value = #"(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+))"#
+    /// Key names that hold secrets (as a whole word or as the end of one: `proxy-password`, `ProxyPassword`).
+    private static let secretKey = #"[a-z_-]*(?:token|password|passwd|passphrase|pwd|secret)"#
+    private static let passwordKey = #"[a-z_-]*(?:password|passwd|passphrase|pwd)"#
+    /// Words that follow `password ` in ordinary log messages (not a value).
+    private static let notAValue = #"(?:is|was|has|had|not|for|of|the|and|or|to|in|on|with|from|required|must|"#
+        + #"incorrect|invalid|expired|missing|empty|set|changed|updated|policy|length|field|prompt|authentication|"#
+        + #"auth|change|reset|mismatch|failed|failure|error|configured|none|null|<redacted>)\b"#
+
     /// The patterns; the tests exercise each one (LicensingModelTests, RedactionAtIngestionTests).
     private static let rules: [Rule] = [
-        // `idtoken <token>` with any spacing, and `idtoken=<token>`.
-        Rule(#"\bidtoken(?:\s*[:=]\s*|\s+)"?([^\s"',&;]+)"#, group: 1),
+        // `idtoken <token>` with any spacing, `idtoken=<token>`, quoted or bare.
+        Rule(#"\bidtoken(?:\s*[:=]\s*|\s+)"# + value, groups: [1, 2, 3]),
         // JSON members: "token":"…", "id_token":"…", "password":"…", "proxy_password":"…", "secret":"…".
-        Rule(#""[a-z_]*(?:token|password|passwd|secret)"\s*:\s*"([^"]*)""#, group: 1),
-        // key: value / key=value forms (not followed by a JSON quote, handled above).
-        Rule(#"\b[a-z_]*(?:token|password|passwd|pwd|secret)\b(?!")\s*[:=]\s*([^\s"',&;]+)"#, group: 1),
-        // user:password@host, with or without a scheme; the password may hold `/` but not whitespace or `@`.
-        Rule(#"(?:^|[\s"'(=/])[a-z0-9._~%!$+-]+:(?!//)([^\s@"']+)@[a-z0-9.-]+"#, group: 1),
+        Rule(#"""# + secretKey + #""\s*:\s*"((?:[^"\\]|\\.)*)""#, groups: [1]),
+        // Authorization headers: the credentials to the end of the line (after the scheme, which `Authorization`
+        // needs: "License Authorization: AUTHORIZED" is a status, not a header).
+        Rule(#"\bproxy-authorization"?[ \t]*[:=][ \t]*"?(?:(?:basic|bearer|digest|negotiate|ntlm)[ \t]+)?([^\r\n"]+)"#,
+             groups: [1]),
+        Rule(#"\bauthorization"?[ \t]*[:=][ \t]*"?(?:basic|bearer|digest|negotiate|ntlm)[ \t]+([^\r\n"]+)"#, groups: [1]),
+        // key: value / key=value forms (not followed by a JSON quote, handled above), on one line.
+        Rule(#"\b"# + secretKey + #"\b(?!")[ \t]*[:=][ \t]*"# + value, groups: [1, 2, 3]),
+        // `password VALUE`, spaces only, unless VALUE is an ordinary word.
+        Rule(#"\b"# + passwordKey + #"[ \t]+(?!"# + notAValue + ")" + value, groups: [1, 2, 3]),
+        // user:password@host, with or without a scheme; the user may be `user@corp` or `DOMAIN\user`; the password
+        // runs to the last `@` before the host.
+        Rule(#"(?:^|[\s"'(=/<,;])[a-z0-9._~%!$+\\@-]+:(?!//)([^\s"']+)@[a-z0-9-]+(?:\.[a-z0-9-]+)*"#, groups: [1]),
     ]
 
-    /// A cheap check that lets most lines through untouched: `token`, `passw`, `pwd`, `secret` (any case) or `@`.
-    /// When it says no, ``redact(_:)`` would return the text unchanged.
+    /// A cheap check that lets most lines through untouched: `token`, `passw`, `passp`, `pwd`, `secret`,
+    /// `authoriz` (any case) or `@`. When it says no, ``redact(_:)`` would return the text unchanged.
     public static func mayContainSecret(_ text: String) -> Bool {
         var t = text
         return t.withUTF8 { mayContainSecret($0) }
@@ -68,7 +132,7 @@ public enum Redaction {
             let b = bytes[i]
             if b == 0x40 { return true }  // @
             let c = b | 0x20
-            if c == 0x74 || c == 0x70 || c == 0x73 {  // t, p, s
+            if c == 0x74 || c == 0x70 || c == 0x73 || c == 0x61 {  // t, p, s, a
                 for m in screenMarkers where m[0] == c && i + m.count <= n {
                     var k = 1
                     while k < m.count, bytes[i + k] | 0x20 == m[k] { k += 1 }
@@ -80,5 +144,7 @@ public enum Redaction {
         return false
     }
 
-    private static let screenMarkers: [[UInt8]] = ["token", "passw", "pwd", "secret"].map { Array($0.utf8) }
+    private static let screenMarkers: [[UInt8]] = ["token", "passw", "passp", "pwd", "secret", "authoriz"].map {
+        Array($0.utf8)
+    }
 }

@@ -114,3 +114,57 @@ struct RedactionFormsTests {
         #expect(Redaction.redact(line) == line)
     }
 }
+
+@Suite("redaction of credential forms found by hostile-input testing")
+struct RedactionHostileFormsTests {
+    @Test("each form loses its secret, and redacting twice changes nothing", arguments: [
+        (#"license smart register idtoken "ab;cd,ef&gh'ij" force"#, ["ab;cd", "ef&gh", "gh'ij"]),
+        ("license smart register idtoken ab;cd,ef&gh'ij force", ["ab;cd", "ef&gh", "gh'ij"]),
+        ("license smart register idtoken 'quoted single;x'", ["quoted single", "single;x"]),
+        ("proxy password Hunter2x", ["Hunter2x"]),
+        ("proxy-password Hunter2y", ["Hunter2y"]),
+        (#"password="two words""#, ["two words"]),
+        ("passphrase=Phrase1", ["Phrase1"]),
+        ("ProxyPassword Camel1", ["Camel1"]),
+        ("http://user@corp:UserAtCorp1@proxy.example.net:8080", ["UserAtCorp1"]),
+        (#"CORP\bob:DomPw1@proxy.example.net"#, ["DomPw1"]),
+        ("http://bob:p@ss@proxy.example.net", ["p@ss", "ss@"]),
+        ("Proxy-Authorization: Basic Ym9iOnNlY3JldA==", ["Ym9iOnNlY3JldA"]),
+        ("HTTP/1.1 407 Denied bob:ReasonPw@proxy.example.net", ["ReasonPw"]),
+    ])
+    func form(line: String, secrets: [String]) {
+        let out = Redaction.redact(line)
+        for secret in secrets { #expect(!out.contains(secret), "\(out)") }
+        #expect(Redaction.redact(out) == out)
+    }
+
+    @Test("ordinary words after `password` stay", arguments: ["password is incorrect", "Proxy password not configured"])
+    func words(line: String) {
+        #expect(Redaction.redact(line) == line)
+    }
+
+    @Test("an excerpt is redacted before it is cut: a secret straddling the cut leaves nothing")
+    func straddle() {
+        let line = String(repeating: "x", count: 90) + " u:Straddle42@proxy.example.net"
+        let cutInside = Redaction.excerpt(line[...], maxBytes: 100)
+        #expect(!cutInside.contains("Stra"))
+        #expect(cutInside.utf8.count <= 100)
+        #expect(!String(line.prefix(100)).contains(Redaction.mask), "cutting first would have leaked")
+    }
+
+    @Test("a field copied out of a line loses the secret found in the line")
+    func hiding() {
+        let secrets = Redaction.secrets(in: "proxy-password Hunter3z")
+        #expect(Redaction.redact("Hunter3z", hiding: secrets) == Redaction.mask)
+    }
+}
+
+@Suite("redaction stays on its line")
+struct RedactionLineTests {
+    @Test("a status heading named Authorization is not a header; a key at the end of a line does not eat the next",
+          arguments: ["License Authorization: \n  Status: AUTHORIZED on Dec 03 18:40:28 2018 UTC",
+                      "License Authorization: AUTHORIZED", "Password:\n  Status: REGISTERED"])
+    func untouched(text: String) {
+        #expect(Redaction.redact(text) == text)
+    }
+}

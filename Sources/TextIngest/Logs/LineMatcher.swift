@@ -60,8 +60,12 @@ struct LineMatcher: Sendable {
             Self.addCommonFields(of: header, thread: thread, to: &fields)
             var excerpt = String(text.headBytes(Self.maxExcerpt))
             if secret {
-                for (k, v) in fields { if case .string(let s) = v { fields[k] = .string(Redaction.redact(s)) } }
-                excerpt = Redaction.redact(excerpt)
+                // Redacted before it is cut, and fields lose any copy of a secret found in the line.
+                let secrets = Redaction.secrets(in: String(text.headBytes(Self.maxExcerpt + 4096)))
+                for (k, v) in fields {
+                    if case .string(let s) = v { fields[k] = .string(Redaction.redact(s, hiding: secrets)) }
+                }
+                excerpt = Redaction.excerpt(text[...], maxBytes: Self.maxExcerpt)
             }
             let draft = EventDraft(
                 kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
