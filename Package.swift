@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "StateEngine", dependencies: ["LicensingModel"], swiftSettings: strictSettings),
 
         // Ingestion.
-        .target(name: "Inflate", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .target(name: "Inflate", dependencies: ["CZlib", "LicensingModel"], swiftSettings: strictSettings),
         .target(
             name: "TextIngest",
             dependencies: ["LicensingModel", "Inflate", .product(name: "Yams", package: "Yams")],

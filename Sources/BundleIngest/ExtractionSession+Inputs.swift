@@ -1,5 +1,6 @@
 import Foundation
 import Inflate
+import LicensingModel
 
 /// Walking inputs: folders, loose files, and dispatching archives to their expanders.
 extension ExtractionSession {
@@ -10,7 +11,9 @@ extension ExtractionSession {
             recordRefused(path, reason: "no such file or directory")
             return
         }
-        if isDirectory.boolValue {
+        if let refusal = SpecialFile.refusal(path) {
+            recordRefused(path, reason: refusal)
+        } else if isDirectory.boolValue {
             addDirectory(path)
         } else {
             addFile(localPath: path, displayPath: path, depth: 0, extracted: false, damage: nil)
@@ -19,8 +22,11 @@ extension ExtractionSession {
 
     /// Walks a folder in name order; symbolic links and special files inside it are refused, not followed.
     mutating func addDirectory(_ path: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-            recordSkipped(path, reason: "cannot list this directory")
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            // Damage, not a skip: the files in it were never seen, so the analysis is incomplete.
+            record(InventoryItem(displayPath: path, size: 0, fileClass: .unknown, status: .partlyUnreadable,
+                                 reason: "cannot list this directory: \((error as NSError).localizedDescription)"))
             return
         }
         for name in names.sorted() {

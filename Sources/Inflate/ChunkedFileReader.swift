@@ -44,12 +44,19 @@ public struct ChunkedFileReader: Sendable {
 
     /// The compressed slice read at a time.
     private static let compressedSlice = 64 * 1024
+    /// Output below this size is never refused for its ratio (small repetitive logs compress very well).
+    public static let ratioGraceBytes = 1 << 20
+    /// The highest decompressed-to-compressed ratio accepted past ``ratioGraceBytes``; nil for no ratio limit.
+    public var maxCompressionRatio: Int? = nil
 
     /// Opens `path`, decompressing it when it is gzip. `maxDecompressedBytes` caps a gzip file's output.
-    public init(path: String, chunkSize: Int = 1 << 20, maxDecompressedBytes: Int = .max) throws {
+    public init(
+        path: String, chunkSize: Int = 1 << 20, maxDecompressedBytes: Int = .max, maxCompressionRatio: Int? = nil
+    ) throws {
         let file = try RandomAccessFile(path: path)
         try self.init(file: file, range: 0..<file.size, encoding: .detectGzip,
                       chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes)
+        self.maxCompressionRatio = maxCompressionRatio
     }
 
     /// Reads `range` of an open file with the given encoding (a zip member: `.compressed(.rawDeflate)`).
@@ -83,6 +90,15 @@ public struct ChunkedFileReader: Sendable {
         if finished { return nil }
         let chunk = try inflater == nil ? nextPlain() : nextInflated()
         bytesProduced += chunk?.count ?? 0
+        if let maxCompressionRatio, inflater != nil, bytesProduced > Self.ratioGraceBytes,
+            bytesProduced / max(compressedBytesRead, 1) > maxCompressionRatio
+        {
+            finished = true
+            throw InflateError(
+                kind: .limitExceeded, offset: compressedBytesRead,
+                message: "compression ratio above \(maxCompressionRatio):1 (\(bytesProduced) bytes from "
+                    + "\(compressedBytesRead); decompression bomb?)")
+        }
         return chunk
     }
 

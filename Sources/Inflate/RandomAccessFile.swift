@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LicensingModel
 
 /// A read-only file read at explicit offsets (`pread`), so copies and concurrent readers never disturb each other.
 /// The descriptor closes when the last copy goes away.
@@ -36,7 +37,9 @@ final class FileDescriptorHandle: @unchecked Sendable {
     let size: Int
 
     init(path: String) throws(FileReadError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // stat first: opening a FIFO for reading blocks until a writer comes, and a device never ends.
+        if let refusal = SpecialFile.refusal(path) { throw FileReadError(path: path, offset: 0, message: refusal) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileReadError(path: path, offset: 0, message: Self.systemMessage()) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {

@@ -18,6 +18,10 @@ public enum CaptureAnalyzer {
     /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
     public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
         let shown = options.displayPath ?? path
+        if let refusal = SpecialFile.refusal(path) {
+            return CaptureAnalysis(
+                path: shown, reader: "none", errors: [CaptureError(message: refusal, offset: nil, frame: nil)])
+        }
         let head = firstBytes(path, count: 4)
         guard let head else {
             return CaptureAnalysis(

@@ -14,6 +14,8 @@ public enum LogIngester {
     static let chunkSize = 1 << 20
     /// The largest decompressed size accepted from one gzip file.
     static let maxDecompressedBytes = 8 << 30
+    /// A .gz log inflating beyond this ratio (past 1 MiB) is a bomb: reading stops there, reported as damage.
+    static let maxCompressionRatio = 200
 
     /// Ingests one file.
     /// - Parameters:
@@ -43,7 +45,9 @@ public enum LogIngester {
         let display = options.displayPath ?? path
         var reader: ChunkedFileReader
         do {
-            reader = try ChunkedFileReader(path: path, chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes)
+            reader = try ChunkedFileReader(
+                path: path, chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes,
+                maxCompressionRatio: maxCompressionRatio)
         } catch {
             return LogIngestResult(damage: [TextDamage(source: .init(path: display, location: .offset(0)), message: "cannot open: \(error)")])
         }

@@ -29,12 +29,30 @@ struct StatusCommand: ParsableCommand {
         guard format == .text || format == .json else { throw ValidationError("status supports --format text|json") }
     }
 
+    /// The most bytes read from one `show license …` output (real ones are a few KiB; the parser holds the text).
+    static let maxOutputBytes = 16 << 20
+
+    /// Why `path` is not read: a special file (a FIFO would block), or larger than ``maxOutputBytes``.
+    static func inputRefusal(_ path: String) -> String? {
+        if let refusal = SpecialFile.refusal(path) { return refusal }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxOutputBytes {
+            return "\(size) bytes, larger than the limit of \(maxOutputBytes) bytes for a license output; not read"
+        }
+        return nil
+    }
+
     func run() throws {
         let resolver = try zones.resolver()
         var groups: [[Event]] = []
         var problems: [[String]] = []
         var unreadable = false
         for path in files {
+            if let refusal = Self.inputRefusal(path) {
+                Terminal.warn("licscope: \(path): \(refusal)")
+                unreadable = true
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 Terminal.warn("licscope: \(path): cannot read the file")
                 unreadable = true
