@@ -41,7 +41,7 @@ status=0
 for target in "${targets[@]}"; do
   seed "$target"
   log="$work/logs/$target.log"
-  LICSCOPE_FUZZ_TARGET=$target nice -n 19 "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
+  ASAN_OPTIONS=detect_leaks=0 LICSCOPE_FUZZ_TARGET=$target nice -n 19 "$binary" -detect_leaks=0 -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="$work/crashers/$target-" "$work/corpus/$target" \
     >"$log" 2>&1
   rc=$?

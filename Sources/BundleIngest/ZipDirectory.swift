@@ -15,7 +15,7 @@ enum ZipDirectory {
     private static let maxCentralDirectoryBytes = 256 << 20
 
     /// The central directory of `file`, or a reason why it cannot be used (then scan the local headers).
-    static func read(_ file: RandomAccessFile) throws -> Result<Listing, ZipFailure> {
+    static func read(_ file: RandomAccessFile, maxEntries: Int = .max) throws -> Result<Listing, ZipFailure> {
         let tailLength = min(file.size, 22 + 0xFFFF)
         let tailStart = file.size - tailLength
         let tail = try file.read(at: tailStart, count: tailLength)
@@ -38,7 +38,8 @@ enum ZipDirectory {
             return .failure(ZipFailure("central directory lies outside the archive (truncated or prefixed archive?)"))
         }
         let directory = try file.read(at: offset, count: size)
-        return .success(parseEntries(directory[...], expected: count))
+        // At most one entry past the member limit is listed: reaching it stops the archive and says so.
+        return .success(parseEntries(directory[...], expected: min(count, maxEntries == .max ? .max : maxEntries + 1)))
     }
 
     private static func findEndRecord(_ tail: [UInt8]) -> Int? {

@@ -16,7 +16,7 @@ enum ZipExpander {
         var damages: [String] = []
         let listing: ZipDirectory.Listing
         do {
-            switch try ZipDirectory.read(file) {
+            switch try ZipDirectory.read(file, maxEntries: session.limits.maxEntries) {
             case .success(let found):
                 listing = found
             case .failure(let failure):
@@ -30,6 +30,11 @@ enum ZipExpander {
         let overlapping = overlappingMembers(listing.members)
         for (index, member) in listing.members.enumerated() {
             if overlapping.contains(index) {
+                // Counted like any member: millions of entries pointing at one header must still hit the limit.
+                if let stop = session.admitMember() {
+                    damages.append(stop)
+                    return damages.joined(separator: "; ")
+                }
                 session.recordRefused(
                     archive + "!" + member.name,
                     reason: "its data overlaps another member's (overlapping-entry zip bomb?)", size: member.uncompressedSize)

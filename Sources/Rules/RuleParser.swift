@@ -30,6 +30,7 @@ enum RuleParser {
         func list(_ key: String) throws(RuleLoadError) -> [String] {
             guard let node = keys[key]?.value else { return [] }
             if node.sequence?.isEmpty == true { return [] }
+            if key == "references", node.sequence == nil { throw reader.error(at: node, "'references' must be a list") }
             return try reader.strings(node, "'\(key)'").map(\.text)
         }
 

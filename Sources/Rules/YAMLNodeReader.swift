@@ -50,6 +50,10 @@ struct YAMLNodeReader {
         guard let scalar = node.scalar else { throw error(at: node, "\(what) must be a single value") }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw error(at: node, "\(what) must not be empty") }
+        // `title: ~` is YAML's null, not the text "~".
+        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(text) {
+            throw error(at: node, "\(what) must not be null")
+        }
         return text
     }
 

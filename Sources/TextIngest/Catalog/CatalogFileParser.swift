@@ -36,6 +36,9 @@ enum CatalogFileParser {
             throw err(file, root, "expected a mapping with a `messages:` list")
         }
         guard let seq = list.sequence else { throw err(file, list, "`messages` must be a list") }
+        for (key, _) in map where key.string != "messages" {
+            throw err(file, key, "unknown key `\(key.string ?? "?")` (a catalog file holds only `messages:`)")
+        }
         return try seq.map { node throws(MessageCatalogError) in try entry(node, file: file) }
     }
 
@@ -147,6 +150,11 @@ enum CatalogFileParser {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return MessageCatalogError(file: file, line: mark.line, column: mark.column, message: problem)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                // The position of the mapping, not the whole file Yams puts in its description.
+                let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                return MessageCatalogError(
+                    file: file, line: context.mark.line, column: context.mark.column, message: "duplicate key \(keys)")
             default: break
             }
         }

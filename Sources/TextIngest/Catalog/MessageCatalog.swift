@@ -52,8 +52,8 @@ public struct MessageCatalog: Sendable {
     }
 
     /// Loads the shipped catalog, looked up like the rules directory: `rulesDirectory/messages` (`--rules DIR`),
-    /// `$LICSCOPE_RULES/messages`, `./rules/messages`, then `rules/messages` of the source tree this file was
-    /// built from.
+    /// `$LICSCOPE_RULES/messages`, `rules/messages` next to the executable, then `rules/messages` of the source tree
+    /// this file was built from.
     /// - Parameters:
     ///   - rulesDirectory: the `--rules` value, when given.
     ///   - environment: the process environment (injected for tests).
@@ -82,7 +82,10 @@ public struct MessageCatalog: Sendable {
         if let r = environment["LICSCOPE_RULES"], !r.isEmpty {
             out.append(URL(fileURLWithPath: r).appendingPathComponent("messages"))
         }
-        out.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rules/messages"))
+        // Next to the executable (an installed copy); never the working directory's ./rules (a stray folder there
+        // must not silently replace the built-in catalog).
+        out.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("rules/messages"))
         // Sources/TextIngest/Catalog/MessageCatalog.swift → repository root.
         let source = URL(fileURLWithPath: #filePath)
         let root = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -67,7 +67,7 @@ struct EventsCommand: ParsableCommand {
                 }
                 switch format {
                 case .text:
-                    out.append(EventRecord.text(event))
+                    out.append(TerminalText.escaped(EventRecord.text(event)))
                 case .jsonl: EventRecord.jsonl(event, to: &out)
                 }
             }

@@ -82,11 +82,11 @@ enum PacketsOutput {
         if let first = a.firstFrameTime, let last = a.lastFrameTime {
             line += ", \(first.iso8601UTC) … \(last.iso8601UTC)"
         }
-        out.write(line + "\n-- ladders (\(a.ladders.count))\n")
+        out.write(TerminalText.escaped(line) + "\n-- ladders (\(a.ladders.count))\n")
         for l in a.ladders {
             var text = "\(a.path)#\(l.firstFrame)  \(l.endpoint)  \(l.ladderText)  \(l.outcome)"
             if let failure = l.failure { text += " — \(Redaction.redact(failure))" }
-            out.write(text + "  frames \(l.frames.map(String.init).joined(separator: ","))\n")
+            out.write(TerminalText.escaped(text) + "  frames \(l.frames.map(String.init).joined(separator: ","))\n")
         }
         out.write("-- flows (\(a.flows.count))\n")
         for f in a.flows {
@@ -96,12 +96,12 @@ enum PacketsOutput {
             }
             for c in f.connects { text += "  CONNECT \(c.target) → \(c.status.map(String.init) ?? "no answer")" }
             if let leaf = f.certificateSubjects.first { text += "  cert \(leaf)" }
-            out.write(text + "\n")
+            out.write(TerminalText.escaped(text) + "\n")
         }
         out.write("-- events (\(a.events.count))\n")
         for e in a.events {
             let fields = e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: " ")
-            out.write("\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)\n")
+            out.write(TerminalText.escaped("\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)") + "\n")
         }
     }
 

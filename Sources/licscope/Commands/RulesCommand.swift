@@ -11,8 +11,9 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List, lint, test and explain the bug and diagnostic signatures.",
         discussion: """
-            The rules directory is, in order: the DIR argument, --rules DIR, $LICSCOPE_RULES, ./rules, \
-            and the rules/ directory of the source tree this binary was built from.
+            The rules directory is, in order: the DIR argument, --rules DIR, $LICSCOPE_RULES, a rules/ directory \
+            next to the executable (an installed copy), and the rules/ directory of the source tree this binary was \
+            built from. A ./rules folder in the working directory is never picked up silently.
             """,
         subcommands: [List.self, Lint.self, Test.self, Explain.self])
 
@@ -21,15 +22,20 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("rules"), help: "The rules directory.", completion: .directory)
         var rules: String?
 
-        /// The directory to use: explicit argument, --rules, $LICSCOPE_RULES, ./rules, then the source tree's rules/.
+        /// The directory to use: explicit argument, --rules, $LICSCOPE_RULES, rules/ next to the executable, then the
+        /// source tree's rules/ (never the working directory's ./rules: a stray folder must not replace the rules).
         func resolve(_ explicit: String? = nil) -> URL {
             if let path = explicit ?? rules { return URL(fileURLWithPath: path) }
             if let env = ProcessInfo.processInfo.environment["LICSCOPE_RULES"], !env.isEmpty {
                 return URL(fileURLWithPath: env)
             }
+            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("rules")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "rules", isDirectory: &isDirectory), isDirectory.boolValue {
-                return URL(fileURLWithPath: "rules")
+            if FileManager.default.fileExists(atPath: beside.appendingPathComponent("messages").path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
+                return beside
             }
             return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
