@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Where output goes and whether it may be colored.
 enum Terminal {
@@ -46,7 +47,7 @@ enum Terminal {
     static func fail(_ message: String) -> Never {
         warn("licscope: error: " + message)
         ScratchDirectory.removeActive()
-        exit(ExitStatus.usage)
+        exit(ExitStatus.usageOrIOError.rawValue)
     }
 
     /// Makes a write to a closed pipe an `EPIPE` error (reported by `writeAll`) instead of a silent SIGPIPE death.
