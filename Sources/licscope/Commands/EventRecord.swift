@@ -80,6 +80,6 @@ enum EventRecord {
             guard let v = e.fields[k]?.text else { return nil }
             return v.contains(" ") || v.isEmpty ? "\(k)=\"\(v)\"" : "\(k)=\(v)"
         }
-        return "\(time) \(e.kind.rawValue)  \(fields.joined(separator: " "))  \(e.source)\n"
+        return "\(time) \(e.kind.rawValue)  \(fields.joined(separator: " "))  \(e.source)"
     }
 }

@@ -68,6 +68,7 @@ struct EventsCommand: ParsableCommand {
                 switch format {
                 case .text:
                     out.append(TerminalText.escaped(EventRecord.text(event)))
+                    out.append(byte: 0x0A)
                 case .jsonl: EventRecord.jsonl(event, to: &out)
                 }
             }

@@ -11,7 +11,7 @@ import Darwin
 struct OutputBuffer {
     private(set) var bytes: [UInt8] = []
     private let fd: Int32
-    /// Set when a write failed (a closed pipe, a full disk).
+    /// Set when a write failed (a closed pipe, a full disk); `flush` then ends the command (exit 2, one line).
     private(set) var failed = false
 
     init(fd: Int32 = STDOUT_FILENO) {
@@ -75,6 +75,7 @@ struct OutputBuffer {
             if n < 0 {
                 if errno == EINTR { continue }
                 failed = true
+                Terminal.fail("cannot write the output: \(String(cString: strerror(errno)))")
             } else {
                 offset += n
             }
