@@ -89,7 +89,10 @@ public enum AnalysisRun {
             if seen.insert(key).inserted { out.append(a) }
         }
         if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
-            out.append("clock skew (logs vs capture): \(skew.interpretation); text evidence shifted onto the capture clock")
+            let applied = ClockSkew.applied(skew.offsetSeconds)
+            let what = applied == 0 ? "text evidence not shifted (within the \(Int(ClockSkew.matchingNoise)) s matching noise)"
+                : "text evidence shifted \(ClockSkew.duration(applied)) onto the capture clock"
+            out.append("clock skew (logs vs capture): \(skew.interpretation); \(what)")
         }
         return out
     }

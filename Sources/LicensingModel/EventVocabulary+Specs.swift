@@ -103,6 +103,7 @@ extension EventVocabulary {
             "offset_seconds": FieldSpec(.number), "zone_offset_seconds": FieldSpec(.integer),
             "clock_error_seconds": FieldSpec(.number), "clock_error_abs_seconds": FieldSpec(.number),
             "threshold_seconds": FieldSpec(.number), "matched_pairs": FieldSpec(.integer), "pairs": FieldSpec(.list),
+            "node_clock_suspect": FieldSpec(.boolean),
         ]) { $1 }),
     ]
 }

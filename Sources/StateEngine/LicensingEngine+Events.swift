@@ -46,6 +46,13 @@ extension LicensingEngine {
             registrationEnded(to, at: at, cause: cause, evidence: ev, byTimer: false)
         case .authorizationRenewSucceeded, .complianceIn:
             authorizationSucceeded(event, at: at)
+        case .alertRaised:
+            // RTMT's SmartLicenseInOverage_OutOfCompliance / ProductOutOfCompliance is the product saying the
+            // overage began: the earliest evidence of it dates the 90-day period, not a later output that repeats it.
+            guard let alert = event.fields["alert"]?.text, Self.outOfComplianceAlerts.contains(alert),
+                state.registration == .registered else { break }
+            set(.authorization(.outOfCompliance), at: at, cause: "\(cause) \(alert)", evidence: ev, byTimer: false)
+            enterOverage(at: at, reason: .outOfCompliance, cause: "\(cause) \(alert)", evidence: ev, byTimer: false)
         case .complianceOut:
             if state.registration == .registered {
                 set(.authorization(.outOfCompliance), at: at, cause: cause, evidence: ev, byTimer: false)
@@ -110,6 +117,9 @@ extension LicensingEngine {
             }
         }
     }
+
+    /// RTMT alerts whose raising means the product entered the out-of-compliance overage (RTMT-125SU4 [V]).
+    static let outOfComplianceAlerts: Set<String> = ["SmartLicenseInOverage_OutOfCompliance", "ProductOutOfCompliance"]
 
     private mutating func recordUsage(_ event: Event) {
         guard let tag = event.fields["tag"]?.text else { return }

@@ -18,17 +18,24 @@ public struct SkewEstimate: Hashable, Sendable, Codable {
     public var zoneOffsetSeconds: Int = 0
     /// The rest: how far the two clocks disagree (positive when the capture clock is ahead of the log clock).
     public var clockErrorSeconds: Double = 0
+    /// Whether the engine found the node's own clock wrong (CSSM-issued deadlines shifted consistently), which makes
+    /// the capture's clock the reference; otherwise the node's clock is, and a clock error may be either host's.
+    public var nodeClockSuspect: Bool = false
 }
 
 /// Estimates clock skew between License Manager logs and captures by correlating communication attempts in
 /// the logs with connection ladders in the captures.
 ///
-/// Every candidate offset (capture time − log time over all pairs within ±14 hours) is scored by how many log
-/// attempts it aligns with a capture attempt within the tolerance; the best-supported offset wins, the
-/// smallest one on ties.
+/// Attempts are grouped first: log lines (or capture ladders) less than the tolerance apart are one attempt (a
+/// request and its failure, a retried connect), represented by its first line, so one attempt is never paired
+/// twice. Every candidate offset (capture time − log time over all pairs within ±14 hours) is scored by how many
+/// log attempts it aligns one-to-one with a capture attempt within the tolerance; the best-supported offset wins,
+/// the smallest one on ties, and the estimate is the median of the matched pairs' own offsets.
 public enum ClockSkew {
     /// Log-side kinds that mark an attempt toward Cisco, as the vocabulary declares them (`KindSpec.attemptClock`).
     public static let logAttemptKinds = EventVocabulary.kinds { $0.attemptClock == .log }
+    /// Log-side kinds that mark an attempt's start (`registration.requested`), not its outcome.
+    public static let requestKinds = logAttemptKinds.filter { $0.rawValue.hasSuffix(".requested") }
     /// Capture-side kinds that mark an attempt.
     public static let captureAttemptKinds = EventVocabulary.kinds { $0.attemptClock == .capture }
 
@@ -37,6 +44,10 @@ public enum ClockSkew {
 
     /// Offsets smaller than this are reported as no skew.
     public static let negligible: TimeInterval = 2
+
+    /// The matching noise: attempts this close count as one, and a clock error below it (trace rounding, the
+    /// time between a logged request and its packets) is reported but never applied to the text evidence.
+    public static let matchingNoise: TimeInterval = 5
 
     /// A clock error at or above this is a clock problem worth a finding (rule `clock-skew`): 90 seconds, well
     /// above capture-to-log latency and trace rounding, well below the hour CSSM tolerates.
@@ -49,13 +60,11 @@ public enum ClockSkew {
     ///   - tolerance: how close two attempts must be, after the shift, to count as the same attempt.
     /// - Returns: nil when there are not enough attempts on both sides (two matched pairs are required, or one
     ///   when each side holds exactly one attempt).
-    public static func estimate(logEvents: [Event], captureEvents: [Event], tolerance: TimeInterval = 5)
+    public static func estimate(logEvents: [Event], captureEvents: [Event], tolerance: TimeInterval = matchingNoise)
         -> SkewEstimate?
     {
-        let logs = logEvents.filter { logAttemptKinds.contains($0.kind) }.compactMap { e in e.time.map { ($0.instant, e) } }
-            .sorted { $0.0 < $1.0 }
-        let caps = captureEvents.filter { captureAttemptKinds.contains($0.kind) }
-            .compactMap { e in e.time.map { ($0.instant, e) } }.sorted { $0.0 < $1.0 }
+        let logs = attempts(logEvents.filter { logAttemptKinds.contains($0.kind) }, gap: tolerance)
+        let caps = attempts(captureEvents.filter { captureAttemptKinds.contains($0.kind) }, gap: tolerance)
         guard !logs.isEmpty, !caps.isEmpty, logs.count <= 20_000, caps.count <= 20_000 else { return nil }
         let window: TimeInterval = 14 * 3600
         var candidates: [Double] = []
@@ -78,16 +87,41 @@ public enum ClockSkew {
         guard let best else { return nil }
         let enough = best.pairs.count >= 2 || (logs.count == 1 && caps.count == 1 && best.pairs.count == 1)
         guard enough else { return nil }
-        // Refine: the median of the matched pairs' own offsets.
-        let offsets = best.pairs.compactMap { pair -> Double? in
+        // Refine: the median of the matched pairs' own offsets. A logged request and a ladder both mark an attempt's
+        // start; a logged failure marks its end (a timeout later) and may sit nearer the next retry's ladder, so
+        // request pairs, when there are any, are the measure.
+        let starts = best.pairs.filter { requestKinds.contains($0.0.kind) }
+        let offsets = (starts.isEmpty ? best.pairs : starts).compactMap { pair -> Double? in
             guard let c = pair.1.time?.instant, let l = pair.0.time?.instant else { return nil }
             return c.timeIntervalSince(l)
         }.sorted()
-        let median = offsets.isEmpty ? best.offset : offsets[offsets.count / 2]
+        let n = offsets.count
+        let median = n == 0 ? best.offset : n % 2 == 1 ? offsets[n / 2] : (offsets[n / 2 - 1] + offsets[n / 2]) / 2
         return SkewEstimate(
             offsetSeconds: median, matchedPairs: best.pairs.count, logAttempts: logs.count, captureAttempts: caps.count,
             pairs: best.pairs.prefix(10).map { [$0.0.source, $0.1.source] },
             interpretation: interpret(median), zoneOffsetSeconds: split(median).zone, clockErrorSeconds: split(median).clock)
+    }
+
+    /// The attempts among `events`, in time order: an event less than `gap` after the previous one belongs to
+    /// the same attempt, which is represented by its first event.
+    static func attempts(_ events: [Event], gap: TimeInterval) -> [(Date, Event)] {
+        let timed = events.compactMap { e in e.time.map { ($0.instant, e) } }.sorted { $0.0 < $1.0 }
+        var out: [(Date, Event)] = []
+        var last: Date?
+        for (t, e) in timed {
+            defer { last = t }
+            if let last, t.timeIntervalSince(last) < gap { continue }
+            out.append((t, e))
+        }
+        return out
+    }
+
+    /// The part of an offset to apply to text evidence: the zone part, plus the clock error when it is above the
+    /// matching noise (a smaller one is indistinguishable from trace rounding and request-to-packet latency).
+    public static func applied(_ offset: Double) -> Double {
+        let (zone, clock) = split(offset)
+        return Double(zone) + (abs(clock) >= matchingNoise ? clock : 0)
     }
 
     private static func match(_ logs: [(Date, Event)], _ caps: [(Date, Event)], offset: Double, tolerance: TimeInterval)
@@ -122,18 +156,23 @@ public enum ClockSkew {
 
     /// The offset in words: the zone part as a zone misreading (never NTP trouble), the clock error as a clock
     /// that is off when it reaches ``clockErrorThreshold``.
-    static func interpret(_ offset: Double) -> String {
+    static func interpret(_ offset: Double, nodeClockSuspect: Bool = false) -> String {
         if abs(offset) < negligible { return "the log clock and the capture clock agree" }
         let (zone, clock) = split(offset)
         var parts: [String] = []
         if zone != 0 {
             parts.append("the log times are off by \(duration(Double(zone))) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")
         }
-        let relation = clock > 0 ? "behind" : "ahead of"
-        if abs(clock) >= clockErrorThreshold {
-            parts.append("the log clock is \(relation) the capture clock by \(duration(abs(clock)).dropFirst()) (clock error above \(Int(clockErrorThreshold)) s: check NTP on the product, `utils ntp status`, and on the capturing host)")
+        let relation = clock > 0 ? "ahead of" : "behind"
+        let differ = "the capture clock is \(relation) the node clock by \(duration(abs(clock)).dropFirst())"
+        if abs(clock) >= matchingNoise, nodeClockSuspect {
+            parts.append("\(differ), and the node's own clock is found wrong (CSSM-issued deadlines shifted): the logs are moved onto the capture clock; check NTP on the product, `utils ntp status`")
+        } else if abs(clock) >= clockErrorThreshold {
+            parts.append("\(differ): either the capturing host's clock or the node's is off (nothing in the licensing evidence says the node's is; check `utils ntp status` and the capturing host's NTP); the node's clock is kept as the reference and the capture placed on it")
+        } else if abs(clock) >= matchingNoise {
+            parts.append("\(differ) (below the \(Int(clockErrorThreshold)) s threshold); the capture is placed on the node's clock")
         } else if abs(clock) >= negligible {
-            parts.append("the log clock is \(relation) the capture clock by \(duration(abs(clock)).dropFirst()) (below the \(Int(clockErrorThreshold)) s threshold)")
+            parts.append("the clocks agree within the \(Int(matchingNoise)) s matching noise (\(duration(clock)) measured, not applied)")
         } else {
             parts.append("apart from that the clocks agree")
         }

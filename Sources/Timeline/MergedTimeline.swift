@@ -35,48 +35,83 @@ public struct MergedTimeline: Sendable {
     public var coverage: [DateInterval]
 
     /// Merges and replays.
+    ///
+    /// The node's own clock is the reference for the licensing timeline: its traces and its `show license` outputs
+    /// agree with each other. A log-vs-capture offset is split into a zone part (applied to the text evidence: its
+    /// zone was misread) and a clock error. A clock error above the matching noise moves the capture's events onto
+    /// the node's clock for correlation, since either host may be the one that is off; only when the engine finds
+    /// the node's own clock wrong (CSSM-issued deadlines shifted consistently: its `clock_skew` anomaly) is the
+    /// capture's clock taken as the reference and the text evidence moved onto it.
     /// - Parameters:
     ///   - sources: events per input file.
     ///   - timers: the timers in force.
-    ///   - correctSkew: shift text events onto the capture clock when a skew is found.
-    ///   The sources are consumed: their events are moved into the timeline, not held twice.
+    ///   - correctSkew: correct a found skew (zone part onto the text, clock error as above).
+    ///   The sources are consumed: their events are moved into the timeline, not held twice (only a clock error
+    ///   between a capture and the node keeps them, for the rare second placement when the node's clock is suspect).
     public static func build(_ sources: consuming [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
         -> MergedTimeline
     {
-        var shifted: [SourceEvents] = sources
-        let present = Set(shifted.map(\.kind))
-        let capture = shifted.filter { $0.kind == .capture }.flatMap(\.events)
+        var input: [SourceEvents] = sources
+        let present = Set(input.map(\.kind))
+        let capture = input.filter { $0.kind == .capture }.flatMap(\.events)
         // Without capture events there is no skew to find (the estimate needs both sides): the text events are
         // not gathered for it then.
         var skew: SkewEstimate?
-        var skewEvents: [Event] = []
+        var text: [Event] = []
         if !capture.isEmpty {
-            let text = shifted.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
+            text = input.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
             skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
-            skewEvents = skew.map { [skewEvent($0, logs: text)] } ?? []
         }
-        if correctSkew, let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
-            shifted = shifted.map { group in
-                guard group.kind != .capture, group.kind != .cli else { return group }
-                var g = group
-                g.events = group.events.map { shift($0, by: skew.offsetSeconds) }
-                return g
+        let applied = correctSkew ? (skew.map { ClockSkew.applied($0.offsetSeconds) } ?? 0) : 0
+        let zonePart = correctSkew ? Double(skew.map { ClockSkew.split($0.offsetSeconds).zone } ?? 0) : 0
+        let clockError = applied - zonePart
+        let kept = clockError != 0 ? input : []
+        var merged = merge(&input, textShift: zonePart, captureShift: -clockError, timers: timers)
+        var nodeClockSuspect = false
+        if clockError != 0, merged.replay.anomalies.contains(where: { $0.name == .clockSkew }) {
+            nodeClockSuspect = true
+            var again = kept
+            merged = merge(&again, textShift: applied, captureShift: 0, timers: timers)
+        }
+        if let s = skew {
+            skew?.nodeClockSuspect = nodeClockSuspect
+            skew?.interpretation = ClockSkew.interpret(s.offsetSeconds, nodeClockSuspect: nodeClockSuspect)
+        }
+        let skewEvents = skew.map { [skewEvent($0, logs: text, placedAt: nodeClockSuspect ? applied : zonePart)] } ?? []
+        text = []
+        var all = merged.all
+        merged.all = []
+        all += derivedEvents(merged.replay) + skewEvents
+        return MergedTimeline(
+            events: timelineOrdered(all), replay: merged.replay, skew: skew, present: present, coverage: merged.coverage)
+    }
+
+    /// The events with text moved by `textShift` and captures by `captureShift`, the trace coverage, the replay.
+    /// `sources` is emptied: its events move into the result.
+    static func merge(_ sources: inout [SourceEvents], textShift: Double, captureShift: Double, timers: LicensingTimers)
+        -> (all: [Event], coverage: [DateInterval], replay: ReplayResult)
+    {
+        var shifted = sources.map { group -> SourceEvents in
+            guard group.kind != .cli else { return group }
+            var g = group
+            if group.kind == .capture {
+                if captureShift != 0 { g.events = group.events.map { placeOnNodeClock($0, by: captureShift) } }
+            } else if textShift != 0 {
+                g.events = group.events.map { shift($0, by: textShift) }
             }
+            return g
         }
-        let offset = correctSkew ? (skew.map { abs($0.offsetSeconds) >= ClockSkew.negligible ? $0.offsetSeconds : 0 } ?? 0) : 0
+        sources = []
         let coverage = shifted.filter { $0.kind == .licenseManagerLog }.compactMap { group -> DateInterval? in
             let times = group.events.compactMap { $0.time?.instant }
-            let lo = [times.min(), group.span.map { $0.start + offset }].compactMap { $0 }.min()
-            let hi = [times.max(), group.span.map { $0.end + offset }].compactMap { $0 }.max()
+            let lo = [times.min(), group.span.map { $0.start + textShift }].compactMap { $0 }.min()
+            let hi = [times.max(), group.span.map { $0.end + textShift }].compactMap { $0 }.max()
             guard let lo, let hi, hi > lo else { return nil }
             return DateInterval(start: lo, end: hi)
         }
-        var all = shifted.flatMap(\.events)
+        let all = shifted.flatMap(\.events)
         shifted = []
-        let replay = Replay.run(all, timers: timers, activityCoverage: coverage)
-        all += derivedEvents(replay) + skewEvents
-        return MergedTimeline(
-            events: timelineOrdered(all), replay: replay, skew: skew, present: present, coverage: coverage)
+        return (all, coverage, Replay.run(all, timers: timers, activityCoverage: coverage))
     }
 
     /// `events` in ``Event/timelineOrder(_:_:)``, sorting indices against instants read once, so the sort moves
@@ -94,13 +129,25 @@ public struct MergedTimeline: Sendable {
         return sorted.map { events[$0] }
     }
 
-    /// Moves a text event onto the capture clock and says so.
+    /// Moves a capture event onto the node's clock and says so.
+    static func placeOnNodeClock(_ e: Event, by shift: Double) -> Event {
+        guard var t = e.time else { return e }
+        var copy = e
+        t.instant += shift
+        t.assumptions.append("placed \(ClockSkew.duration(shift)) onto the node's clock for correlation (capture clock and node clock differ by \(ClockSkew.duration(-shift)); the node's clock is the licensing timeline's reference)")
+        copy.time = t
+        return copy
+    }
+
+    /// Moves a text event by `offset` (a zone correction, and a clock error when the node's clock is the wrong one)
+    /// and says so.
     static func shift(_ e: Event, by offset: Double) -> Event {
         guard var t = e.time else { return e }
         var copy = e
         t.instant += offset
         let (zone, clock) = ClockSkew.split(offset)
         let why = zone == 0 ? "clock error \(ClockSkew.duration(clock))"
+            : clock == 0 ? "zone correction \(ClockSkew.duration(Double(zone)))"
             : "zone correction \(ClockSkew.duration(Double(zone))), clock error \(ClockSkew.duration(clock))"
         t.assumptions.append("shifted \(ClockSkew.duration(offset)) onto the capture clock (\(why), from attempts matched in logs and captures)")
         copy.time = t
@@ -109,12 +156,12 @@ public struct MergedTimeline: Sendable {
 
     /// The skew as an event rules can judge (`clock-skew` on the clock error), placed at the first matched log
     /// attempt, with the matched pairs.
-    static func skewEvent(_ s: SkewEstimate, logs: [Event]) -> Event {
+    static func skewEvent(_ s: SkewEstimate, logs: [Event], placedAt shift: Double) -> Event {
         let first = s.pairs.first?.first
         let at = logs.first { $0.source == first }?.time?.instant
         let pairs = s.pairs.map { FieldValue.string($0.map(\.description).joined(separator: " <-> ")) }
         return Event(
-            kind: .clockSkew, time: at.map { EventTime(instant: $0 + s.offsetSeconds, raw: ($0 + s.offsetSeconds).iso8601UTC) },
+            kind: .clockSkew, time: at.map { EventTime(instant: $0 + shift, raw: ($0 + shift).iso8601UTC) },
             source: first ?? SourcePointer(path: "timeline", location: .file),
             fields: [
                 "offset_seconds": .double(s.offsetSeconds), "zone_offset_seconds": .int(s.zoneOffsetSeconds),
@@ -122,6 +169,7 @@ public struct MergedTimeline: Sendable {
                 "clock_error_abs_seconds": .double(abs(s.clockErrorSeconds)),
                 "threshold_seconds": .double(ClockSkew.clockErrorThreshold), "matched_pairs": .int(s.matchedPairs),
                 "pairs": .list(pairs), "interpretation": .string(s.interpretation),
+                "node_clock_suspect": .bool(s.nodeClockSuspect),
             ])
     }
 

@@ -86,6 +86,25 @@ struct EngineScenarioTests {
         #expect(r.transitions.last { $0.to == "NO PROVISIONING" }?.at == F.at(90))
     }
 
+    @Test("the overage is dated from the first out-of-compliance evidence (an RTMT alert), not a later output")
+    func overageFromEarliestEvidence() {
+        let r = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.alertRaised, day: 15, ["alert": "SmartLicenseInOverage_OutOfCompliance"]),
+            F.event(.authorizationRenewSucceeded, day: 23),
+            F.event(.authorizationRenewSucceeded, day: 36, ["status": "OUT OF COMPLIANCE"]),
+            EngineEvaluationAndAdoptionTests.snapshotEvent(day: 36.1, registration: .registered, authorization: .outOfCompliance),
+        ])
+        #expect(r.engine.state.overageStart == F.at(15))
+        #expect(r.runway.first { $0.to == "NO PROVISIONING" }?.at == F.at(105))
+        // Another alert (communication error) is no evidence of an overage.
+        let other = replay([
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0),
+            F.event(.alertRaised, day: 15, ["alert": "SmartLicenseCommunicationError"]),
+        ])
+        #expect(other.engine.state.enforcement == .none)
+    }
+
     @Test("compliance restored ends enforcement")
     func complianceIn() {
         let r = replay([

@@ -78,6 +78,29 @@ struct ZoneRulesTests {
         #expect(read.first?.name == "Central European Time")
     }
 
+    @Test("IST under a configured (or --tz) Asia/Jerusalem is Israel's, by the rules of the date; alone it stays India's")
+    func israelIST() throws {
+        let jerusalem = try #require(LocalZone(identifier: "Asia/Jerusalem"))
+        let evidence = [ZoneEvidence(kind: .timezoneConfig, path: "b/tz.txt", zone: jerusalem, detail: "show timezone config in b/tz.txt:3 prints (Asia/Jerusalem)")]
+        let configured = ZoneDecision.withConfiguredZone(for: "b/show-license-status.txt", evidence: evidence, resolver: ZoneResolver())
+        let winter = try #require(CiscoTimestamp.parse("Dec 07 07:09:40 2026 IST", zones: configured))
+        #expect(winter.instant.iso8601UTC == "2026-12-07T05:09:40Z")
+        #expect(winter.assumptions.contains { $0.contains("Asia/Jerusalem") && $0.contains("show timezone config") })
+        let fromTz = try ZoneResolver(specifications: ["Asia/Jerusalem"])
+        #expect(try #require(CiscoTimestamp.parse("Dec 07 07:09:40 2026 IST", zones: fromTz)).instant.iso8601UTC == "2026-12-07T05:09:40Z")
+        let india = try #require(CiscoTimestamp.parse("Dec 07 07:09:40 2026 IST", zones: ZoneResolver()))
+        #expect(india.instant.iso8601UTC == "2026-12-07T01:39:40Z")
+        // A configured zone that does not print IST leaves the table's reading.
+        let paris = try #require(LocalZone(identifier: "Europe/Paris"))
+        let other = ZoneResolver().withConfiguredZone(paris, reason: "tz config")
+        #expect(try #require(CiscoTimestamp.parse("Dec 07 07:09:40 2026 IST", zones: other)).instant.iso8601UTC == "2026-12-07T01:39:40Z")
+        // The printed IST is then no disagreement with the configured zone.
+        var ist = try #require(ZoneEvidence.fromAbbreviations(["IST"], path: "b/show-license-status.txt"))
+        ist.path = "b/show-license-status.txt"
+        let (_, decided) = ZoneDecision.decide(for: "b/slm.log", evidence: evidence + [ist], resolver: ZoneResolver())
+        #expect(decided.zone == "Asia/Jerusalem" && decided.warning == nil)
+    }
+
     @Test("zone decision: show timezone config beats abbreviations; the nearest node's evidence wins; none means UTC, said")
     func decision() throws {
         let paris = try #require(LocalZone(identifier: "Europe/Paris"))

@@ -39,10 +39,19 @@ struct TimelineTests {
         }
         let skewEvent = try #require(tl.events.first { $0.kind == .clockSkew })
         #expect(skewEvent.fields["zone_offset_seconds"] == .int(skew.zoneOffsetSeconds))
-        // After correction the log attempts sit within a second or two of the capture's.
+        // A zone misreading moves the logs onto the capture's zone; a clock error (either host's) leaves the logs on
+        // the node's clock, the reference, and places the capture on it: either way the attempts line up.
         let first = try #require(tl.events.first { $0.kind == .communicationFailed }?.time)
-        #expect(abs(first.instant.timeIntervalSince(Self.t0 + offset)) <= 1.5)
-        #expect(first.assumptions.contains { $0.contains("capture clock") })
+        let ladder = try #require(tl.events.first { $0.kind == .connectivityAttempt }?.time)
+        #expect(abs(first.instant.timeIntervalSince(ladder.instant)) <= 1.5)
+        if abs(offset) >= 1_800 {
+            #expect(abs(first.instant.timeIntervalSince(Self.t0 + offset)) <= 1.5)
+            #expect(first.assumptions.contains { $0.contains("capture clock") })
+        } else {
+            #expect(first.instant == Self.t0 && first.assumptions.isEmpty)
+            #expect(ladder.assumptions.contains { $0.contains("onto the node's clock") })
+            #expect(skewEvent.fields["node_clock_suspect"] == .bool(false))
+        }
     }
 
     @Test("no skew is reported when clocks agree or one side is missing")
@@ -52,6 +61,49 @@ struct TimelineTests {
         let onlyLog = MergedTimeline.build([Self.pairedSources(offset: 0)[0]])
         #expect(onlyLog.skew == nil)
         #expect(onlyLog.present == [.licenseManagerLog])
+    }
+
+    @Test("two trace lines of one attempt and two ladders 3 s apart are one attempt each: no 3 s clock error")
+    func oneAttemptOneLadder() throws {
+        let starts = (0..<3).map { Self.t0 + Double($0) * 1_800 }
+        let log = starts.enumerated().flatMap { i, t in
+            [Self.ev(.authorizationRequested, t, "slm.log", 2 * i + 1), Self.ev(.communicationFailed, t + 0.4, "slm.log", 2 * i + 2)]
+        }
+        let cap = starts.enumerated().flatMap { i, t in
+            [0.1, 3.1].enumerated().map { j, d in
+                Event(kind: .connectivityAttempt, time: EventTime(instant: t + d, raw: ""), source: .frame("c.pcap", 10 * i + j + 1))
+            }
+        }
+        let tl = MergedTimeline.build([SourceEvents(path: "slm.log", kind: .licenseManagerLog, events: log),
+                                       SourceEvents(path: "c.pcap", kind: .capture, events: cap)])
+        let skew = try #require(tl.skew)
+        #expect(abs(skew.offsetSeconds) < 1)
+        #expect(skew.matchedPairs == 3 && skew.logAttempts == 3 && skew.captureAttempts == 3)
+        let failed = try #require(tl.events.first { $0.kind == .communicationFailed }?.time)
+        #expect(failed.instant == Self.t0 + 0.4)
+    }
+
+    @Test("a logged request measures the clock; a failure a timeout later, near the retry's ladder, does not")
+    func requestPairsMeasure() throws {
+        let log = [Self.ev(.registrationRequested, Self.t0, "slm.log", 1), Self.ev(.registrationFailed, Self.t0 + 6.2, "slm.log", 2),
+                   Self.ev(.registrationFailed, Self.t0 + 14.2, "slm.log", 3)]
+        let cap = [1.2, 9.2].enumerated().map { i, d in
+            Event(kind: .connectivityAttempt, time: EventTime(instant: Self.t0 + d, raw: ""), source: .frame("c.pcap", i + 1))
+        }
+        let skew = try #require(ClockSkew.estimate(logEvents: log, captureEvents: cap))
+        #expect(abs(skew.offsetSeconds - 1.2) < 0.5)
+    }
+
+    @Test("a clock error within the 5 s matching noise is reported but not applied to the logs")
+    func residualNotApplied() throws {
+        let tl = MergedTimeline.build(Self.pairedSources(offset: 3))
+        let skew = try #require(tl.skew)
+        #expect(abs(skew.offsetSeconds - 3) <= 1)
+        #expect(skew.interpretation.contains("matching noise"))
+        let first = try #require(tl.events.first { $0.kind == .communicationFailed }?.time)
+        #expect(first.instant == Self.t0)
+        #expect(!first.assumptions.contains { $0.contains("capture clock") })
+        #expect(ClockSkew.applied(12_600 + 3) == 12_600 && ClockSkew.applied(47) == 47)
     }
 
     @Test("unrelated attempts far apart do not produce a skew")

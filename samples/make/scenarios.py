@@ -29,18 +29,4 @@ TIME = ("zone-less traces and syslog are read as UTC and the zone difference is 
         "from show timezone config / show license abbreviations, DST by the IANA rules and the zone vs clock-error split")
 PAIRING = ("besides the zone: with the time work (e477aec) the skew estimate pairs two trace lines of one attempt with two "
            "capture attempts 3 s apart and reports (and applies) a 3 s clock error where traces and capture share one clock")
-PENDING: dict[str, dict] = {
-    "capture-clock-off-losangeles": {"issue": 9, "reason": TIME + "; besides the zone: the capture host's clock is the "
-                                     "wrong one, yet the traces are moved onto it and clock-skew (the product's clock) "
-                                     "is raised for a capture-clock error of 277 s"},
-    "dns-failure-jerusalem": {"issue": 9, "reason": TIME + "; besides the traces: the IST printed by show license is "
-                              "read as India (+05:30) although show timezone config says Asia/Jerusalem (+02:00)"},
-    "fn72318-tokyo": {"issue": 9, "reason": TIME + "; " + PAIRING},
-    "tls-interception-paris": {"issue": 9, "reason": TIME + "; " + PAIRING},
-    "proxy-407-london": {"issue": 9, "reason": TIME + "; " + PAIRING},
-    "proxy-443-berlin": {"issue": 9, "reason": TIME + "; " + PAIRING},
-    "satellite-tier-gap-sydney": {
-        "issue": 9, "reason": TIME + "; and the engine dates the out-of-compliance overage from the collected output "
-        "instead of the first out-of-compliance evidence (the RTMT InOverage alert of Sep 29), so the end of the overage "
-        "moves"},
-}
+PENDING: dict[str, dict] = {}

@@ -15,7 +15,10 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let data = FileManager.default.contents(atPath: entry.localPath) ?? Data()
         let text = String(decoding: data, as: UTF8.self)
-        let reading = SnapshotEvents.read(text: text, path: entry.displayPath, zones: context.options.zones)
+        // The node's configured zone settles an abbreviation it prints with another meaning (Israel's IST).
+        let zones = ZoneDecision.withConfiguredZone(
+            for: entry.displayPath, evidence: context.zoneEvidence, resolver: context.options.zones)
+        let reading = SnapshotEvents.read(text: text, path: entry.displayPath, zones: zones)
         let events = Self.withLineExcerpts(reading.groups.flatMap { $0 }, text: text)
         var out = EvidenceReading(reader: name)
         out.sources = [SourceEvents(path: entry.displayPath, kind: .cli, events: events)]

@@ -27,7 +27,7 @@ public enum ZoneDecision {
             warnings.append("evidence disagrees: " + ([best] + rivals).map(\.detail).joined(separator: "; "))
         }
         if best.kind == .timezoneConfig,
-            let abbr = evidence.first(where: { $0.kind == .printedAbbreviations && !same($0.zone, best.zone) })
+            let abbr = evidence.first(where: { $0.kind == .printedAbbreviations && !same($0.zone, best.zone) && !printsOwn($0, best.zone) })
         {
             warnings.append("\(abbr.detail), which differs from the configured \(best.zone)")
         }
@@ -39,6 +39,13 @@ public enum ZoneDecision {
             warning: warnings.isEmpty ? nil : warnings.joined(separator: "; ")))
     }
 
+    /// `resolver` with the configured zone (`show timezone config`) nearest to `path`, which settles the
+    /// ambiguous abbreviations the file prints (see ``ZoneResolver/configuredZone``).
+    public static func withConfiguredZone(for path: String, evidence: [ZoneEvidence], resolver: ZoneResolver) -> ZoneResolver {
+        guard let best = best(for: path, evidence: evidence.filter { $0.kind == .timezoneConfig }) else { return resolver }
+        return resolver.withConfiguredZone(best.zone, reason: best.detail)
+    }
+
     /// The strongest evidence, nearest to `path` first.
     static func best(for path: String, evidence: [ZoneEvidence]) -> ZoneEvidence? {
         evidence.min { a, b in
@@ -46,6 +53,12 @@ public enum ZoneDecision {
             let (da, db) = (distance(path, a.path), distance(path, b.path))
             return da != db ? da < db : a.path < b.path
         }
+    }
+
+    /// Whether the abbreviations behind `evidence` are ones `zone` prints with another meaning (IST under Asia/Jerusalem).
+    static func printsOwn(_ evidence: ZoneEvidence, _ zone: LocalZone) -> Bool {
+        guard case .named(let n) = zone else { return false }
+        return evidence.labels.contains { ZoneTable.otherZones(printing: $0).contains(n.identifier) }
     }
 
     /// Folder steps between two files (fewer means more likely the same node's).

@@ -24,6 +24,8 @@ public struct ZoneEvidence: Hashable, Sendable {
     public var detail: String
     /// What the mapping leaves open (IST is also Israel and Ireland), when anything.
     public var note: String?
+    /// The abbreviations printed (upper-cased), for printed-abbreviation evidence.
+    public var labels: [String] = []
 
     /// Creates a value.
     public init(kind: Kind, path: String, zone: LocalZone, detail: String, note: String? = nil) {
@@ -72,9 +74,11 @@ public struct ZoneEvidence: Hashable, Sendable {
             let others = ranked.dropFirst().map(\.key).joined(separator: ", ")
             note = [note, "the abbreviations also point at \(others)"].compactMap { $0 }.joined(separator: "; ")
         }
-        return ZoneEvidence(
+        var evidence = ZoneEvidence(
             kind: .printedAbbreviations, path: path, zone: zone,
             detail: "\(path) prints times in \(abbrs.joined(separator: ", ")), taken as \(ranked[0].key)", note: note)
+        evidence.labels = abbrs
+        return evidence
     }
 
     /// Every zone label of the times a snapshot holds (bounded reflection over its fields).

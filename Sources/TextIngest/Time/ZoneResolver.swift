@@ -15,6 +15,11 @@ public struct ZoneResolver: Hashable, Sendable {
     public var unzonedReason: String?
     /// True when ``unzoned`` came from `--tz` (a bundle's evidence then does not replace it).
     public var unzonedFromCommandLine: Bool
+    /// The node's configured zone (`show timezone config`) and where it was read, which settles an ambiguous printed
+    /// abbreviation when that zone prints it (IST under Asia/Jerusalem is Israel's, not India's).
+    public var configuredZone: LocalZone?
+    /// Where ``configuredZone`` was read.
+    public var configuredZoneReason: String?
 
     /// A resolver with no overrides: unzoned times are read as UTC, and that is said.
     public init(overrides: [String: LocalZone] = [:], unzoned: LocalZone? = nil, unzonedReason: String? = nil) {
@@ -61,6 +66,27 @@ public struct ZoneResolver: Hashable, Sendable {
         return copy
     }
 
+    /// This resolver with the node's configured zone (see ``configuredZone``).
+    public func withConfiguredZone(_ zone: LocalZone, reason: String) -> ZoneResolver {
+        var copy = self
+        copy.configuredZone = zone
+        copy.configuredZoneReason = reason
+        return copy
+    }
+
+    /// The zone evidence names for an ambiguous abbreviation: `--tz` first, then the configured zone, when that zone
+    /// is one that prints the abbreviation with another meaning than the table's.
+    func zoneNamed(for abbreviation: String) -> (zone: LocalZone, reason: String)? {
+        let others = ZoneTable.otherZones(printing: abbreviation)
+        let candidates: [(LocalZone?, String?)] = [
+            (unzonedFromCommandLine ? unzoned : nil, unzonedReason), (configuredZone, configuredZoneReason),
+        ]
+        for case let (zone?, reason) in candidates {
+            if case .named(let n) = zone, others.contains(n.identifier) { return (zone, reason ?? "--tz") }
+        }
+        return nil
+    }
+
     /// The result of resolving a zone.
     public struct Resolution: Hashable, Sendable {
         /// The zone to read the wall time in.
@@ -86,6 +112,10 @@ public struct ZoneResolver: Hashable, Sendable {
         }
         if let o = Self.parseOffset(label) { return Resolution(zone: .fixed(o), label: String(label), assumption: nil) }
         guard let entry = ZoneTable.entry(for: label) else { return nil }
+        if !entry.alternatives.isEmpty, let named = zoneNamed(for: upper) {
+            return Resolution(zone: named.zone, label: String(label),
+                assumption: "zone \(label) taken as \(named.zone) by its rules at that date, not \(entry.meaning): \(named.reason) names \(named.zone), which prints \(upper)")
+        }
         let assumption = entry.alternatives.isEmpty
             ? nil
             : "zone \(label) is ambiguous; taken as \(entry.meaning) (not \(entry.alternatives.joined(separator: ", "))); override with --tz \(upper)=ZONE"

@@ -86,6 +86,22 @@ public enum ZoneTable {
         "ART": "America/Argentina/Buenos_Aires", "CLT": "America/Santiago",
     ]
 
+    /// The IANA zones that print an ambiguous abbreviation with one of its other meanings (Asia/Jerusalem's IST).
+    /// When the node's own zone evidence (`show timezone config`, `--tz`) names one of them, the abbreviation is that
+    /// zone's, read by its rules at the printed date.
+    public static func otherZones(printing abbreviation: some StringProtocol) -> Set<String> {
+        otherZoneTable[abbreviation.uppercased()] ?? []
+    }
+
+    private static let otherZoneTable: [String: Set<String>] = [
+        "IST": ["Asia/Jerusalem", "Asia/Tel_Aviv", "Israel", "Europe/Dublin", "Eire"],
+        "CST": ["Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Taipei", "Asia/Macau", "PRC", "America/Havana", "Cuba"],
+        "BST": ["Asia/Dhaka"],
+        "PST": ["Asia/Manila"],
+        "AST": ["Asia/Riyadh", "Asia/Baghdad", "Asia/Kuwait", "Asia/Qatar", "Asia/Bahrain", "Asia/Aden"],
+        "GST": ["Atlantic/South_Georgia"],
+    ]
+
     private static let ianaNotes: [String: String] = [
         "IST": "IST is also Israel and Ireland; override with --tz Asia/Jerusalem or --tz Europe/Dublin",
         "CET": "Europe/Paris stands for the EU rules (last Sundays of March and October) that every CET zone follows; an exact --tz (Europe/Zurich) gives the same instants",
