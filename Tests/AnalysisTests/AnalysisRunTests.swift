@@ -47,15 +47,19 @@ struct AnalysisRunTests {
         #expect(o.events.contains { $0.kind == .tcpAttempt })
     }
 
-    @Test("a log clock 2h07m behind the capture is found, reported and corrected")
+    @Test("a log clock 2h07m behind the capture: the 2h zone part corrects the logs, the 7m clock error places the capture on the node's clock")
     func skewedClock() throws {
         let o = AnalysisRun.run(paths: [AnalysisFixtures.scenario("skewed-clock")], options: try AnalysisFixtures.options(), toolVersion: "test")
         let skew = try #require(o.report.skew)
         #expect(abs(skew.offsetSeconds - 7_620) < 2)
+        #expect(skew.zoneOffsetSeconds == 7_200)
         #expect(skew.matchedPairs >= 2)
         #expect(o.report.assumptions.contains { $0.contains("clock skew") })
+        // The logs move by the zone part only: the wire time (1_647_252_129) minus the 420 s clock error.
         let failures = o.events.filter { $0.kind == .registrationFailed }.compactMap { $0.time?.instant }
-        #expect(failures.contains { abs($0.timeIntervalSince1970 - 1_647_252_129) < 2 })
+        #expect(failures.contains { abs($0.timeIntervalSince1970 - (1_647_252_129 - 420)) < 2 })
+        let ladders = o.events.filter { $0.kind == .connectivityAttempt }.compactMap { $0.time?.instant }
+        #expect(ladders.contains { abs($0.timeIntervalSince1970 - (1_647_252_129 - 420)) < 5 })
     }
 
     @Test("a subscriber's empty output is not CSCvf86710")

@@ -90,7 +90,7 @@ enum AnalysisFormatting {
     /// The skew in one sentence: offset, support and meaning.
     static func skew(_ s: SkewEstimate) -> String {
         let sign = s.offsetSeconds < 0 ? "-" : "+"
-        return "\(sign)\(duration(s.offsetSeconds)) added to log times to put them on the capture clock, from "
+        return "capture clock − log clock \(sign)\(duration(s.offsetSeconds)), from "
             + "\(s.matchedPairs) matched attempt pairs (\(s.logAttempts) attempts in the logs, \(s.captureAttempts) in "
             + "the captures): \(s.interpretation)"
     }
