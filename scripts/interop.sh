@@ -71,8 +71,11 @@ def tshark_certs(path):
         out[frame] = certs
     return out
 
+r_err = {}
+
 def ours(path):
     r = subprocess.run([BIN, "packets", "--format", "jsonl", path], capture_output=True, text=True)
+    r_err[path] = r.stderr
     objs = [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
     return r.returncode, objs
 
@@ -80,9 +83,11 @@ rows, failures = [], 0
 for name in sorted(os.listdir(CORPUS)):
     path = os.path.join(CORPUS, name)
     rc, objs = ours(path)
-    cap = next((o for o in objs if o.get("type") == "capture"), {"frames": -1})
-    flows = [o for o in objs if o.get("type") == "flow"]
-    events = [o for o in objs if o.get("type") == "event"]
+    m = re.search(r": (\d+) frames, reader", r_err.get(path, ""))
+    cap = {"frames": int(m.group(1)) if m else -1}
+    flows = [dict(o["fields"], sni=o["fields"].get("sni")) for o in objs if o.get("kind") == "capture.flow"]
+    events = [dict(o, pointer=f'{o["source"]["path"]}#{o["source"].get("frame", 0)}') for o in objs
+              if o.get("kind") not in ("capture.flow", "capture.ladder")]
     notes, bad = [], []
 
     t_count = len(tshark(path, "-T", "fields", "-e", "frame.number"))
@@ -111,7 +116,8 @@ for name in sorted(os.listdir(CORPUS)):
     for r in fields(path, "http.response", "http.request_in", "http.response.code"):
         if len(r) >= 2 and r[0]: t_status[int(r[0])] = int(r[1])
     t_c = {(f_, tgt, t_status.get(f_)) for f_, tgt in t_conn.items()}
-    o_c = {(c["frame"], c["target"], c.get("status")) for fl in flows for c in fl["connects"]}
+    o_c = {(f_, t_, s_ or None) for fl in flows
+           for f_, t_, s_ in zip(fl["connect_frames"], fl["connect_targets"], fl["connect_statuses"])}
     if t_c != o_c: bad.append(f"CONNECT {sorted(o_c)} != {sorted(t_c)}")
 
     t_certs = tshark_certs(path)

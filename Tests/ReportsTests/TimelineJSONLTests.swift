@@ -24,7 +24,8 @@ struct TimelineJSONLTests {
             #expect(datetime.count == 20 && datetime.hasSuffix("Z") && datetime.dropFirst(10).hasPrefix("T"))
             #expect(line["timestamp_desc"] is String)
             #expect(line["timestamp"] is Int)
-            #expect(line["kind"] is String && line["source"] is String)
+            #expect(line["kind"] is String && (line["source"] as? [String: Any])?["path"] is String)
+            #expect(line["schema"] as? String == "licscope.event/1")
             #expect(line["fields"] is [String: Any] && line["assumptions"] is [Any])
         }
     }

@@ -19,14 +19,17 @@ struct TimeAgreementTests {
         #expect(events.stderr.contains("Europe/Zurich"))
         var fromAnalyze: [String: Int64] = [:]
         for line in Self.jsonLines(analyze.stdout) {
-            guard let source = line["source"] as? String, source.contains("slm.log:"), let ts = line["timestamp"] as? Int64
+            guard let source = line["source"] as? [String: Any], let path = source["path"] as? String,
+                path.hasSuffix("slm.log"), let n = source["line"] as? Int, let ts = line["timestamp"] as? Int64
             else { continue }
-            fromAnalyze[String(source.split(separator: "/").last!)] = ts
+            fromAnalyze["slm.log:\(n)"] = ts
         }
         var compared = 0
         for line in Self.jsonLines(events.stdout) {
-            guard let source = line["source"] as? String, let time = line["time"] as? String else { continue }
-            let key = String(source.split(separator: "/").last!)
+            guard let source = line["source"] as? [String: Any], let path = source["path"] as? String,
+                let n = source["line"] as? Int, let time = line["datetime"] as? String
+            else { continue }
+            let key = "\(path.split(separator: "/").last!):\(n)"
             let instant = try #require(ISO8601DateFormatter().date(from: time))
             let a = try #require(fromAnalyze[key], "\(key) missing from analyze")
             #expect(Int64(instant.timeIntervalSince1970) == a / (a > 10_000_000_000_000 ? 1_000_000 : 1), "\(key)")

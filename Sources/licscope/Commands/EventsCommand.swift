@@ -60,6 +60,7 @@ struct EventsCommand: ParsableCommand {
             let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: path, catalog: catalog)
             var count = 0
             var unzoned = false
+            var untimed = 0
             let result = LogIngester.stream(path: path, options: options, progress: bar.update) { event in
                 count += 1
                 if !unzoned, event.time?.assumptions.contains(where: { $0.hasPrefix("no zone printed") }) == true {
@@ -69,7 +70,7 @@ struct EventsCommand: ParsableCommand {
                 case .text:
                     out.append(TerminalText.escaped(EventRecord.text(event)))
                     out.append(byte: 0x0A)
-                case .jsonl: EventRecord.jsonl(event, to: &out)
+                case .jsonl: if !out.append(eventRecord: event) { untimed += 1 }
                 }
             }
             out.flush()
@@ -83,6 +84,7 @@ struct EventsCommand: ParsableCommand {
                 summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
                 if let w = zone.warning { summary += "; warning: \(w)" }
             }
+            if untimed > 0 { summary += "; \(untimed) untimed events left out of the JSON Lines" }
             FileHandle.standardError.write(Data("licscope: \(summary)\n".utf8))
         }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: eventCount > 0)

@@ -18,15 +18,19 @@ struct PacketsCommand: ParsableCommand {
     @Argument(help: "pcap or pcapng files.")
     var files: [String] = []
 
-    @Option(help: "Output format: text or jsonl.")
-    var format: String = "text"
+    /// What `packets` can write.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @Option(help: "Output format: text or jsonl (records of schema licscope.event/1).")
+    var format: OutputFormat = .text
 
     @Option(name: .customLong("ca-file"), help: "PEM file of extra trust anchors (a customer's own or proxy CA).")
     var caFiles: [String] = []
 
     func run() throws {
         guard !files.isEmpty else { throw usage("give at least one capture file") }
-        guard format == "text" || format == "jsonl" else { throw usage("--format must be text or jsonl") }
         var anchors: [String] = []
         for path in caFiles {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -39,9 +43,19 @@ struct PacketsCommand: ParsableCommand {
         let bar = ProgressBar(paths: files)
         for path in files {
             let analysis = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(extraTrustAnchorsPEM: anchors))
-            var out = BufferedOutput()
-            if format == "jsonl" { PacketsOutput.jsonl(analysis, to: &out) } else { PacketsOutput.text(analysis, to: &out) }
-            out.flush()
+            var untimed = 0
+            if format == .jsonl {
+                var out = OutputBuffer()
+                untimed = PacketsOutput.jsonl(analysis, to: &out)
+                out.flush()
+                var summary = "licscope: \(path): \(analysis.framesRead) frames, reader \(analysis.reader)"
+                if untimed > 0 { summary += "; \(untimed) untimed records left out of the JSON Lines" }
+                Terminal.warn(summary)
+            } else {
+                var out = BufferedOutput()
+                PacketsOutput.text(analysis, to: &out)
+                out.flush()
+            }
             bar.fileDone(size: ProgressBar.files(under: path).first?.1 ?? 0)
             bar.finish()
             for error in analysis.errors {
@@ -105,91 +119,55 @@ enum PacketsOutput {
         }
     }
 
-    static func jsonl(_ a: CaptureAnalysis, to out: inout BufferedOutput) {
-        let errors = a.errors.map { e in
-            JSON.object([("message", JSON.string(e.message)), ("offset", JSON.int(e.offset)), ("frame", JSON.int(e.frame))])
+    /// The capture as records of schema `licscope.event/1`: one `capture.ladder` per connection ladder, one
+    /// `capture.flow` per flow (at the time of its first timed frame), then the events. Records without a time are
+    /// left out (Timesketch needs one on every line); returns how many.
+    @discardableResult
+    static func jsonl(_ a: CaptureAnalysis, to out: inout OutputBuffer) -> Int {
+        var untimed = 0
+        var frameTimes: [Int: Date] = [:]
+        for e in a.events {
+            if case .frame(let n) = e.source.location, let t = e.time, frameTimes[n] == nil { frameTimes[n] = t.instant }
         }
-        out.write(JSON.object([
-            ("type", JSON.string("capture")), ("path", JSON.string(a.path)), ("frames", JSON.int(a.framesRead)),
-            ("reader", JSON.string(a.reader)), ("first_frame_time", JSON.string(a.firstFrameTime?.iso8601UTC)),
-            ("last_frame_time", JSON.string(a.lastFrameTime?.iso8601UTC)), ("errors", JSON.array(errors)),
-        ]) + "\n")
         for l in a.ladders {
-            out.write(JSON.object([
-                ("type", JSON.string("ladder")), ("source", JSON.string("\(a.path)#\(l.firstFrame)")),
-                ("endpoint", JSON.string(l.endpoint)), ("target_host", JSON.string(l.targetHost)),
-                ("target_port", JSON.int(l.targetPort)), ("via_proxy", l.viaProxy ? "true" : "false"),
-                ("proxy", JSON.string(l.proxy)), ("ladder", JSON.string(l.ladderText)),
-                ("outcome", JSON.string(l.outcome)), ("stage_reached", JSON.string(l.stageReached)),
-                ("failed_stage", JSON.string(l.failedStage)), ("failure", JSON.string(l.failure.map(Redaction.redact))),
-                ("frames", JSON.array(l.frames.map { JSON.int($0) })),
-            ]) + "\n")
+            guard let time = l.time ?? l.frames.lazy.compactMap({ frameTimes[$0] }).first else { untimed += 1; continue }
+            var fields: [String: FieldValue] = [
+                "endpoint": .string(l.endpoint), "target_host": .string(l.targetHost), "via_proxy": .bool(l.viaProxy),
+                "ladder": .string(l.ladderText), "outcome": .string(l.outcome), "frames": .list(l.frames.map { .int($0) }),
+            ]
+            if let p = l.targetPort { fields["target_port"] = .int(p) }
+            if let p = l.proxy { fields["proxy"] = .string(p) }
+            if let s = l.stageReached { fields["stage_reached"] = .string(s) }
+            if let s = l.failedStage { fields["failed_stage"] = .string(s) }
+            if let f = l.failure { fields["failure"] = .string(f) }
+            let failure = l.failure.map { " — \(Redaction.redact($0))" } ?? ""
+            out.append(record: .init(
+                message: "connection \(l.endpoint): \(l.ladderText) \(l.outcome)\(failure)", instant: time,
+                timestampDescription: "Capture Time", kind: "capture.ladder", source: .frame(a.path, l.firstFrame),
+                fields: fields))
         }
         for f in a.flows {
-            let connects = f.connects.map { c in
-                JSON.object([("frame", JSON.int(c.frame)), ("target", JSON.string(c.target)),
-                             ("status", JSON.int(c.status)), ("response_frame", JSON.int(c.responseFrame))])
-            }
-            out.write(JSON.object([
-                ("type", JSON.string("flow")), ("source", JSON.string("\(a.path)#\(f.firstFrame)")),
-                ("transport", JSON.string(f.transport)), ("client", JSON.string(f.client)),
-                ("client_port", JSON.int(f.clientPort)), ("server", JSON.string(f.server)),
-                ("server_port", JSON.int(f.serverPort)), ("first_frame", JSON.int(f.firstFrame)),
-                ("last_frame", JSON.int(f.lastFrame)),
-                ("client_hello_frames", JSON.array(f.clientHelloFrames.map { JSON.int($0) })),
-                ("sni", JSON.string(f.sni)), ("connects", JSON.array(connects)),
-                ("certificate_subjects", JSON.array(f.certificateSubjects.map { JSON.string($0) })),
-                ("certificate_issuers", JSON.array(f.certificateIssuers.map { JSON.string($0) })),
-                ("certificate_serials", JSON.array(f.certificateSerials.map { JSON.string($0) })),
-            ]) + "\n")
+            let frames = [f.firstFrame] + f.clientHelloFrames + f.connects.map(\.frame) + [f.lastFrame]
+            guard let time = frames.lazy.compactMap({ frameTimes[$0] }).first else { untimed += 1; continue }
+            var fields: [String: FieldValue] = [
+                "transport": .string(f.transport), "client": .string(f.client), "client_port": .int(f.clientPort),
+                "server": .string(f.server), "server_port": .int(f.serverPort), "first_frame": .int(f.firstFrame),
+                "last_frame": .int(f.lastFrame), "client_hello_frames": .list(f.clientHelloFrames.map { .int($0) }),
+                "certificate_subjects": .list(f.certificateSubjects.map { .string($0) }),
+                "certificate_issuers": .list(f.certificateIssuers.map { .string($0) }),
+                "certificate_serials": .list(f.certificateSerials.map { .string($0) }),
+                "connect_frames": .list(f.connects.map { .int($0.frame) }),
+                "connect_targets": .list(f.connects.map { .string($0.target) }),
+                "connect_statuses": .list(f.connects.map { .int($0.status ?? 0) }),
+            ]
+            if let sni = f.sni { fields["sni"] = .string(sni) }
+            out.append(record: .init(
+                message: "flow \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
+                    + (f.sni.map { " sni=\($0)" } ?? ""),
+                instant: time, timestampDescription: "Capture Time", kind: "capture.flow",
+                source: .frame(a.path, f.firstFrame), fields: fields))
         }
-        for e in a.events {
-            let fields = e.fields.sorted { $0.key < $1.key }.map { ($0.key, JSON.value($0.value)) }
-            out.write(JSON.object([
-                ("type", JSON.string("event")), ("kind", JSON.string(e.kind.rawValue)),
-                ("pointer", JSON.string(e.source.description)), ("time", JSON.string(e.time?.raw)),
-                ("instant", JSON.string(e.time?.instant.iso8601UTC)), ("fields", JSON.object(fields)),
-                ("excerpt", JSON.string(e.excerpt)),
-            ]) + "\n")
-        }
-    }
-}
-
-/// A minimal JSON text builder for the JSON Lines output (keys in the order given; nil becomes null).
-enum JSON {
-    static func string(_ s: String?) -> String {
-        guard let s else { return "null" }
-        // Most values (names, addresses, ladders) need no escaping: one byte scan instead of a rebuild per scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    static func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
-
-    static func value(_ v: FieldValue) -> String {
-        switch v {
-        case .string(let s): return string(s)
-        case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? String(d) : "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .time(let t): return string(t.iso8601UTC)
-        case .list(let l): return array(l.map(value))
-        }
+        for e in a.events where !out.append(eventRecord: e) { untimed += 1 }
+        return untimed
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import LicensingModel
+import Reports
 
 #if canImport(Glibc)
 import Glibc
@@ -34,32 +36,21 @@ struct OutputBuffer {
     /// Appends a decimal integer.
     mutating func append(int: Int) { append(String(int)) }
 
-    /// Appends a JSON string literal (quotes included), escaped as `JSONEncoder` does with
-    /// `.withoutEscapingSlashes`: `"` `\` and control characters; everything else as UTF-8.
-    mutating func append(jsonString text: String) {
-        bytes.append(0x22)
-        var t = text
-        t.withUTF8 { u in
-            var run = 0
-            for (i, c) in u.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                run = i + 1
-                switch c {
-                case 0x22: bytes += [0x5C, 0x22]
-                case 0x5C: bytes += [0x5C, 0x5C]
-                case 0x0A: bytes += [0x5C, 0x6E]
-                case 0x0D: bytes += [0x5C, 0x72]
-                case 0x09: bytes += [0x5C, 0x74]
-                case 0x08: bytes += [0x5C, 0x62]
-                case 0x0C: bytes += [0x5C, 0x66]
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
-        }
-        bytes.append(0x22)
+    /// Appends a JSON string literal (quotes included), escaped as `JSONEncoder` does with `.withoutEscapingSlashes`.
+    mutating func append(jsonString text: String) { EventRecordEncoder.appendString(text, to: &bytes) }
+
+    /// Appends one event record of schema `licscope.event/1`; an untimed event writes nothing and returns false.
+    @discardableResult
+    mutating func append(eventRecord e: Event) -> Bool {
+        let written = EventRecordEncoder.append(e, to: &bytes)
+        flushIfFull()
+        return written
+    }
+
+    /// Appends one record of schema `licscope.event/1` built from its parts.
+    mutating func append(record r: EventRecordEncoder.Record) {
+        EventRecordEncoder.append(r, to: &bytes)
+        flushIfFull()
     }
 
     /// Writes out the buffer when it holds a block.
