@@ -19,6 +19,16 @@ enum ExpectedActivity {
         var out: [EngineAnomaly] = []
         var seenDue = Set<Date>()
         let anchors = events.compactMap(anchorOf)
+        // A file's span is not coverage where the evidence falls silent: a due time counts as covered only with
+        // evidence written within one authorization renewal interval (30 days, the longest a working product goes
+        // without a licensing line) on each side of it. A rotated trace that opens with a year-old line and resumes
+        // months later does not cover the time in between.
+        let written = events.compactMap { $0.time?.instant }
+        let quiet = timers.authorizationRenewal
+        func writtenAround(_ due: Date) -> Bool {
+            written.contains { $0 <= due && due.timeIntervalSince($0) <= quiet }
+                && written.contains { $0 >= due && $0.timeIntervalSince(due) <= quiet }
+        }
         for anchor in anchors {
             let due = anchor.at + (anchor.isAuthorization ? timers.authorizationRenewal : timers.registrationRenewal)
             // A later success of the same kind before the window re-anchors the schedule.
@@ -26,7 +36,7 @@ enum ExpectedActivity {
                 $0.isAuthorization == anchor.isAuthorization && $0.at > anchor.at && $0.at < due - slack
             }
             guard !reanchored, !seenDue.contains(due),
-                coverage.contains(where: { $0.start <= due - slack && due + slack <= $0.end })
+                coverage.contains(where: { $0.start <= due - slack && due + slack <= $0.end }), writtenAround(due)
             else { continue }
             seenDue.insert(due)
             let window = (due - slack)...(due + slack)

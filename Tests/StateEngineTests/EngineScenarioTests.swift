@@ -161,6 +161,16 @@ struct EngineScenarioTests {
         #expect(replay(attempted, coverage: [DateInterval(start: F.at(0), end: F.at(45))]).anomalies.isEmpty)
     }
 
+    @Test("a due time inside a file's span where the traces fall silent for months is not expected activity")
+    func silentTracesCoverNothing() {
+        let events = [
+            F.event(.registrationSucceeded, day: 0), F.event(.authorizationRenewSucceeded, day: 0), F.event(.agentReady, day: 1),
+            F.event(.authorizationRenewSucceeded, day: 320), F.event(.authorizationRenewSucceeded, day: 350),
+        ]
+        let r = replay(events, coverage: [DateInterval(start: F.at(0), end: F.at(360))])
+        #expect(!r.anomalies.contains { $0.name == "expected_activity_missing" })
+    }
+
     @Test("authorization success with no registration evidence: registered since an unknown time, no date invented")
     func authorizationOnlyInventsNoRegistrationDate() {
         let r = replay([F.event(.authorizationRenewSucceeded, day: 0)])
