@@ -79,3 +79,24 @@ struct EventRecordSchemaTests {
         #expect(!Self.problems(Substring(good.replacingOccurrences(of: "1516959683", with: "1516959684"))).isEmpty)
     }
 }
+
+/// Each command's `--format` lists, and accepts, only the formats it writes.
+@Suite("typed --format per command")
+struct FormatOptionTests {
+    @Test("status --help lists text and json only; status refuses jsonl as a usage error")
+    func statusFormats() throws {
+        let help = try BinaryRunner.run(["status", "--help"]).stdout
+        #expect(help.contains("(values: text, json;"), "\(help)")
+        #expect(!help.contains("markdown") && !help.contains("html") && !help.contains("jsonl"))
+        let r = try BinaryRunner.run(["status", "--format", "html", "x.txt"])
+        #expect(r.status == 64 || r.status == 2, "usage error, got \(r.status)")
+    }
+
+    @Test("packets --help lists text and jsonl; an unknown format is refused before any file is read")
+    func packetsFormats() throws {
+        let help = try BinaryRunner.run(["packets", "--help"]).stdout
+        #expect(help.contains("text") && help.contains("jsonl") && !help.contains("markdown"))
+        let r = try BinaryRunner.run(["packets", "--format", "markdown", "missing.pcap"])
+        #expect(r.status != 0 && !r.stderr.contains("missing.pcap"))
+    }
+}

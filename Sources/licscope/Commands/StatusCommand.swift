@@ -20,14 +20,15 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs.")
     var files: [String]
 
+    /// What `status` can write (its help lists only these).
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: OutputFormat = .text
 
     @OptionGroup var zones: ZoneOptions
-
-    func validate() throws {
-        guard format == .text || format == .json else { throw ValidationError("status supports --format text|json") }
-    }
 
     /// The most bytes read from one `show license …` output (real ones are a few KiB; the parser holds the text).
     static let maxOutputBytes = 16 << 20
@@ -74,7 +75,7 @@ struct StatusCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Terminal.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-        default:
+        case .text:
             Terminal.write(StatusTextRenderer.render(report, color: Terminal.colorAllowed))
         }
         let damaged = unreadable || report.snapshots.contains { !$0.problems.isEmpty }
