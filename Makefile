@@ -1,9 +1,9 @@
 # licscope — build, test and demo on a Debian machine.
 #   make demo   build and analyze the bundled sample
-#   make test   build and run every test (unit, scenario, rules self-tests)
+#   make test   build and run every test (unit, scenario, rules self-tests, HTML reports in headless Chromium)
 SHELL := /bin/bash
 export PATH := $(PATH):/opt/swift/usr/bin
-APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config openssl tinyproxy dnsmasq-base python3 zip
+APT_PACKAGES := libpcap-dev libssl-dev zlib1g-dev pkg-config openssl tinyproxy dnsmasq-base python3 zip chromium
 SWIFT ?= swift
 BIN := .build/debug/licscope
 SAMPLE ?= samples/slm-stopped-chicago/bundle
@@ -36,6 +36,7 @@ test: build
 	$(BIN) rules lint
 	$(BIN) rules test
 	$(MAKE) --no-print-directory fuzz-replay
+	scripts/check-html.sh
 
 # Fuzzing (libFuzzer + AddressSanitizer): `make fuzz SECONDS=N` runs every target N seconds (FUZZ_TARGETS to pick);
 # crashers go to .build-fuzz/crashers/ and, once fixed, to Tests/FuzzRegressions/TARGET/ (replayed by `make test`).

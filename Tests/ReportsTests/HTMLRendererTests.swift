@@ -46,25 +46,26 @@ struct HTMLRendererTests {
         #expect(html.contains("<style>"))
     }
 
-    @Test("the SVG timeline has three state bands, a dashed runway, finding markers and tooltips")
+    @Test("the SVG timeline has four state lanes, a dashed runway, numbered finding markers and tooltips")
     func svg() throws {
         let html = AnalysisHTMLRenderer.render(SampleReport.make(), events: SampleReport.events())
         let start = try #require(html.range(of: "<svg class=\"timeline\""))
         let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
         let svg = String(html[start.lowerBound..<end.upperBound])
-        for band in ["registration", "authorization", "enforcement"] {
+        for band in ["registration", "authorization", "enforcement", "transport"] {
             #expect(svg.contains("class=\"band-label\" x=\"4\" y=\"") && svg.contains(">\(band)</text>"))
         }
-        #expect(!svg.contains(">transport</text>"))
         // Sample intervals: registration 2, authorization 2, enforcement 3 over the evidence; runway after it.
         #expect(svg.components(separatedBy: "<rect class=\"st ").count - 1 >= 7)
         #expect(svg.contains("s-no-provisioning"))
         #expect(svg.contains("st s-registration-expired runway"))
-        #expect(svg.contains("<g class=\"sev-critical\"><title>[CRITICAL] no-provisioning rev 2"))
-        #expect(svg.contains("<g class=\"sev-high\"><title>[HIGH] CSCvc94366 rev 1"))
+        #expect(svg.contains("<g class=\"sev-critical\"><title>1. [CRITICAL] no-provisioning rev 2"))
+        #expect(svg.contains("<g class=\"sev-high\"><title>2. [HIGH] CSCvc94366 rev 1"))
+        #expect(svg.contains("class=\"marker-label\""))
+        #expect(svg.contains(">2 CSCvc94366</text>") || svg.contains(">2</text>"))
         #expect(svg.contains("<path class=\"anomaly\""))
         #expect(svg.contains("<line class=\"tick\""))
-        #expect(svg.contains("last evidence 2018-08-02T10:15:00Z"))
+        #expect(svg.contains("the evidence ends at 2018-08-02T10:15:00Z"))
     }
 
     @Test("bands are placed in time order and the runway sits right of the last evidence")
@@ -119,7 +120,7 @@ struct EmptyReportTests {
     @Test("many events on one pixel column make one tick with a bounded tooltip")
     func manyEvents() {
         let events = (0..<5_000).map { i in
-            Event(kind: .communicationFailed, time: SampleReport.time(SampleReport.proxyConfigured + Double(i)),
+            Event(kind: .communicationFailed, time: SampleReport.time(SampleReport.proxyConfigured + Double(i) / 10),
                 source: .line(SampleReport.slm, 3_000 + i))
         }
         let html = AnalysisHTMLRenderer.render(Self.clean(), events: events)

@@ -59,17 +59,27 @@ public enum AnalysisHTMLRenderer {
         if r.verdict.partlyUnreadable {
             out += "<p class=\"warn\">Some input could not be read in full — see the <a href=\"#inventory\">inventory</a>.</p>\n"
         }
+        out += timeZones(r)
         return out + "</section>\n"
+    }
+
+    /// The zone each zone-less source was read in, as the text and Markdown reports show it under the verdict.
+    private static func timeZones(_ r: AnalysisReport) -> String {
+        let lines = r.timeZoneLines
+        guard !lines.isEmpty else { return "" }
+        var out = "<p class=\"label\">Time zones of sources that print none</p>\n<ul class=\"zones\">"
+        for l in lines {
+            out += "<li>\(HTMLText.prose(l.text))"
+            if let w = l.warning { out += "<br><span class=\"warn\">Warning: \(HTMLText.prose(w))</span>" }
+            out += "</li>"
+        }
+        return out + "</ul>\n"
     }
 
     private static func timelineFigure(_ r: AnalysisReport, events: [Event]) -> String {
         var out = "<section id=\"timeline\"><h2>Timeline</h2>\n"
         guard let svg = TimelineSVG(report: r) else { return out + "<p class=\"muted\">No timed evidence.</p></section>\n" }
-        out += svg.render(events: events)
-        let values = Set(r.states.filter { AnalysisFormatting.bandDimensions.contains($0.dimension) }.map(\.value)
-            + r.runway.map(\.to))
-        out += "<ul class=\"legend\">" + values.sorted().map { "<li><i class=\"\(HTMLText.stateClass($0))\"></i>\(HTMLText.escape($0))</li>" }.joined()
-        out += "<li>dashed: runway if no communication succeeds</li><li>◆ finding (first evidence)</li><li>▲ anomaly</li></ul>\n"
+        out += svg.render(events: events) + svg.legend()
         return out + "</section>\n"
     }
 
@@ -87,7 +97,8 @@ public enum AnalysisHTMLRenderer {
         if let note = f.confidenceNote { conf += " — \(note)" }
         out += "<p class=\"muted\">\(HTMLText.escape(conf))</p>\n<p>\(HTMLText.prose(f.verdict))</p>\n"
         if !f.explain.isEmpty { out += "<p><span class=\"label\">Why:</span> \(HTMLText.prose(f.explain))</p>\n" }
-        out += "<p class=\"label\">Evidence (\(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence)))</p>\n<ol>\n"
+        out += "<details class=\"evidence\"><summary>Evidence: \(AnalysisFormatting.plural(f.evidence.count, "item")), "
+            + "\(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence))</summary>\n<ol>\n"
         for e in f.evidence {
             out += "<li><code>\(AnalysisFormatting.time(e.time, placeholder: "untimed"))</code> \(HTMLText.escape(e.label)) — "
                 + "<code>\(HTMLText.escape(e.source?.description ?? "no source"))</code>"
@@ -100,6 +111,7 @@ public enum AnalysisHTMLRenderer {
         if f.evidenceOmitted > 0 {
             out += "<p class=\"muted\">… \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown</p>\n"
         }
+        out += "</details>\n"
         for note in AnalysisTables.notes(f) {
             out += "<p><span class=\"label\">\(HTMLText.escape(note.label)):</span> \(HTMLText.prose(note.text))</p>\n"
         }

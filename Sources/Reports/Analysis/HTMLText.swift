@@ -3,21 +3,40 @@ import Foundation
 /// HTML escaping and the inline style sheet of the HTML report. Every string that reaches the document goes
 /// through ``escape(_:)``: evidence excerpts, paths and reasons are untrusted input.
 enum HTMLText {
-    /// `text` safe for element content and quoted attribute values: `& < > " '` escaped, control characters shown as `�`.
+    /// `text` safe for element content and quoted attribute values: `& < > " '` escaped; a tab as a space; other
+    /// control characters as their visible Control Pictures (`␊`, `␇`), and a replacement character already in the
+    /// input as `⍰`, so the document never holds U+FFFD.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in AnalysisFormatting.printable(text) {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(c)
+            case "\t": out += " "
+            case "\u{FFFD}": out += "⍰"
+            default:
+                if scalar.value < 0x20 {
+                    out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+                } else if scalar.value == 0x7F {
+                    out += "␡"
+                } else if (0x80...0x9F).contains(scalar.value) {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
+    }
+
+    /// Text for an SVG `<title>` tooltip: each line escaped, line breaks kept as `&#10;` (never shown as `�`).
+    static func tooltip(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { escape(String($0)) }
+            .joined(separator: "&#10;")
     }
 
     /// Prose from rules or the engine, escaped, with `backtick` spans shown as `<code>`.
@@ -91,15 +110,15 @@ enum HTMLText {
         .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-2px;border:1px solid #0002}
         svg text{font:11px system-ui,sans-serif;fill:var(--fg)}svg .axis{fill:var(--muted)}svg .band-label{font-weight:600}
         svg .grid{stroke:var(--line)}svg .end{stroke:#1d2430;stroke-dasharray:3 3}
-        svg .st{stroke:#fff;stroke-width:1}svg .st.runway{fill-opacity:.45;stroke:#1d2430;stroke-dasharray:5 3}
+        svg .st{stroke:#fff;stroke-width:1}svg .st.runway{fill-opacity:.8;stroke:#1d2430;stroke-dasharray:5 3}
         svg .tick{stroke:#37474f;stroke-width:1.5}svg .anomaly{fill:var(--medium)}svg .finding-span{stroke-width:3;stroke-opacity:.5}
         i.swatch{display:inline-block;width:10px;height:10px;margin-right:5px;vertical-align:-1px;border:1px solid #0002}
-        .st{fill:#90a4ae}
-        .s-registered,.s-authorized{fill:#43a047;background:#43a047}
-        .s-unregistered,.s-no-licenses-in-use{fill:#b0bec5;background:#b0bec5}
-        .s-evaluation-mode{fill:#42a5f5;background:#42a5f5}
-        .s-out-of-compliance,.s-overage{fill:#fb8c00;background:#fb8c00}
-        .s-registration-expired,.s-authorization-expired,.s-evaluation-expired,.s-no-provisioning{fill:#e53935;background:#e53935}
-        .s-none{fill:#c8e6c9;background:#c8e6c9}
-        """
+        .st{fill:#9e9e9e}svg text.on-dark{fill:#fff}svg .hatch{pointer-events:none}
+        svg .break{fill:#fff;stroke:none}svg .break-line{stroke:#1d2430;stroke-width:1.5;fill:none}
+        svg .marker-label{font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px}svg .lane{fill:var(--panel)}
+        .legend i.assumed{background:repeating-linear-gradient(45deg,#fff 0 2px,#0006 2px 4px)}
+        .legend i.runway{background:#fff;border:1px dashed #1d2430}
+        details.evidence>summary{cursor:pointer;font-weight:600;margin:6px 0}
+        .zones{margin:6px 0 0;padding-left:20px}
+        """ + "\n" + StatePalette.css
 }

@@ -2,7 +2,8 @@ import Foundation
 import LicensingModel
 
 /// Maps instants to x positions for the SVG timeline: the evidence window linearly over the plot, or — when a
-/// runway follows — over its first part, with the runway compressed linearly into the rest.
+/// runway follows — over its first part, then a break of ``breakWidth`` pixels, then the runway on its own linear
+/// scale in the rest.
 struct TimeScale {
     /// First instant drawn.
     let start: Date
@@ -14,6 +15,10 @@ struct TimeScale {
     let x1: Double
     /// Where the last evidence sits on the plot.
     let split: Double
+    /// The gap between the evidence scale and the runway scale, where the break is drawn.
+    static let breakWidth = 14.0
+    /// Where the runway's scale begins (`split` plus the break, or `split` without a runway).
+    var runwayStart: Double { hasRunway ? split + Self.breakWidth : split }
 
     var hasRunway: Bool { end > evidenceEnd }
 
@@ -50,28 +55,44 @@ struct TimeScale {
         if date <= evidenceEnd {
             return x0 + (split - x0) * date.timeIntervalSince(start) / evidenceEnd.timeIntervalSince(start)
         }
-        return split + (x1 - split) * date.timeIntervalSince(evidenceEnd) / end.timeIntervalSince(evidenceEnd)
+        return runwayStart + (x1 - runwayStart) * date.timeIntervalSince(evidenceEnd) / end.timeIntervalSince(evidenceEnd)
     }
 
     /// Whether `date` is inside the drawn span.
     func contains(_ date: Date) -> Bool { date >= start && date <= end }
 
-    /// About five labeled gridlines over the evidence window (midnights UTC when the window spans days), plus
-    /// one at the end of the runway.
-    func gridlines() -> [(Date, Double)] {
+    /// Steps the evidence axis may use, shortest first: minutes, hours, days, weeks, months (30 days), years.
+    static let steps: [TimeInterval] = [60, 300, 900, 1_800, 3_600, 7_200, 10_800, 21_600, 43_200,
+        86_400, 172_800, 604_800, 1_209_600, 2_592_000, 7_776_000, 15_552_000, 31_536_000]
+
+    /// The step of the evidence axis: the shortest of ``steps`` that gives at most seven gridlines.
+    var step: TimeInterval {
         let span = evidenceEnd.timeIntervalSince(start)
-        let step = span / 5
-        var out: [(Date, Double)] = []
-        for i in 0...5 {
-            var d = start + step * Double(i)
-            if span >= 5 * 86_400 {
-                let secs = (d.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
-                d = Date(timeIntervalSince1970: secs)
+        return Self.steps.first { span / $0 <= 7 } ?? Self.steps[Self.steps.count - 1]
+    }
+
+    /// Gridlines over the evidence window at whole multiples of ``step`` (UTC), each with a label that shows hours
+    /// when the step is shorter than a day (the date too on the first line and wherever the day changes), so no
+    /// two labels read the same; then the runway's end on its own scale.
+    func gridlines() -> [(date: Date, x: Double, label: String)] {
+        let step = self.step
+        var out: [(date: Date, x: Double, label: String)] = []
+        var t = (start.timeIntervalSince1970 / step).rounded(.up) * step
+        var lastDay = ""
+        while t <= evidenceEnd.timeIntervalSince1970 {
+            let d = Date(timeIntervalSince1970: t)
+            let iso = d.iso8601UTC
+            let day = String(iso.prefix(10))
+            var label = day
+            if step < 86_400 {
+                let clock = String(iso.dropFirst(11).prefix(5))
+                label = day == lastDay ? clock : "\(day) \(clock)"
             }
-            d = max(d, start)
-            if contains(d) { out.append((d, x(d))) }
+            lastDay = day
+            out.append((d, x(d), label))
+            t += step
         }
-        if hasRunway { out.append((end, x(end))) }
+        if hasRunway { out.append((end, x(end), String(end.iso8601UTC.prefix(10)))) }
         return out
     }
 }

@@ -3,18 +3,21 @@ import LicensingModel
 import Rules
 import StateEngine
 
-/// The inline SVG timeline of the HTML report: registration, authorization and enforcement bands colored by state
-/// over the evidence window, the runway after the last evidence (dashed, on its own compressed scale), event
-/// ticks, anomalies and finding markers, each with a `<title>` tooltip.
+/// The inline SVG timeline of the HTML report: registration, authorization, enforcement and transport lanes colored
+/// by state over the evidence window, then — past a visible break, on its own scale — the runway after the last
+/// evidence (dashed); assumed intervals hatched; numbered finding markers, event ticks and anomalies, each with a
+/// `<title>` tooltip.
 struct TimelineSVG {
     static let width = 1000.0
     static let left = 130.0
     static let right = 16.0
-    static let bandTop = 40.0
-    static let bandHeight = 26.0
+    static let bandTop = 68.0
+    static let bandHeight = 24.0
     static let bandGap = 6.0
     /// The share of the plot the evidence window gets when a runway follows it.
-    static let evidenceShare = 0.75
+    static let evidenceShare = 0.72
+    /// The lanes drawn, top to bottom.
+    static let lanes: [StateDimension] = AnalysisFormatting.bandDimensions + [.transport]
 
     let report: AnalysisReport
     let scale: TimeScale
@@ -27,87 +30,157 @@ struct TimelineSVG {
         self.scale = scale
     }
 
+    /// Whether an interval's placement is assumed rather than read: its start is not in the evidence, or the
+    /// engine inferred, assumed or derived it (from a printed date, another state).
+    static func isAssumed(_ i: StateInterval) -> Bool {
+        i.start == nil || ["assumed", "inferred", "derived", "printed"].contains { i.cause.contains($0) }
+    }
+
     /// The `<svg>` element.
     func render(events: [Event]) -> String {
-        let ticksY = Self.bandTop + 3 * (Self.bandHeight + Self.bandGap) + 4
+        let lanesBottom = Self.bandTop + Double(Self.lanes.count) * (Self.bandHeight + Self.bandGap)
+        let ticksY = lanesBottom + 4
         let axisY = ticksY + 26
         let height = axisY + 22
         var out = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(Self.width)) \(n(height))\" "
             + "role=\"img\" aria-label=\"state timeline\">\n"
-        out += "<title>State timeline: registration, authorization and enforcement over the evidence window and the runway</title>\n"
-        out += axis(top: Self.bandTop - 26, bottom: axisY - 8, labelY: axisY + 6)
-        out += "<text class=\"band-label\" x=\"4\" y=\"\(n(Self.bandTop - 12))\">findings</text>\n"
-        out += findingMarkers(y: Self.bandTop - 16)
-        for (i, d) in AnalysisFormatting.bandDimensions.enumerated() {
+        out += "<title>State timeline: registration, authorization, enforcement and transport over the evidence window and the runway</title>\n"
+        out += "<defs><pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+            + "<rect width=\"6\" height=\"6\" fill=\"none\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#000\" stroke-opacity=\".35\" stroke-width=\"2\"/></pattern></defs>\n"
+        out += axis(top: Self.bandTop - 52, bottom: axisY - 8, labelY: axisY + 6)
+        out += "<text class=\"band-label\" x=\"4\" y=\"\(n(Self.bandTop - 10))\">findings</text>\n"
+        out += findingMarkers(y: Self.bandTop - 14)
+        for (i, d) in Self.lanes.enumerated() {
             let y = Self.bandTop + Double(i) * (Self.bandHeight + Self.bandGap)
             out += "<text class=\"band-label\" x=\"4\" y=\"\(n(y + Self.bandHeight / 2 + 4))\">\(d.rawValue)</text>\n"
             out += band(d, y: y)
         }
         out += "<text class=\"band-label\" x=\"4\" y=\"\(n(ticksY + 12))\">events</text>\n"
         out += ticks(events: events, y: ticksY)
+        out += runwayBreak(top: Self.bandTop - 52, bottom: axisY - 8)
         return out + "</svg>\n"
+    }
+
+    /// The legend: each state value drawn once with its color, then the encodings.
+    func legend() -> String {
+        var values: [String] = []
+        for d in Self.lanes {
+            for v in report.states.filter({ $0.dimension == d }).map(\.value) + report.runway.filter({ $0.dimension == d }).map(\.to)
+            where !values.contains(v) { values.append(v) }
+        }
+        var out = "<ul class=\"legend\">" + values.map { "<li><i class=\"\(HTMLText.stateClass($0))\"></i>\(HTMLText.escape($0))</li>" }.joined()
+        out += "<li><i class=\"assumed\"></i>hatched: assumed (start not in the evidence, or inferred)</li>"
+        if scale.hasRunway { out += "<li><i class=\"runway\"></i>dashed, after the break: runway if no communication succeeds</li>" }
+        return out + "<li>◆ n: finding n (first evidence)</li><li>▲ anomaly</li></ul>\n"
     }
 
     private func axis(top: Double, bottom: Double, labelY: Double) -> String {
         var out = ""
-        for (date, x) in scale.gridlines() {
-            out += "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\"/>"
-            let anchor = x > Self.width - Self.right - 34 ? "end" : x < Self.left + 34 ? "start" : "middle"
-            out += "<text class=\"axis\" x=\"\(n(x))\" y=\"\(n(labelY))\" text-anchor=\"\(anchor)\">\(day(date))</text>\n"
+        var lastLabelEnd = -Double.infinity
+        var lines = scale.gridlines()
+        // The runway's own scale: a line at each of its transitions.
+        for at in Set(report.runway.map(\.at)) where at > scale.evidenceEnd && at < scale.end {
+            lines.append((at, scale.x(at), String(at.iso8601UTC.prefix(10))))
         }
-        if scale.hasRunway {
-            let x = scale.x(scale.evidenceEnd)
-            out += "<line class=\"end\" x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\">"
-                + "<title>last evidence \(scale.evidenceEnd.iso8601UTC); to the right: the runway if no communication succeeds</title></line>"
-            out += "<text class=\"axis\" x=\"\(n(x + 4))\" y=\"\(n(top + 10))\">runway →</text>\n"
+        for g in lines.sorted(by: { $0.x < $1.x }) {
+            out += "<line class=\"grid\" x1=\"\(n(g.x))\" y1=\"\(n(top))\" x2=\"\(n(g.x))\" y2=\"\(n(bottom))\"/>"
+            let width = Double(g.label.count) * 6.2
+            let anchor = g.x > Self.width - Self.right - width / 2 ? "end" : g.x < Self.left + width / 2 ? "start" : "middle"
+            let from = anchor == "end" ? g.x - width : anchor == "start" ? g.x : g.x - width / 2
+            // No label over another, nor across the break.
+            let crossesBreak = scale.hasRunway && g.date <= scale.evidenceEnd && from + width > scale.split - 4
+            guard from > lastLabelEnd + 6, !crossesBreak else { out += "\n"; continue }
+            lastLabelEnd = from + width
+            out += "<text class=\"axis\" x=\"\(n(g.x))\" y=\"\(n(labelY))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(g.label))</text>\n"
         }
         return out
     }
 
+    /// The break between the evidence scale and the runway scale: a white gap with two zigzag edges, labelled.
+    private func runwayBreak(top: Double, bottom: Double) -> String {
+        guard scale.hasRunway else { return "" }
+        let a = scale.split + 2, b = scale.runwayStart - 2
+        var zig = ""
+        var y = top
+        var left = true
+        while y < bottom {
+            zig += "l\(left ? "4" : "-4") 6"
+            left.toggle()
+            y += 6
+        }
+        let h = bottom - top
+        return "<g><title>\(HTMLText.tooltip("break: the evidence ends at \(scale.evidenceEnd.iso8601UTC)\nto the right, on its own scale: the runway if no communication succeeds"))</title>"
+            + "<rect class=\"break\" x=\"\(n(a))\" y=\"\(n(top))\" width=\"\(n(b - a))\" height=\"\(n(h))\"/>"
+            + "<path class=\"break-line\" d=\"M\(n(a - 2)) \(n(top))\(zig)\"/><path class=\"break-line\" d=\"M\(n(b - 2)) \(n(top))\(zig)\"/></g>\n"
+            + "<text class=\"axis\" x=\"\(n(scale.runwayStart + 4))\" y=\"\(n(top + 10))\">runway →</text>\n"
+    }
+
     private func band(_ d: StateDimension, y: Double) -> String {
-        var out = ""
+        var out = "<rect class=\"lane\" x=\"\(n(Self.left))\" y=\"\(n(y))\" width=\"\(n(scale.split - Self.left))\" height=\"\(n(Self.bandHeight))\"/>"
         let rows = report.states.filter { $0.dimension == d }
         for i in rows {
             let start = i.start ?? scale.start
             let end = i.end ?? scale.evidenceEnd
-            let tip = "\(d.rawValue): \(i.value)\n\(AnalysisFormatting.span(i))\n\(i.cause)"
-            out += rect(value: i.value, from: start, to: end, y: y, tip: tip, runway: false)
+            let tip = "\(d.rawValue): \(i.value)\(Self.isAssumed(i) ? " (assumed)" : "")\n\(AnalysisFormatting.span(i))\n\(i.cause)"
+            out += rect(value: i.value, from: start, to: end, y: y, tip: tip, runway: false, assumed: Self.isAssumed(i))
         }
         guard scale.hasRunway, var value = rows.last?.value else { return out }
         var from = scale.evidenceEnd
         for t in report.runway where t.dimension == d && t.at >= from {
-            out += rect(value: value, from: from, to: t.at, y: y, tip: "\(d.rawValue): \(value) (runway)", runway: true)
+            out += rect(value: value, from: from, to: t.at, y: y,
+                tip: "\(d.rawValue): \(value) (runway)\n\(from.iso8601UTC) → \(t.at.iso8601UTC)", runway: true, assumed: false)
             (from, value) = (t.at, t.to)
         }
         out += rect(value: value, from: from, to: scale.end, y: y,
-            tip: "\(d.rawValue): \(value) (runway, if no communication succeeds)", runway: true)
+            tip: "\(d.rawValue): \(value) (runway, if no communication succeeds)\nfrom \(from.iso8601UTC)", runway: true, assumed: false)
         return out
     }
 
-    private func rect(value: String, from: Date, to: Date, y: Double, tip: String, runway: Bool) -> String {
-        let x1 = scale.x(from)
-        let w = max(1, scale.x(to) - x1)
-        var out = "<rect class=\"st \(HTMLText.stateClass(value))\(runway ? " runway" : "")\" x=\"\(n(x1))\" y=\"\(n(y))\" "
-            + "width=\"\(n(w))\" height=\"\(n(Self.bandHeight))\"><title>\(HTMLText.escape(tip))</title></rect>"
+    private func rect(value: String, from: Date, to: Date, y: Double, tip: String, runway: Bool, assumed: Bool) -> String {
+        let x1r = runway && from == scale.evidenceEnd ? scale.runwayStart : scale.x(from)
+        let w = max(1, scale.x(to) - x1r)
+        let geometry = "x=\"\(n(x1r))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(Self.bandHeight))\""
+        var out = "<rect class=\"st \(HTMLText.stateClass(value))\(runway ? " runway" : "")\(assumed ? " assumed" : "")\" \(geometry)>"
+            + "<title>\(HTMLText.tooltip(tip))</title></rect>"
+        if assumed { out += "<rect class=\"hatch\" fill=\"url(#hatch)\" \(geometry)/>" }
         // A label only where it fits (about 6.2 px per character at 11 px).
         if w > Double(value.count) * 6.2 + 8 {
-            out += "<text x=\"\(n(x1 + 4))\" y=\"\(n(y + Self.bandHeight / 2 + 4))\" pointer-events=\"none\">\(HTMLText.escape(value))</text>"
+            let cls = StatePalette.isDark(value) ? " class=\"on-dark\"" : ""
+            out += "<text\(cls) x=\"\(n(x1r + 4))\" y=\"\(n(y + Self.bandHeight / 2 + 4))\" pointer-events=\"none\">\(HTMLText.escape(value))</text>"
         }
         return out + "\n"
     }
 
+    /// A diamond per finding at its first evidence, labelled with the finding's number (as in the Findings
+    /// section) and id, a bar to its last evidence. Labels go above, on the first of two rows where they overlap no
+    /// other label and do not cross the runway break; where none is free, the number alone.
     private func findingMarkers(y: Double) -> String {
         var out = ""
-        for f in report.findings {
-            guard let first = f.firstEvidence else { continue }
-            let x1 = scale.x(first)
-            let tip = "[\(AnalysisFormatting.severity(f.severity))] \(f.id) rev \(f.rev): \(f.title)\n"
+        var rows: [[ClosedRange<Double>]] = [[], []]
+        let markers = report.findings.enumerated().compactMap { i, f in f.firstEvidence.map { (i + 1, f, scale.x($0)) } }
+        for (number, f, x1) in markers.sorted(by: { $0.2 < $1.2 }) {
+            let tip = "\(number). [\(AnalysisFormatting.severity(f.severity))] \(f.id) rev \(f.rev): \(f.title)\n"
                 + "evidence \(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence))"
-            out += "<g class=\"sev-\(f.severity.rawValue)\"><title>\(HTMLText.escape(tip))</title>"
+            out += "<g class=\"sev-\(f.severity.rawValue)\"><title>\(HTMLText.tooltip(tip))</title>"
             if let last = f.lastEvidence, scale.x(last) - x1 >= 2 {
                 out += "<line class=\"finding-span\" x1=\"\(n(x1))\" y1=\"\(n(y))\" x2=\"\(n(scale.x(last)))\" y2=\"\(n(y))\" stroke=\"var(--sev)\"/>"
             }
-            out += "<path d=\"M\(n(x1)) \(n(y - 7))l7 7l-7 7l-7 -7z\" fill=\"var(--sev)\" stroke=\"#fff\"/></g>\n"
+            out += "<path d=\"M\(n(x1)) \(n(y - 7))l7 7l-7 7l-7 -7z\" fill=\"var(--sev)\" stroke=\"#fff\"/>"
+            let limit = x1 <= scale.split ? scale.split - 4 : Self.width - Self.right
+            var placed = false
+            for label in ["\(number) \(f.id)", "\(number)"] where !placed {
+                let width = Double(label.count) * 7
+                // Right of the diamond, or left of it when the right would cross the break or the edge.
+                let from = x1 + 9 + width <= limit ? x1 + 9 : x1 - 9 - width
+                let extent = from...(from + width)
+                for (r, row) in rows.enumerated() where !placed && !row.contains(where: { $0.overlaps(extent) }) {
+                    rows[r].append(extent)
+                    let baseline = r == 0 ? y - 10 : y - 23
+                    out += "<text class=\"marker-label\" x=\"\(n(from))\" y=\"\(n(baseline))\">\(HTMLText.escape(label))</text>"
+                    placed = true
+                }
+            }
+            out += "</g>\n"
         }
         return out
     }
@@ -137,17 +210,15 @@ struct TimelineSVG {
             guard let column = columns[x] else { continue }
             var tip = column.lines.joined(separator: "\n")
             if column.count > column.lines.count { tip += "\n+\(column.count - column.lines.count) more" }
-            out += "<line class=\"tick\" x1=\"\(x)\" y1=\"\(n(y))\" x2=\"\(x)\" y2=\"\(n(y + 16))\"><title>\(HTMLText.escape(tip))</title></line>\n"
+            out += "<line class=\"tick\" x1=\"\(x)\" y1=\"\(n(y))\" x2=\"\(x)\" y2=\"\(n(y + 16))\"><title>\(HTMLText.tooltip(tip))</title></line>\n"
         }
         for a in report.anomalies {
             guard let at = a.at, scale.contains(at) else { continue }
             let x = scale.x(at)
-            out += "<path class=\"anomaly\" d=\"M\(n(x)) \(n(y + 2))l6 12h-12z\"><title>\(HTMLText.escape("anomaly \(a.name) at \(at.iso8601UTC): \(a.detail)"))</title></path>\n"
+            out += "<path class=\"anomaly\" d=\"M\(n(x)) \(n(y + 2))l6 12h-12z\"><title>\(HTMLText.tooltip("anomaly \(a.name) at \(at.iso8601UTC): \(a.detail)"))</title></path>\n"
         }
         return out
     }
 
     private func n(_ v: Double) -> String { String(format: "%.1f", v) }
-
-    private func day(_ date: Date) -> String { String(date.iso8601UTC.prefix(10)) }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import LicensingModel
+import StateEngine
+import Testing
+@testable import Reports
+
+/// The HTML timeline as a reader sees it: readable ticks on a short span, one color per state, assumed intervals
+/// marked, the runway past a break, tooltips with real line breaks, evidence folded.
+@Suite("HTML timeline")
+struct HTMLTimelineTests {
+    /// The text between `<svg class="timeline"` and `</svg>`.
+    static func svg(_ html: String) throws -> String {
+        let start = try #require(html.range(of: "<svg class=\"timeline\""))
+        let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    /// The texts of every `<text class="axis" …>…</text>`.
+    static func axisLabels(_ svg: String) -> [String] {
+        svg.components(separatedBy: "<text class=\"axis\"").dropFirst().compactMap { part in
+            guard let open = part.firstIndex(of: ">"), let close = part.range(of: "</text>") else { return nil }
+            return String(part[part.index(after: open)..<close.lowerBound])
+        }
+    }
+
+    /// The sample report squeezed into half an hour of evidence, no runway.
+    static func shortReport() -> AnalysisReport {
+        var r = SampleReport.make()
+        r.evidenceStart = SampleReport.collected - 1_800
+        r.evidenceEnd = SampleReport.collected
+        r.runway = []
+        return r
+    }
+
+    @Test("a half-hour span gets hour:minute ticks that all differ, the date only on the first")
+    func shortSpanTicks() throws {
+        let labels = Self.axisLabels(try Self.svg(AnalysisHTMLRenderer.render(Self.shortReport())))
+        #expect(labels.count >= 3)
+        #expect(Set(labels).count == labels.count, "\(labels)")
+        #expect(labels.first?.hasPrefix("2018-08-02 ") == true, "\(labels)")
+        #expect(labels.dropFirst().allSatisfy { $0.count == 5 && $0.contains(":") }, "\(labels)")
+    }
+
+    @Test("a span of months gets date ticks, all different, and the runway its own labels past a break")
+    func longSpanTicks() throws {
+        let svg = try Self.svg(AnalysisHTMLRenderer.render(SampleReport.make()))
+        let labels = Self.axisLabels(svg)
+        #expect(Set(labels).count == labels.count, "\(labels)")
+        #expect(labels.contains("2019-01-26"), "the runway transition on the runway's scale: \(labels)")
+        #expect(svg.contains("class=\"break-line\""))
+        #expect(svg.contains("runway →"))
+        #expect(!(try Self.svg(AnalysisHTMLRenderer.render(Self.shortReport()))).contains("break-line"))
+    }
+
+    @Test("every state has its own color, and the legend lists each state of the report once")
+    func legend() throws {
+        let colors = StatePalette.colors.map(\.color)
+        #expect(Set(colors).count == colors.count)
+        #expect(!colors.contains(StatePalette.fallback))
+        let html = AnalysisHTMLRenderer.render(SampleReport.make())
+        let legend = try #require(html.components(separatedBy: "<ul class=\"legend\">").dropFirst().first?
+            .components(separatedBy: "</ul>").first)
+        let classes = legend.components(separatedBy: "<i class=\"s-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(classes).count == classes.count, "\(classes)")
+        let r = SampleReport.make()
+        let values = Set(r.states.map(\.value) + r.runway.map(\.to))
+        #expect(Set(classes.map { "s-" + $0 }) == Set(values.map(HTMLText.stateClass)))
+        for v in values { #expect(StatePalette.colors.contains { $0.value == v }, "\(v) has no color of its own") }
+    }
+
+    @Test("an interval whose start is not in the evidence is hatched as assumed; one read from evidence is not")
+    func assumed() throws {
+        var r = SampleReport.make()
+        let i = try #require(r.states.firstIndex { $0.dimension == .registration })
+        r.states[i].start = nil
+        r.states[i].cause = "inferred from authorization.renew.succeeded"
+        let svg = try Self.svg(AnalysisHTMLRenderer.render(r))
+        #expect(svg.contains("st s-\(HTMLText.stateClass(r.states[i].value).dropFirst(2)) assumed"))
+        #expect(svg.contains("fill=\"url(#hatch)\""))
+        let read = try #require(r.states.first { $0.cause == "registration.succeeded" || $0.cause.hasSuffix(".succeeded") && $0.start != nil })
+        #expect(!TimelineSVG.isAssumed(read))
+    }
+
+    @Test("tooltips keep line breaks as &#10;, never U+FFFD; no script; evidence folded in <details>; zones shown")
+    func tooltipsAndFolding() {
+        var r = HTMLRendererTests.hostileReport()
+        r.anomalies = r.anomalies.map { var a = $0; a.detail = "first line\nsecond\u{07}line"; return a }
+        let html = AnalysisHTMLRenderer.render(r, events: SampleReport.events())
+        #expect(!html.contains("\u{FFFD}"))
+        #expect(html.contains("&#10;"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<details class=\"evidence\"><summary>Evidence: "))
+        #expect(html.contains("Time zones of sources that print none"))
+        #expect(html.contains("read in Asia/Kolkata"))
+        #expect(html.contains("Warning: bundle.zip!syslog/CiscoSyslog prints no zone"))
+    }
+}
