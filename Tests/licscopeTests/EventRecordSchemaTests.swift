@@ -100,3 +100,19 @@ struct FormatOptionTests {
         #expect(r.status != 0 && !r.stderr.contains("missing.pcap"))
     }
 }
+
+/// `--color auto|always|never` on analyze and status.
+@Suite("--color")
+struct ColorOptionTests {
+    static let sample = BinaryRunner.packageRoot.appendingPathComponent("samples/proxy-443-bundle").path
+
+    @Test("always colors a pipe, never and auto (not a terminal) do not; a bad value is a usage error")
+    func modes() throws {
+        let always = try BinaryRunner.run(["analyze", "--color", "always", Self.sample]).stdout
+        #expect(always.contains("\u{1B}["))
+        #expect(!(try BinaryRunner.run(["analyze", "--color", "never", Self.sample]).stdout.contains("\u{1B}[")))
+        #expect(!(try BinaryRunner.run(["analyze", Self.sample]).stdout.contains("\u{1B}[")))
+        #expect(try BinaryRunner.run(["analyze", "--color", "sometimes", Self.sample]).status == 2)
+        #expect(try BinaryRunner.run(["status", "--help"]).stdout.contains("auto, always, never"))
+    }
+}

@@ -48,6 +48,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text).")
     var summary = false
 
+    @OptionGroup var colors: ColorOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing; only the exit code tells the result.")
     var quiet = false
 
@@ -100,7 +102,7 @@ struct AnalyzeCommand: ParsableCommand {
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         var text = summary
             ? AnalysisSummaryRenderer.render(shown.report)
-            : try ReportWriter.render(shown, format: format, color: output == nil && Terminal.colorAllowed)
+            : try ReportWriter.render(shown, format: format, color: colors.enabled(toFile: output != nil))
         if let explain {
             text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
         }

@@ -30,6 +30,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var zones: ZoneOptions
 
+    @OptionGroup var colors: ColorOptions
+
     /// The most bytes read from one `show license …` output (real ones are a few KiB; the parser holds the text).
     static let maxOutputBytes = 16 << 20
 
@@ -76,7 +78,7 @@ struct StatusCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Terminal.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
         case .text:
-            Terminal.write(StatusTextRenderer.render(report, color: Terminal.colorAllowed))
+            Terminal.write(StatusTextRenderer.render(report, color: colors.enabled()))
         }
         let damaged = unreadable || report.snapshots.contains { !$0.problems.isEmpty }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: !groups.isEmpty)
