@@ -58,8 +58,10 @@ enum LadderBuilder {
                 name: "proxy", ok: ok, detail: status.map(String.init) ?? "no answer",
                 frame: last.response?.headFrame ?? req.headFrame))
             if !ok {
-                var text = "proxy \(flow.server.endpoint(Int(flow.serverPort))) answered CONNECT \(Redaction.redact(req.head.uri ?? ""))"
-                text += status.map { " with \($0) \(last.response?.head.reason ?? "")" } ?? " with nothing"
+                let proxy = flow.server.endpoint(Int(flow.serverPort))
+                let target = Redaction.redact(req.head.uri ?? "")
+                var text = status.map { "proxy \(proxy) answered CONNECT \(target) with \($0) \(last.response?.head.reason ?? "")" }
+                    ?? "proxy \(proxy) did not answer CONNECT \(target)"
                 if let auth = last.response?.head.header("proxy-authenticate") { text += " (Proxy-Authenticate: \(auth))" }
                 fail(text)
             }

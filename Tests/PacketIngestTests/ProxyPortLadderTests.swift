@@ -29,6 +29,19 @@ struct ProxyPortLadderTests {
     }
 }
 
+@Suite("ladder: a CONNECT the proxy never answers")
+struct UnansweredConnectLadderTests {
+    @Test("the failure says the proxy did not answer, never that it answered")
+    func unanswered() throws {
+        let a = try TestSupport.analyze(Scenario.proxyConnectUnanswered())
+        let ladder = try #require(a.ladders.first)
+        #expect(ladder.failedStage == "proxy")
+        #expect(ladder.ladderText.contains("proxy✗(no answer)"))
+        #expect(ladder.failure?.contains("did not answer CONNECT tools.cisco.com:443") == true)
+        #expect(ladder.failure?.contains("answered CONNECT") == false)
+    }
+}
+
 @Suite("hostile names and credentials in captures")
 struct HostileCaptureTextTests {
     @Test("DNS labels print in dig's presentation form: no control bytes, no forged lines")

@@ -117,6 +117,17 @@ enum Scenario {
         return w.bytes
     }
 
+    /// CONNECT tools.cisco.com:443 sent to a proxy that never answers it (the client gives up and closes).
+    static func proxyConnectUnanswered() -> [UInt8] {
+        var w = PcapWriter()
+        var c = TCPConversation(client: client, clientPort: 50002, server: proxy, serverPort: 3128, clock: t0)
+        c.handshake(into: &w)
+        c.send(Array("CONNECT tools.cisco.com:443 HTTP/1.1\r\nHost: tools.cisco.com:443\r\n\r\n".utf8),
+               fromClient: true, into: &w)
+        c.close(into: &w)
+        return w.bytes
+    }
+
     /// TLS to tools.cisco.com: the server sends `chain`, the client answers with a fatal alert when given.
     static func tls(chain: [[UInt8]], clientAlert: UInt8?, segment: Int = 1_400) -> [UInt8] {
         var w = PcapWriter()
