@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Renders a `TriageSummary` as text (terminal), Markdown or self-contained HTML. Markdown and HTML add a table with
 /// one row per bundle, linked to its full report when one was written (`--reports`).
@@ -67,42 +68,26 @@ public enum SummaryRenderer {
         var out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>licscope triage</title>"
         out += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:left}</style>"
         out += "</head><body>\n<h1>Triage: \(summary.bundles) bundle(s)</h1>\n"
-        out += "<p>Outcome: \(escape(counts(summary.outcomes))). Verdict: \(escape(counts(summary.statuses))). Worst severity: \(escape(severityCounts(summary))).</p>\n"
+        out += "<p>Outcome: \(HTMLText.escape(counts(summary.outcomes))). Verdict: \(HTMLText.escape(counts(summary.statuses))). Worst severity: \(HTMLText.escape(severityCounts(summary))).</p>\n"
         out += "<h2>Bundles</h2>\n<table><tr><th>bundle</th><th>verdict</th><th>worst</th><th>findings</th><th>nearest deadline</th></tr>\n"
         for r in summary.records {
-            let name = r.report.map { "<a href=\"\(escape($0))\">\(escape(r.path))</a>" } ?? escape(r.path)
-            out += "<tr><td>\(name)</td><td>\(escape(r.verdict?.status ?? r.outcome.rawValue))</td><td>\(escape(r.verdict?.worstSeverity ?? ""))</td>"
-            out += "<td>\(escape(r.findings.map(\.id).joined(separator: ", ")))</td><td>\(escape(nearest(r)))</td></tr>\n"
+            let name = r.report.map { "<a href=\"\(HTMLText.escape($0))\">\(HTMLText.escape(r.path))</a>" } ?? HTMLText.escape(r.path)
+            out += "<tr><td>\(name)</td><td>\(HTMLText.escape(r.verdict?.status ?? r.outcome.rawValue))</td><td>\(HTMLText.escape(r.verdict?.worstSeverity ?? ""))</td>"
+            out += "<td>\(HTMLText.escape(r.findings.map(\.id).joined(separator: ", ")))</td><td>\(HTMLText.escape(nearest(r)))</td></tr>\n"
         }
         out += "</table>\n<h2>Findings</h2>\n<table><tr><th>finding</th><th>severity</th><th>bundles</th></tr>\n"
-        for f in summary.findings { out += "<tr><td>\(escape(f.id))</td><td>\(escape(f.severity))</td><td>\(f.bundles)</td></tr>\n" }
+        for f in summary.findings { out += "<tr><td>\(HTMLText.escape(f.id))</td><td>\(HTMLText.escape(f.severity))</td><td>\(f.bundles)</td></tr>\n" }
         out += "</table>\n<h2>Nearest deadlines</h2>\n<table><tr><th>due</th><th>deadline</th><th>consequence</th><th>bundle</th></tr>\n"
         for d in summary.nearestDeadlines {
-            out += "<tr><td>\(escape(d.due))</td><td>\(escape(d.name))</td><td>\(escape(d.consequence ?? ""))</td><td>\(escape(d.path))</td></tr>\n"
+            out += "<tr><td>\(HTMLText.escape(d.due))</td><td>\(HTMLText.escape(d.name))</td><td>\(HTMLText.escape(d.consequence ?? ""))</td><td>\(HTMLText.escape(d.path))</td></tr>\n"
         }
         out += "</table>\n<h2>Not analyzed in full</h2>\n<table><tr><th>bundle</th><th>what</th><th>detail</th></tr>\n"
-        for p in summary.problems { out += "<tr><td>\(escape(p.path))</td><td>\(escape(p.what))</td><td>\(escape(p.detail))</td></tr>\n" }
+        for p in summary.problems { out += "<tr><td>\(HTMLText.escape(p.path))</td><td>\(HTMLText.escape(p.what))</td><td>\(HTMLText.escape(p.detail))</td></tr>\n" }
         return out + "</table>\n</body></html>\n"
     }
 
     static func nearest(_ record: TriageRecord) -> String {
         guard let d = record.deadlines.min(by: { $0.due < $1.due }) else { return "" }
         return "\(d.due) \(d.name)"
-    }
-
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

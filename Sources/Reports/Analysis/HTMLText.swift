@@ -2,11 +2,11 @@ import Foundation
 
 /// HTML escaping and the inline style sheet of the HTML report. Every string that reaches the document goes
 /// through ``escape(_:)``: evidence excerpts, paths and reasons are untrusted input.
-enum HTMLText {
+package enum HTMLText {
     /// `text` safe for element content and quoted attribute values: `& < > " '` escaped; a tab as a space; other
     /// control characters as their visible Control Pictures (`␊`, `␇`), and a replacement character already in the
     /// input as `⍰`, so the document never holds U+FFFD.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

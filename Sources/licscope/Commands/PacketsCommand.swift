@@ -52,7 +52,7 @@ struct PacketsCommand: ParsableCommand {
                 if untimed > 0 { summary += "; \(untimed) untimed records left out of the JSON Lines" }
                 Terminal.warn(summary)
             } else {
-                var out = BufferedOutput()
+                var out = OutputBuffer()
                 PacketsOutput.text(analysis, to: &out)
                 out.flush()
             }
@@ -73,36 +73,20 @@ struct PacketsCommand: ParsableCommand {
     }
 }
 
-/// Writes to standard output in 64 KiB chunks, so large outputs are never built as one string.
-struct BufferedOutput {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 64 * 1024 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        Terminal.writeAll(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
 /// Renders a ``CaptureAnalysis`` as text or JSON Lines, line by line.
 enum PacketsOutput {
-    static func text(_ a: CaptureAnalysis, to out: inout BufferedOutput) {
+    static func text(_ a: CaptureAnalysis, to out: inout OutputBuffer) {
         var line = "== \(a.path): \(a.framesRead) frames, reader \(a.reader)"
         if let first = a.firstFrameTime, let last = a.lastFrameTime {
             line += ", \(first.iso8601UTC) … \(last.iso8601UTC)"
         }
-        out.write(TerminalText.escaped(line) + "\n-- ladders (\(a.ladders.count))\n")
+        out.append(TerminalText.escaped(line) + "\n-- ladders (\(a.ladders.count))\n")
         for l in a.ladders {
             var text = "\(a.path)#\(l.firstFrame)  \(l.endpoint)  \(l.ladderText)  \(l.outcome)"
             if let failure = l.failure { text += " — \(Redaction.redact(failure))" }
-            out.write(TerminalText.escaped(text) + "  frames \(l.frames.map(String.init).joined(separator: ","))\n")
+            out.append(TerminalText.escaped(text) + "  frames \(l.frames.map(String.init).joined(separator: ","))\n")
         }
-        out.write("-- flows (\(a.flows.count))\n")
+        out.append("-- flows (\(a.flows.count))\n")
         for f in a.flows {
             var text = "\(a.path)#\(f.firstFrame)  \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
             if !f.clientHelloFrames.isEmpty {
@@ -110,12 +94,12 @@ enum PacketsOutput {
             }
             for c in f.connects { text += "  CONNECT \(c.target) → \(c.status.map(String.init) ?? "no answer")" }
             if let leaf = f.certificateSubjects.first { text += "  cert \(leaf)" }
-            out.write(TerminalText.escaped(text) + "\n")
+            out.append(TerminalText.escaped(text) + "\n")
         }
-        out.write("-- events (\(a.events.count))\n")
+        out.append("-- events (\(a.events.count))\n")
         for e in a.events {
             let fields = e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: " ")
-            out.write(TerminalText.escaped("\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)") + "\n")
+            out.append(TerminalText.escaped("\(e.source)  \(e.time?.raw ?? "-")  \(e.kind)  \(fields)") + "\n")
         }
     }
 
