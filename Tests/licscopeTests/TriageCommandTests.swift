@@ -40,7 +40,7 @@ struct TriageCommandTests {
         let corpus = try TriageCorpus(faults: true)
         defer { corpus.remove() }
         let out = corpus.root.path + "/results.jsonl"
-        let args = ["triage", corpus.bundles.path, "--out", out, "--jobs", "2", "--timeout", "8", "--analyzer", corpus.analyzer.path]
+        let args = ["triage", corpus.bundles.path, "--out", out, "--jobs", "2", "--timeout", "30", "--analyzer", corpus.analyzer.path]
         let first = try Self.run(args, corpus: corpus, name: "first")
         #expect(first.status == 4, "findings and bundles not analyzed in full: \(first.stdout)")
         let objects = try TriageCorpus.objects(out)
