@@ -52,23 +52,13 @@ extension PreflightProbe {
         return HTTPAnswer(head: head, sentAt: sentAt, receivedAt: receivedAt)
     }
 
-    /// The licensing stage: whether the licensing path exists behind the server. Inferred, not documented: the
-    /// SOAP / REST endpoints are meant for POSTs, so any answer but 404 (path unknown) or a gateway error
-    /// (502/503/504) shows the path is reachable.
+    /// The licensing stage: whether the licensing path exists behind the server, as `LicensingPathJudgement`
+    /// reads the answer (observation quoted, conclusion marked inferred).
     func checkLicensingPath(_ answer: HTTPAnswer) -> Bool {
         let watch = Stopwatch()
-        let status = answer.head.status
-        let path = options.target.path
-        if status == 404 {
-            log.stage("licensing", ok: false, detail: "404", summary: "the server does not know the licensing path \(path) (404 Not Found): wrong URL or not a licensing server", watch: watch)
-            return false
-        }
-        if [502, 503, 504].contains(status) {
-            log.stage("licensing", ok: false, detail: String(status), summary: "the licensing path \(path) answered \(status) \(answer.head.reason): the service behind it is unavailable", watch: watch)
-            return false
-        }
-        log.stage("licensing", ok: true, detail: nil, summary: "licensing path \(path) reachable (\(status) to a GET; the product POSTs there)", watch: watch)
-        return true
+        let j = LicensingPathJudgement.judge(answer.head, host: options.target.host, path: options.target.path)
+        log.stage("licensing", ok: j.ok, detail: j.detail, summary: j.summary, watch: watch, warning: j.warning)
+        return j.ok
     }
 
     /// The largest accepted difference between the local clock and the server's `Date` ([V] SLP troubleshooting:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A loopback HTTPS server for the pre-flight tests: serves the licensing paths with a Date header that can be
-shifted (to test the clock stage). Usage: tls_http_server.py PORT CHAIN.pem KEY.pem [DATE_OFFSET_SECONDS]"""
+shifted (to test the clock stage). `GET /answer/STATUS[/SERVER]` answers STATUS with an HTML page, and with
+`Server: SERVER` when given (to test the licensing stage). Usage: tls_http_server.py PORT CHAIN.pem KEY.pem [DATE_OFFSET_SECONDS]"""
 import email.utils
 import http.server
 import ssl
@@ -18,6 +19,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return email.utils.formatdate(time.time() + offset, usegmt=True)
 
     def do_GET(self):
+        if self.path.startswith("/answer/"):
+            parts = self.path.split("/")
+            body = b"<html><body>error</body></html>\n"
+            self.send_response_only(int(parts[2]))
+            self.send_header("Server", parts[3] if len(parts) > 3 else self.version_string())
+            self.send_header("Date", self.date_time_string())
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body)
+            return
         known = self.path.startswith(("/its/service/oddce/services/DDCEService", "/licservice/license",
                                       "/Transportgateway/services/DeviceRequestHandler"))
         body = b"licensing endpoint\n" if known else b"not found\n"
