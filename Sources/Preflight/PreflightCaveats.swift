@@ -10,7 +10,37 @@ enum PreflightCaveats {
         if let proxy = options.proxy, proxy.port == 443 {
             out.append(.init(rule: "CSCvc94366", text: proxy443(options.cucmVersion, rules: rules, passed: result.failedStage == nil)))
         }
+        if let version = options.cucmVersion, LicensingHosts.isCSSM(options.target.host),
+            let text = fn72318(version, host: options.target.host)
+        {
+            out.append(.init(rule: "tls-untrusted-ca", text: text))
+        }
         return out
+    }
+
+    /// The FN72318 warning for `version`, nil when the release is fixed or not named. Quoted lists are said to be
+    /// quoted; anything read beyond them is marked inferred.
+    static func fn72318(_ version: String, host: String) -> String? {
+        let fn = "FN72318 (QuoVadis Root CA 2 → IdenTrust Commercial Root CA 1)"
+        guard let release = CUCMRelease(version) else {
+            return "\(fn): --cucm-version '\(version)' is not a CUCM release licscope can read (12.5(1)SU4, 14SU1, "
+                + "12.5.1.14900-63), so whether the field notice applies was not judged."
+        }
+        let consequence = "; without the fix (\"\(FN72318Releases.fixQuote)\", or the COP \(FN72318Releases.cop)) CUCM"
+            + " cannot validate \(host)'s IdenTrust chain and every renewal fails. This pre-flight checks the chain against"
+            + " licscope's own roots, not CUCM's trust store, so passing here does not show CUCM has the fix"
+        switch FN72318Releases.standing(release) {
+        case .affected:
+            return "\(fn): CUCM \(release.name) is in the field notice's affected list (\"\(FN72318Releases.affectedQuote)\")"
+                + consequence + "."
+        case .affectedInferred(let why):
+            return "\(fn): CUCM \(release.name) is read as affected [inferred: \(why)]" + consequence + "."
+        case .dependsOnSU(let cut):
+            return "\(fn): CUCM \(release.name) may be affected: \(cut); licscope cannot tell the SU level of \(version)"
+                + "" + consequence + "."
+        case .fixed, .notListed:
+            return nil
+        }
     }
 
     /// Whether `version` (`12.0.1.10000-10`, `12.0(1)SU2`) is the release `release` (`12.0`) or one of its builds.

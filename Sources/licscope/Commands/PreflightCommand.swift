@@ -43,7 +43,7 @@ struct PreflightCommand: ParsableCommand {
     @Option(help: "Seconds each stage may take.")
     var timeout: Double = 10
 
-    @Option(name: .customLong("cucm-version"), help: "The CUCM release this stands in for (version-dependent caveats such as CSCvc94366).")
+    @Option(name: .customLong("cucm-version"), help: "The CUCM release this stands in for (version-dependent caveats: CSCvc94366, FN72318). Forms: 12.5(1)SU4, 14SU1, 12.5.1.14900-63.")
     var cucmVersion: String?
 
     @Option(help: ArgumentHelp("A `show license all|status` output: adds the engine's runway. Repeatable.", valueName: "SHOW_LICENSE_FILE"))
