@@ -54,7 +54,7 @@ public enum AnalysisRun {
             anomalies: replay.anomalies,
             history: Dictionary(uniqueKeysWithValues: replay.history.map { ($0.key.rawValue, $0.value) }),
             snapshots: replay.snapshotChecks, skew: timeline.skew, inventory: collected.inventory,
-            assumptions: assumptions(timeline.events, skew: timeline.skew), evidenceStart: replay.evidenceStart,
+            assumptions: assumptions(timeline.events, skew: timeline.skew) + collected.assumptions, evidenceStart: replay.evidenceStart,
             evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
         report.productInstances = instances
         report.connections = ConnectionRow.rows(from: timeline.events)

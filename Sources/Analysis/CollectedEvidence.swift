@@ -18,6 +18,8 @@ public struct CollectedEvidence: Sendable {
     public var partlyUnreadable = false
     /// The zone each zone-less source was read in, and why.
     public var timeZones: [SourceZone] = []
+    /// What reading the bundle (rather than its events) assumed: how zone-less archive member dates were read.
+    public var assumptions: [String] = []
 }
 
 /// Reads each bundle entry with the reader the registry picks for it.
@@ -26,16 +28,22 @@ enum EvidenceCollector {
         var out = CollectedEvidence()
         var byPath: [String: AnalysisReport.InventoryEntry] = [:]
         var order: [String] = []
+        // What the bundle says about its nodes' zones, before any zone-less source or member date is read.
+        let zoneEvidence = BundleZones.evidence(bundle.entries)
+        let (entries, dateAssumptions) = MemberDates.resolve(bundle.entries, evidence: zoneEvidence, resolver: options.zones)
+        out.assumptions = dateAssumptions
+        let resolvedDates = Dictionary(
+            entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
         for item in bundle.inventory {
             var entry = AnalysisReport.InventoryEntry(
                 path: item.displayPath, parsedAs: item.fileClass.rawValue, status: status(item.status), reason: item.reason,
                 bytes: item.size)
-            entry.memberDate = item.memberDate
+            entry.memberDate = item.memberDate ?? resolvedDates[item.displayPath]
             if byPath[item.displayPath] == nil { order.append(item.displayPath) }
             byPath[item.displayPath] = entry
         }
         let registry = options.readers
-        let assigned = bundle.entries.map { e -> (EvidenceEntry, (any EvidenceReader)?) in
+        let assigned = entries.map { e -> (EvidenceEntry, (any EvidenceReader)?) in
             var entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, contentClass: e.fileClass)
             entry.memberDate = e.memberDate
             return (entry, registry.reader(for: entry))
@@ -45,8 +53,7 @@ enum EvidenceCollector {
             ($0.element.1?.pass ?? .max, $0.offset) < ($1.element.1?.pass ?? .max, $1.offset)
         }.map(\.element)
         var context = EvidenceReaderContext(options: options, yearHints: [])
-        // What the bundle says about its nodes' zones, before any zone-less source is read.
-        context.zoneEvidence = BundleZones.evidence(bundle.entries)
+        context.zoneEvidence = zoneEvidence
         var start = 0
         while start < ordered.count {
             // One pass at a time: its entries are read together (on all cores when several are large), then
@@ -68,7 +75,7 @@ enum EvidenceCollector {
             start = end
         }
         let cliDates = Dictionary(
-            bundle.entries.filter { $0.fileClass == .cli }.compactMap { e in e.memberDate.map { (e.displayPath, $0) } },
+            entries.filter { $0.fileClass == .cli }.compactMap { e in e.memberDate.map { (e.displayPath, $0) } },
             uniquingKeysWith: { a, _ in a })
         out.sources = CollectionPlacement.apply(out.sources, memberDates: cliDates)
         out.inventory = order.compactMap { byPath[$0] }

@@ -20,10 +20,13 @@ struct ExtractionSession {
     private var extractedBytes = 0
     private var membersSeen = 0
     private var fileCounter = 0
-    /// The archive header's date of the member being extracted (set by the expander, used by `finishMember`).
+    /// The archive header's UTC date of the member being extracted (set by the expander, used by `finishMember`).
     var memberDate: Date?
-    /// The date of the member `recordFile` is about to record (nil for loose files).
-    private var recordingMemberDate: Date?
+    /// The member's zone-less wall time (a zip DOS date without a UTC extra field), likewise.
+    var memberWallTime: ArchiveWallTime?
+    /// The dates of the member `recordFile` is about to record (nil for loose files).
+    private(set) var recordingMemberDate: Date?
+    private(set) var recordingMemberWallTime: ArchiveWallTime?
 
     init(limits: BundleLimits, parentDirectory: String) {
         self.limits = limits
@@ -50,10 +53,15 @@ struct ExtractionSession {
 
     /// Records a readable (possibly damaged) file as an entry and an inventory item.
     mutating func recordFile(displayPath: String, localPath: String, size: Int, fileClass: FileClass, damage: String?) {
-        let memberDate = recordingMemberDate
-        recordingMemberDate = nil
-        entries.append(BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size, memberDate: memberDate))
-        defer { inventory[inventory.count - 1].memberDate = memberDate }
+        let (memberDate, wallTime) = (recordingMemberDate, recordingMemberWallTime)
+        (recordingMemberDate, recordingMemberWallTime) = (nil, nil)
+        var entry = BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size, memberDate: memberDate)
+        entry.memberWallTime = wallTime
+        entries.append(entry)
+        defer {
+            inventory[inventory.count - 1].memberDate = memberDate
+            inventory[inventory.count - 1].memberWallTime = wallTime
+        }
         let item: InventoryItem
         if let damage {
             item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .partlyUnreadable, reason: damage)
@@ -132,12 +140,13 @@ struct ExtractionSession {
     mutating func finishMember(_ writer: ExtractedFileWriter, displayPath: String, depth: Int, outcome: MemberOutcome) {
         writer.close()
         extractedBytes += writer.size
-        // The member's own date, not the extraction's: on the extracted file, for whatever reads its date.
-        recordingMemberDate = memberDate
+        // The member's own date, not the extraction's: on the extracted file, for whatever reads its date. A
+        // zone-less DOS time is not written there (it is no instant until a zone is decided for it).
+        (recordingMemberDate, recordingMemberWallTime) = (memberDate, memberWallTime)
         if let memberDate {
             try? FileManager.default.setAttributes([.modificationDate: memberDate], ofItemAtPath: writer.localPath)
         }
-        memberDate = nil
+        (memberDate, memberWallTime) = (nil, nil)
         switch outcome {
         case .refused(let reason):
             try? FileManager.default.removeItem(atPath: writer.localPath)
@@ -146,6 +155,16 @@ struct ExtractionSession {
             addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil)
         case .damaged(let reason):
             addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: reason)
+        }
+    }
+
+    /// Dates the content a gzip file decompresses to: the gzip header's MTIME (the original file's, UTC) when it
+    /// has one, else the dates of the archive member the gzip file was (nil for a loose one).
+    mutating func adoptDecompressedDate(_ gzipTime: Date?) {
+        if let gzipTime {
+            (memberDate, memberWallTime) = (gzipTime, nil)
+        } else {
+            (memberDate, memberWallTime) = (recordingMemberDate, recordingMemberWallTime)
         }
     }
 

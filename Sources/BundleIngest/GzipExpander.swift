@@ -1,3 +1,4 @@
+import Foundation
 import Inflate
 
 /// Expands a gzip file: a gzip'd tar (`.tar.gz`, `.tgz`) is read as a tar, streaming; anything else is
@@ -39,6 +40,7 @@ enum GzipExpander {
             return
         }
         var output = writer
+        session.adoptDecompressedDate(gzipModificationTime(file))
         var outcome: MemberOutcome
         do {
             try output.write(first)
@@ -47,6 +49,12 @@ enum GzipExpander {
             outcome = .refused((error as? ExtractionLimitReached)?.reason ?? "\(error)")
         }
         session.finishMember(output, displayPath: displayPath, depth: depth, outcome: outcome.adding(inheritedDamage))
+    }
+
+    /// The header's MTIME (bytes 4–7: Unix seconds, UTC; 0 when not recorded, as `gzip -n` writes).
+    static func gzipModificationTime(_ file: RandomAccessFile) -> Date? {
+        guard let header = try? file.read(at: 0, count: 8), let t = header.uint32LE(at: 4), t > 0 else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(t))
     }
 
     /// `slm.log.1` for `slm.log.1.gz` (also `.gzip`, any case); other names unchanged.

@@ -28,8 +28,10 @@ public struct InventoryItem: Sendable, Codable, Hashable {
     public var linesRead: Int?
     /// Capture frames read, filled in by the step that parses the file.
     public var framesRead: Int?
-    /// The archive member's own modification time, when it is one and its header has one.
+    /// The archive member's own modification time in UTC, when it is one and its header has one.
     public var memberDate: Date?
+    /// The member's zone-less wall time (zip DOS date and time) when no UTC time was recorded.
+    public var memberWallTime: ArchiveWallTime?
 
     /// Creates an item.
     public init(

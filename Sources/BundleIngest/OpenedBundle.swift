@@ -10,9 +10,12 @@ public struct BundleEntry: Sendable, Hashable {
     public var fileClass: FileClass
     /// The content's size in bytes.
     public var size: Int
-    /// The modification time the archive recorded for this member (zip extended timestamp or DOS date, tar
-    /// mtime); nil for loose files and members without one.
+    /// The modification time the archive recorded in UTC for this member (zip extended-timestamp or NTFS extra
+    /// field, tar mtime, gzip MTIME); nil for loose files and members without one.
     public var memberDate: Date?
+    /// The zone-less wall time the archive recorded instead (a zip DOS date and time with no UTC extra field: the
+    /// zipping host's local time); nil when ``memberDate`` is known or there is none.
+    public var memberWallTime: ArchiveWallTime?
 
     /// Creates an entry.
     public init(displayPath: String, localPath: String, fileClass: FileClass, size: Int, memberDate: Date? = nil) {

@@ -85,10 +85,7 @@ enum ZipDirectory {
                 compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: localOffset,
                 externalAttributes: external, hostSystem: madeBy >> 8)
             member.applyZip64Extra(extra)
-            if let time = bytes.uint16LE(at: position + 12), let date = bytes.uint16LE(at: position + 14) {
-                member.modified = ZipMember.dosDate(time: time, date: date)
-            }
-            member.applyExtendedTimestamp(extra)
+            member.applyTimes(dosTime: bytes.uint16LE(at: position + 12), date: bytes.uint16LE(at: position + 14), extra: extra)
             members.append(member)
             position += 46 + nameLength + extraLength + commentLength
         }

@@ -101,6 +101,7 @@ enum ZipExpander {
             return .damaged("\(path): \(reason)")
         }
         session.memberDate = member.modified ?? header.member.modified
+        session.memberWallTime = session.memberDate == nil ? member.dosTime ?? header.member.dosTime : nil
         return copy(member, dataOffset: header.dataOffset, file: file, path: path, display: display,
                     depth: depth, session: &session)
     }

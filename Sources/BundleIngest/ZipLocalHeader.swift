@@ -29,10 +29,7 @@ struct ZipLocalHeader {
             compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: offset,
             externalAttributes: 0, hostSystem: 0)
         member.applyZip64Extra(variable[nameLength...])
-        if let time = fixed.uint16LE(at: 10), let date = fixed.uint16LE(at: 12) {
-            member.modified = ZipMember.dosDate(time: time, date: date)
-        }
-        member.applyExtendedTimestamp(variable[nameLength...])
+        member.applyTimes(dosTime: fixed.uint16LE(at: 10), date: fixed.uint16LE(at: 12), extra: variable[nameLength...])
         dataOffset = offset + 30 + nameLength + extraLength
     }
 

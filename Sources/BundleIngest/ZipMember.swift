@@ -22,9 +22,11 @@ struct ZipMember {
     var externalAttributes: Int
     /// The "version made by" host system (0 MS-DOS, 3 Unix, 19 macOS).
     var hostSystem: Int
-    /// The modification time: the extended-timestamp extra field (UTC) when present, else the DOS date and time
-    /// (local time of the zipping host, read as UTC: at most hours off, never a day's date wrong by more than one).
+    /// The modification time from an extra field that records it in UTC: Info-ZIP's extended timestamp (0x5455),
+    /// its older Unix field (0x5855) or the NTFS field (0x000a); nil when the member has none.
     var modified: Date? = nil
+    /// The DOS date and time of the header: the zipping host's local wall time, zone unknown.
+    var dosTime: ArchiveWallTime? = nil
 
     /// True for the flag that marks encrypted members.
     var isEncrypted: Bool { flags & 0x1 != 0 }
@@ -69,26 +71,47 @@ struct ZipMember {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The DOS date and time fields (`date`: bits 15–9 years since 1980, 8–5 month, 4–0 day; `time`: 15–11 hour,
-    /// 10–5 minute, 4–0 seconds/2); nil when they do not form a real date (zero in archives written without one).
-    static func dosDate(time: Int, date: Int) -> Date? {
-        let year = 1980 + (date >> 9), month = (date >> 5) & 0xF, day = date & 0x1F
-        let hour = time >> 11, minute = (time >> 5) & 0x3F, second = (time & 0x1F) * 2
-        return LicensingCalendar.instant(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59), offsetSeconds: 0)
+    /// Reads the header's DOS date and time, then the UTC modification time of the extra fields, if any.
+    mutating func applyTimes(dosTime time: Int?, date: Int?, extra: ArraySlice<UInt8>) {
+        if let time, let date { dosTime = ArchiveWallTime(dosTime: time, date: date) }
+        modified = Self.utcModification(extra)
     }
 
-    /// Applies an extended-timestamp extra field (id 0x5455, "UT"): its modification time, when flagged.
-    mutating func applyExtendedTimestamp(_ extra: ArraySlice<UInt8>) {
+    /// 100 ns intervals from 1601-01-01 (Windows FILETIME) to 1970-01-01.
+    private static let fileTimeEpoch: UInt64 = 116_444_736_000_000_000
+
+    /// The modification time recorded in UTC by an extra field: the extended timestamp (0x5455, "UT": flags, then
+    /// mtime as signed 32-bit Unix seconds when flag bit 0 is set), the older Info-ZIP Unix field (0x5855, "UX":
+    /// atime, then mtime) or the NTFS field (0x000a: 4 reserved bytes, then tag 1 of 24 bytes holding mtime,
+    /// atime and ctime as FILETIMEs). The first one found wins; nil when none is there or they are cut short.
+    static func utcModification(_ extra: ArraySlice<UInt8>) -> Date? {
         var position = 0
         while let id = extra.uint16LE(at: position), let length = extra.uint16LE(at: position + 2) {
-            guard let body = extra.bytes(at: position + 4, length: length) else { return }
-            if id == 0x5455, let flags = body.first, flags & 1 != 0, let t = body.uint32LE(at: 1) {
-                modified = Date(timeIntervalSince1970: TimeInterval(Int32(truncatingIfNeeded: t)))
-                return
+            guard let body = extra.bytes(at: position + 4, length: length) else { return nil }
+            switch id {
+            case 0x5455:
+                if let flags = body.first, flags & 1 != 0, let t = body.uint32LE(at: 1) {
+                    return Date(timeIntervalSince1970: TimeInterval(Int32(truncatingIfNeeded: t)))
+                }
+            case 0x5855:
+                if let t = body.uint32LE(at: 4) {
+                    return Date(timeIntervalSince1970: TimeInterval(Int32(truncatingIfNeeded: t)))
+                }
+            case 0x000a:
+                var cursor = 4
+                while let tag = body.uint16LE(at: cursor), let size = body.uint16LE(at: cursor + 2) {
+                    if tag == 1, size >= 8, let t = body.littleEndian(at: cursor + 4, width: 8) {
+                        guard t >= fileTimeEpoch else { break }
+                        return Date(timeIntervalSince1970: TimeInterval((t - fileTimeEpoch) / 10_000_000))
+                    }
+                    cursor += 4 + size
+                }
+            default:
+                break
             }
             position += 4 + length
         }
+        return nil
     }
 
     /// Applies a ZIP64 extended-information extra field (id 0x0001) to the fields saturated at 0xFFFFFFFF.

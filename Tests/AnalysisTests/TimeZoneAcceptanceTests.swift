@@ -165,6 +165,21 @@ struct ClockErrorAndMemberDateTests {
         #expect(times == ["2018-07-20T09:41:23Z", "2018-07-21T09:41:23Z"])
         let member = try #require(o.report.inventory.first { $0.path.hasSuffix("CiscoSyslog") })
         #expect(member.memberDate?.iso8601UTC == "2018-07-22T08:00:00Z")
+        // The bundle names no zone: the DOS time is read as UTC, and the report says so.
+        #expect(o.report.assumptions.contains { $0.contains("DOS times") && $0.contains("read as UTC") })
+    }
+
+    @Test("a zip's DOS member dates are the archiver's wall time: read in the node's zone, not as UTC")
+    func dosDatesInNodeZone() throws {
+        let zip = TimeZoneAcceptanceTests.zoneFolder("kolkata-dos.zip")
+        let o = AnalysisRun.run(paths: [zip], options: try AnalysisFixtures.options(), toolVersion: "t")
+        // 14:15:10 IST in the headers is 08:45:10 UTC.
+        let member = try #require(o.report.inventory.first { $0.path.hasSuffix("show-license-all.txt") })
+        #expect(member.memberDate?.iso8601UTC == "2026-03-11T08:45:10Z")
+        let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
+        #expect(snapshot.instant.iso8601UTC == "2026-03-11T08:45:10Z")
+        #expect(snapshot.assumptions.contains { $0.contains("archive member date") })
+        #expect(o.report.assumptions.contains { $0.contains("DOS times") && $0.contains("Asia/Kolkata") })
     }
 }
 

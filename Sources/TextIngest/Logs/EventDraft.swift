@@ -13,4 +13,7 @@ struct EventDraft: Sendable {
     var entryID: String
     /// Index into the scanner's year-inference points, when `stamp` is set.
     var point: Int?
+    /// The stamp lies in an hour its zone repeats, and an earlier line (event or not) had already passed that wall
+    /// time: the stamp is the hour's second occurrence.
+    var afterRepeatedWall = false
 }

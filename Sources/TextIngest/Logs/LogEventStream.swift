@@ -23,6 +23,7 @@ struct LogEventStream {
 
     init(display: String, options: LogIngestOptions, modificationTime: Date?) {
         scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
+        scanner.repeatedHours = RepeatedHours(zone: options.zones.unzoned)
         self.options = options
         inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
     }
@@ -72,13 +73,15 @@ struct LogEventStream {
     private mutating func timing(of d: EventDraft, years: [(year: Int, assumption: String)?]?) -> Timing {
         guard let k = d.point, let stamp = d.stamp else { return .known(nil) }
         var t: EventTime?
+        let passed = d.afterRepeatedWall
         if stamp.year != nil {
-            t = stamp.resolve(inferredYear: nil, zones: options.zones, converter: &converter)
+            t = stamp.resolve(inferredYear: nil, zones: options.zones, converter: &converter, afterRepeatedWall: passed)
         } else if let years {
-            t = scanner.pointStamps[k].resolve(inferredYear: years[k], zones: options.zones, converter: &converter)
+            t = scanner.pointStamps[k].resolve(
+                inferredYear: years[k], zones: options.zones, converter: &converter, afterRepeatedWall: passed)
         } else if let before = scanner.datedBefore[k] {
             let year = inference.years(for: [scanner.points[before], scanner.points[k]])[1]
-            t = stamp.resolve(inferredYear: year, zones: options.zones, converter: &converter)
+            t = stamp.resolve(inferredYear: year, zones: options.zones, converter: &converter, afterRepeatedWall: passed)
         } else {
             return .waiting
         }

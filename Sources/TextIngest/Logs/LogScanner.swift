@@ -18,6 +18,11 @@ struct LogScanner {
     let prefilter: LiteralPrefilter
     let path: String
     let maxDamage: Int
+    /// The hours the zone of zone-less stamps repeats in autumn; an event line in one makes the scanner look at
+    /// the lines before it (``passedWallTime(_:before:)``).
+    var repeatedHours = RepeatedHours(zone: nil)
+    /// How many lines back that look goes (within ``lookbackBytes``).
+    static let repeatLookbackLines = 4000
 
     private var drafts: [EventDraft] = []
     /// The decompressed text not yet scanned, after up to ``lookbackBytes`` already scanned.
@@ -231,12 +236,37 @@ struct LogScanner {
             if let s = match.draft.stamp, s.hasDate {
                 match.draft.point = addPoint(s, line: match.draft.stampLine)
                 if firstPoint == nil { firstPoint = match.draft.point }
+                if !repeatedHours.isEmpty, repeatedHours.contains(s) {
+                    match.draft.afterRepeatedWall = passedWallTime(s, p: p, before: start)
+                }
             }
             drafts.append(match.draft)
         }
         if found.isEmpty, let s = header.stamp, s.hasDate, firstPoint == nil {
             firstPoint = addPoint(s, line: line)
         }
+    }
+
+    /// Whether a line before `start` (event line or not, in the buffer) on the same day and in the repeated hours
+    /// shows a wall time more than a minute after `stamp`'s: the log had passed it, so `stamp` is the second
+    /// occurrence. The look stops at the first dated line outside the repeated hours (the log was still before them).
+    private func passedWallTime(_ stamp: WallStamp, p: UnsafePointer<UInt8>, before start: Int) -> Bool {
+        let target = stamp.hour * 3600 + stamp.minute * 60 + stamp.second
+        var end = start - 1
+        var k = 0
+        while end >= 0, k < Self.repeatLookbackLines, start - end < Self.lookbackBytes {
+            let s = ByteScan.lineStart(p, containing: end, floor: 0)
+            k += 1
+            if let other = Self.header(p, start: s, end: end).stamp, other.hasDate {
+                let sameDay = other.month == stamp.month && other.day == stamp.day
+                    && (other.year == nil || stamp.year == nil || other.year == stamp.year)
+                guard sameDay, repeatedHours.contains(other) else { return false }
+                let wall = other.hour * 3600 + other.minute * 60 + other.second
+                if Double(wall - target) > WallClockConverter.reorderTolerance { return true }
+            }
+            end = s - 1
+        }
+        return false
     }
 
     /// The nearest preceding line (in the buffer, within ``contextLines``) with a dated stamp.

@@ -5,8 +5,9 @@ import LicensingModel
 /// DST rules for each time's own date.
 ///
 /// The hour repeated when clocks go back is resolved by order: a wall time in that hour is its first occurrence
-/// unless the previous converted time already lies after that first occurrence (the log went back by up to an hour
-/// right after the change), in which case it is the second. A wall time in the skipped spring hour is read with
+/// unless the previous converted time already lies after that first occurrence, or the caller saw an earlier line
+/// (one not converted here) already past it — the log went back by up to an hour right after the change — in which
+/// case it is the second. A wall time in the skipped spring hour is read with
 /// the offset in force before the change (02:30 becomes 03:30 summer time). Both are recorded as assumptions.
 public struct WallClockConverter: Sendable {
     /// The previous instant converted, for the repeated hour.
@@ -30,9 +31,11 @@ public struct WallClockConverter: Sendable {
         public var note: String?
     }
 
-    /// Converts a wall-clock time; nil when the date does not exist.
+    /// Converts a wall-clock time; nil when the date does not exist. `afterRepeatedWall`: an earlier line of the
+    /// source had already passed this wall time (see the type's description).
     public mutating func convert(
-        year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanosecond: Int = 0, zone: LocalZone
+        year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanosecond: Int = 0, zone: LocalZone,
+        afterRepeatedWall: Bool = false
     ) -> Converted? {
         guard
             let asUTC = LicensingCalendar.instant(
@@ -52,9 +55,12 @@ public struct WallClockConverter: Sendable {
         default:
             let early = asUTC - Double(valid[0])
             let late = asUTC - Double(valid[valid.count - 1])
-            let second = previous.map { $0 > early + Self.reorderTolerance } ?? false
+            let afterEvent = previous.map { $0 > early + Self.reorderTolerance } ?? false
+            let second = afterEvent || afterRepeatedWall
             let chosen = second ? valid[valid.count - 1] : valid[0]
-            let which = second ? "the second occurrence: the log had already passed the first" : "the first occurrence"
+            let which = afterEvent ? "the second occurrence: the log had already passed the first"
+                : second ? "the second occurrence: an earlier line of the log had already passed the first"
+                : "the first occurrence"
             out = Converted(
                 instant: second ? late : early, offsetSeconds: chosen,
                 note: "\(Self.clock(hour, minute)) occurs twice on \(Self.date(year, month, day)) in \(zone) (clocks went back); taken as \(which) (\(ZoneResolver.format(chosen)))")

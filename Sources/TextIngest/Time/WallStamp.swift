@@ -61,9 +61,11 @@ public struct WallStamp: Hashable, Sendable {
     }
 
     /// The instant of one stamp of a source read in order: `converter` carries the order across stamps so that a
-    /// repeated autumn hour is resolved by it.
+    /// repeated autumn hour is resolved by it; `afterRepeatedWall` says an earlier line of the source (one that made
+    /// no event) had already passed this wall time in that hour.
     public func resolve(
-        inferredYear: (year: Int, assumption: String)?, zones: ZoneResolver, converter: inout WallClockConverter
+        inferredYear: (year: Int, assumption: String)?, zones: ZoneResolver, converter: inout WallClockConverter,
+        afterRepeatedWall: Bool = false
     ) -> EventTime? {
         guard let month, let day else { return nil }
         var assumptions: [String] = []
@@ -77,7 +79,7 @@ public struct WallStamp: Hashable, Sendable {
         guard
             let c = converter.convert(
                 year: y, month: month, day: day, hour: hour, minute: minute, second: second, nanosecond: nanosecond,
-                zone: resolution.zone)
+                zone: resolution.zone, afterRepeatedWall: afterRepeatedWall && zone == nil)
         else { return nil }
         if let note = c.note { assumptions.append(note) }
         return EventTime(

@@ -39,11 +39,12 @@ enum DeflateEncoder {
     }
 
     /// A single-member gzip file around `deflate`, the raw DEFLATE of `data`.
-    static func gzip(_ data: [UInt8], deflate: [UInt8]? = nil) -> [UInt8] {
+    /// `mtime` goes into the header's MTIME field (0: none recorded).
+    static func gzip(_ data: [UInt8], deflate: [UInt8]? = nil, mtime: UInt32 = 0) -> [UInt8] {
         let body = deflate ?? stored(data)
         let crc = CRC32.checksum(data)
         let size = UInt32(truncatingIfNeeded: data.count)
-        return [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff] + body + littleEndian32(crc) + littleEndian32(size)
+        return [0x1f, 0x8b, 8, 0] + littleEndian32(mtime) + [0, 0xff] + body + littleEndian32(crc) + littleEndian32(size)
     }
 
     static func littleEndian32(_ value: UInt32) -> [UInt8] {

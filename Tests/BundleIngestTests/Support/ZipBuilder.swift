@@ -14,6 +14,11 @@ struct ZipBuilder {
         var declaredSize: Int? = nil
         var crcOverride: UInt32? = nil
         var dataDescriptor = false
+        /// DOS time and date fields (default 00:00:00 on 1980-01-01).
+        var dosTime = 0
+        var dosDate = 0x21
+        /// Extra fields, written in the local header and the central directory alike.
+        var extra: [UInt8] = []
     }
 
     var members: [Member] = []
@@ -39,17 +44,19 @@ struct ZipBuilder {
             let le32 = { (value: Int) in DeflateEncoder.littleEndian32(UInt32(truncatingIfNeeded: value)) }
             let headerSizes = member.dataDescriptor ? [0, 0, 0, 0] + [0, 0, 0, 0] + [0, 0, 0, 0]
                 : DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
-            output += le32(0x0403_4b50) + le16(20) + le16(flags) + le16(member.method) + le16(0) + le16(0x21)
-            output += headerSizes + le16(name.count) + le16(0) + name + payload
+            output += le32(0x0403_4b50) + le16(20) + le16(flags) + le16(member.method) + le16(member.dosTime)
+            output += le16(member.dosDate) + headerSizes + le16(name.count) + le16(member.extra.count) + name
+            output += member.extra + payload
             if member.dataDescriptor {
                 output += le32(0x0807_4b50) + DeflateEncoder.littleEndian32(crc) + le32(payload.count) + le32(size)
             }
             let madeBy = member.unixMode == nil ? 20 : (3 << 8) | 20
             let external = (member.unixMode ?? 0) << 16
-            central += le32(0x0201_4b50) + le16(madeBy) + le16(20) + le16(flags) + le16(member.method) + le16(0)
+            central += le32(0x0201_4b50) + le16(madeBy) + le16(20) + le16(flags) + le16(member.method)
+            central += le16(member.dosTime)
             let saturated = le32(0xFFFF_FFFF)
-            let extra = zip64 ? le16(1) + le16(24) + le64(size) + le64(payload.count) + le64(offset) : []
-            central += le16(0x21) + DeflateEncoder.littleEndian32(crc)
+            let extra = (zip64 ? le16(1) + le16(24) + le64(size) + le64(payload.count) + le64(offset) : []) + member.extra
+            central += le16(member.dosDate) + DeflateEncoder.littleEndian32(crc)
             central += zip64 ? saturated + saturated : le32(payload.count) + le32(size)
             central += le16(name.count) + le16(extra.count) + le16(0) + le16(0) + le16(0) + le32(external)
             central += (zip64 ? saturated : le32(offset)) + name + extra

@@ -89,6 +89,16 @@ with zipfile.ZipFile("yearless-2018.zip", "w") as z:
         f"Jul {d} 09:41:23 cucm-pub: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software "
         "Manager (CSSM) : Fail to send out Call Home HTTP message.\n" for d in (20, 21)))
 
+# A zip of the kolkata bundle as a Windows archiver in India writes it: DOS dates only (the zipping host's local
+# wall time, no extended timestamp), 2026-03-11 14:15:10 IST = 08:45:10 UTC, two hours after the last printed
+# activity. The output prints no collection time, so it is placed at its member date, read in Asia/Kolkata.
+with zipfile.ZipFile("kolkata-dos.zip", "w") as z:
+    for f in ("show-license-all.txt", "slm.log"):
+        zi = zipfile.ZipInfo(f"cucm-pub/{f}", date_time=(2026, 3, 11, 14, 15, 10))
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        with open(f"kolkata/{f}") as fh:
+            z.writestr(zi, fh.read())
+
 # capture-ahead: the capture of ../Scenarios/skewed-clock (attempts on the wire at 10:02:09, 10:17:09 and 10:32:09
 # UTC on 2022-03-14) taken on a host whose clock is 7 min 23 s ahead; the node runs in Asia/Tokyo and is right.
 import shutil
