@@ -22,6 +22,10 @@ public struct AnalysisOptions: Sendable {
     public var timers: LicensingTimers
     /// The readers bundle entries are read with (``EvidenceReaderRegistry/standard`` unless a caller adds one).
     public var readers: EvidenceReaderRegistry = .standard
+    /// Whether every log event keeps its line's excerpt. When false (the default), ``AnalysisRun/run`` holds none
+    /// (a dense trace has hundreds of thousands of event lines) and re-reads the lines the findings show; set it
+    /// when every event's excerpt is written (the JSON Lines timeline).
+    public var keepLogExcerpts = false
     /// Told the size of each bundle entry once it has been read (a progress bar), when set.
     public var entryRead: (@Sendable (_ bytes: Int) -> Void)?
 

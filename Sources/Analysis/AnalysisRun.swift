@@ -29,8 +29,15 @@ public enum AnalysisRun {
     public static func run(paths: [String], options: AnalysisOptions, failOn: RuleSeverity = .low, toolVersion: String)
         -> AnalysisOutcome
     {
-        let (evidence, timeline, collected) = gather(paths: paths, options: options)
-        let evaluation = options.rules?.evaluate(evidence)
+        // The bundle stays open until the findings' excerpts have been re-read from its extracted files.
+        let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
+        defer { bundle.removeWorkDirectory() }
+        let (evidence, timeline, collected) = gather(bundle, options: options)
+        var evaluation = options.rules?.evaluate(evidence)
+        if var e = evaluation {
+            FindingExcerpts.fill(&e.findings, files: collected.excerptFiles)
+            evaluation = e
+        }
         let findings = (evaluation?.findings ?? []).sorted {
             $0.severity != $1.severity ? $0.severity > $1.severity : $0.id < $1.id
         }
@@ -62,11 +69,19 @@ public enum AnalysisRun {
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 
-    /// Ingests and replays without judging: what a rule fixture or a report needs.
+    /// Ingests and replays without judging: what a rule fixture or a report needs. Every event keeps its excerpt
+    /// (the extracted files are gone when this returns).
     public static func gather(paths: [String], options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
         // The reader makes its own private directory under `workDirectory`, and only when an archive needs one.
         let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
         defer { bundle.removeWorkDirectory() }
+        var keeping = options
+        keeping.keepLogExcerpts = true
+        return gather(bundle, options: keeping)
+    }
+
+    /// Ingests and replays an opened bundle (its extracted files are left for the caller to remove).
+    static func gather(_ bundle: OpenedBundle, options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
         var collected = EvidenceCollector.collect(bundle, options: options)
         // The timeline takes the events over; the collected sources keep only what the zone checks read, instead
         // of a second copy of every event.

@@ -20,6 +20,8 @@ public struct CollectedEvidence: Sendable {
     public var timeZones: [SourceZone] = []
     /// What reading the bundle (rather than its events) assumed: how zone-less archive member dates were read.
     public var assumptions: [String] = []
+    /// Display path → the file whose lines are re-read for the excerpts its events do not hold.
+    public var excerptFiles: [String: String] = [:]
 }
 
 /// Reads each bundle entry with the reader the registry picks for it.
@@ -90,6 +92,9 @@ enum EvidenceCollector {
     ) {
         out.sources += reading.sources
         out.timeZones += reading.timeZones
+        // Two members shown under one path (same-named zip members): their lines cannot be told apart, so none
+        // is re-read (an empty path), rather than one file's line shown for the other's.
+        out.excerptFiles.merge(reading.excerptFiles) { a, b in a == b ? a : "" }
         out.present.formUnion(reading.present)
         context.yearHints += reading.yearHints
         if inv.status == .skipped {

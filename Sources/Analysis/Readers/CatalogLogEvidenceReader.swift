@@ -19,12 +19,13 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let (zones, zone) = ZoneDecision.decide(
             for: entry.displayPath, evidence: context.zoneEvidence, resolver: context.options.zones)
-        let r = LogIngester.ingest(
-            path: entry.localPath,
-            options: LogIngestOptions(
-                zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
-                catalog: context.options.catalog, modificationTime: entry.memberDate))
+        var options = LogIngestOptions(
+            zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
+            catalog: context.options.catalog, modificationTime: entry.memberDate)
+        options.keepExcerpts = context.options.keepLogExcerpts
+        let r = LogIngester.ingest(path: entry.localPath, options: options)
         var out = EvidenceReading(reader: r.format)
+        if !options.keepExcerpts { out.excerptFiles = [entry.displayPath: entry.localPath] }
         if entry.contentClass == .text && r.events.isEmpty {
             // A `show timezone config` transcript is read (for the zone decision), not skipped.
             if context.zoneEvidence.contains(where: { $0.path == entry.displayPath }) {

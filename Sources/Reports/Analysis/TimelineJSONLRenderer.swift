@@ -59,12 +59,26 @@ public enum TimelineJSONLRenderer {
         case .engineAnomaly:
             return "anomaly \(e[text: "anomaly"] ?? "?"): \(e[text: "detail"] ?? "")"
         default:
-            if let first = e.excerpt?.split(whereSeparator: \.isNewline).first {
-                return "\(e.kind.rawValue): \(first.trimmingCharacters(in: .whitespaces))"
-            }
+            if let first = e.excerpt.flatMap(firstLine) { return "\(e.kind.rawValue): \(trimmedOfWhitespace(first))" }
             let fields = e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }
             return ([e.kind.rawValue] + fields).joined(separator: " ")
         }
+    }
+
+    /// The first non-empty line of `text` (nil when it has none). An excerpt is nearly always one ASCII line
+    /// without a line break: that is found from its bytes, without breaking it into characters.
+    static func firstLine(_ text: String) -> Substring? {
+        let mayBreak = text.utf8.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 >= 0x80 }
+        return mayBreak ? text.split(whereSeparator: \.isNewline).first : text.isEmpty ? nil : text[...]
+    }
+
+    /// `line` without leading and trailing `CharacterSet.whitespaces` scalars (what `trimmingCharacters(in:
+    /// .whitespaces)` does), without bridging to NSString.
+    static func trimmedOfWhitespace(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !CharacterSet.whitespaces.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !CharacterSet.whitespaces.contains($0) }) ?? first
+        return String(Substring(scalars[first...last]))
     }
 
     private static func record(for f: Finding, at first: Date) -> EventRecordEncoder.Record {

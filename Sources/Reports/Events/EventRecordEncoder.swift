@@ -25,14 +25,23 @@ public enum EventRecordEncoder {
     public static func append(_ event: Event, redact: Bool = true, to bytes: inout [UInt8]) -> Bool {
         guard let time = event.time else { return false }
         let clean: (String) -> String = redact ? { Redaction.redact($0) } : { $0 }
+        let message = String(TimelineJSONLRenderer.message(event).prefix(1_000))
         append(
             Record(
-                message: clean(String(TimelineJSONLRenderer.message(event).prefix(1_000))), instant: time.instant,
+                message: redact ? redactedMessage(message, kind: event.kind.rawValue) : message, instant: time.instant,
                 timestampDescription: TimelineJSONLRenderer.timestampDescription(event), kind: event.kind.rawValue,
                 source: event.source, fields: event.fields, assumptions: time.assumptions, timeRaw: time.raw,
                 excerpt: event.excerpt.map(clean)),
             redact: redact, to: &bytes)
         return true
+    }
+
+    /// `message` redacted. A message that is the kind's name and a text the cheap screen passes is returned as it
+    /// is without running the patterns: no kind name forms a secret with what follows it (`authorization.requested: `
+    /// only trips the screen, on every authorization record of a busy trace).
+    static func redactedMessage(_ message: String, kind: String) -> String {
+        if message.hasPrefix(kind), !Redaction.mayContainSecret(String(message.dropFirst(kind.count))) { return message }
+        return Redaction.redact(message)
     }
 
     /// The parts of one record, for records that are not parser events (findings, connection ladders, flows).

@@ -5,7 +5,8 @@ struct EventDraft: Sendable {
     var kind: EventKind
     var line: Int
     var fields: [String: FieldValue]
-    var excerpt: String
+    /// The line's excerpt; nil when it is left to be re-read (``LineExcerpts``).
+    var excerpt: String?
     /// The stamp to use (the line's own, or its context's) and, for context stamps, where it came from.
     var stamp: WallStamp?
     var stampLine: Int

@@ -8,6 +8,8 @@ struct LineMatcher: Sendable {
     static let maxExcerpt = 2000
 
     let catalog: MessageCatalog
+    /// Whether drafts carry the line's excerpt (``LineExcerpts`` re-reads it later when they do not).
+    var keepExcerpts = true
 
     var prefilter: LiteralPrefilter { catalog.prefilter }
 
@@ -58,21 +60,27 @@ struct LineMatcher: Sendable {
             }
             if let s = stamp, !s.hasDate { stamp = nil }
             Self.addCommonFields(of: header, thread: thread, to: &fields)
-            var excerpt = String(text.headBytes(Self.maxExcerpt))
             if secret {
-                // Redacted before it is cut, and fields lose any copy of a secret found in the line.
+                // Fields lose any copy of a secret found in the line (the excerpt is redacted before it is cut).
                 let secrets = Redaction.secrets(in: String(text.headBytes(Self.maxExcerpt + 4096)))
                 for (k, v) in fields {
                     if case .string(let s) = v { fields[k] = .string(Redaction.redact(s, hiding: secrets)) }
                 }
-                excerpt = Redaction.excerpt(text[...], maxBytes: Self.maxExcerpt)
             }
+            // Without fields the excerpt is what tells repeats apart (evidence grouping): always kept then.
+            let excerpt = keepExcerpts || fields.isEmpty ? Self.excerpt(of: text, secret: secret) : nil
             let draft = EventDraft(
                 kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
                 notes: notes, entryID: entry.id, point: nil)
             out.append(Match(draft: draft, evidence: entry.evidence))
         }
         return out
+    }
+
+    /// The excerpt of a decoded line: its first ``maxExcerpt`` bytes, redacted before they are cut when the line
+    /// may hold a secret (`secret`, from ``Redaction/mayContainSecret(_:)``).
+    static func excerpt(of text: String, secret: Bool) -> String {
+        secret ? Redaction.excerpt(text[...], maxBytes: maxExcerpt) : String(text.headBytes(maxExcerpt))
     }
 
     /// Adds the header's level, thread, component and syslog facility/severity/mnemonic where the entry set none.

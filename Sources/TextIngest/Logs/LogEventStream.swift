@@ -22,7 +22,7 @@ struct LogEventStream {
     private var converter = WallClockConverter()
 
     init(display: String, options: LogIngestOptions, modificationTime: Date?) {
-        scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog), path: display, maxDamage: options.maxDamageRecords)
+        scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog, keepExcerpts: options.keepExcerpts), path: display, maxDamage: options.maxDamageRecords)
         scanner.repeatedHours = RepeatedHours(zone: options.zones.unzoned)
         self.options = options
         inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)

@@ -214,8 +214,7 @@ struct LogScanner {
         }
         checkLine(p, start: start, end: e, line: line)
         let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
-        var text = String(decoding: UnsafeBufferPointer(start: p + start, count: e - start), as: UTF8.self)
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        let text = Self.decodeLine(p, start: start, end: e)
         let header = LineHeader(parsing: text.headBytes(400))
         var context: (header: LineHeader, line: Int)??
         let previous = lastHeader
@@ -267,6 +266,12 @@ struct LogScanner {
             end = s - 1
         }
         return false
+    }
+
+    /// A candidate line's text (without its line break), NUL bytes replaced.
+    static func decodeLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+        return text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
     /// The nearest preceding line (in the buffer, within ``contextLines``) with a dated stamp.

@@ -84,6 +84,8 @@ struct AnalyzeCommand: ParsableCommand {
             workDirectory: scratch.path)
         let bar = ProgressBar(paths: paths)
         options.entryRead = { bar.fileDone(size: $0) }
+        // The JSON Lines timeline writes every event's excerpt; the other formats only the findings'.
+        options.keepLogExcerpts = format == .jsonl
         let outcome = AnalysisRun.run(
             paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
             toolVersion: LicscopeVersion.current)

@@ -1,0 +1,44 @@
+import Foundation
+import LicensingModel
+import Rules
+import TextIngest
+
+/// Puts back the excerpts of the log lines findings show, when the analysis held none per event
+/// (``AnalysisOptions/keepLogExcerpts``): each file is read once for all its wanted lines, and each item is made
+/// again with its excerpt, so its redaction and reproduction hint are those of an item read with it.
+enum FindingExcerpts {
+    /// Fills in the excerpts of `findings`' text evidence read from `files` (display path → file to read).
+    static func fill(_ findings: inout [Finding], files: [String: String]) {
+        var wanted: [String: Set<Int>] = [:]
+        for f in findings {
+            for item in f.evidence {
+                guard let (path, line) = Self.pending(item, files: files) else { continue }
+                wanted[path, default: []].insert(line)
+            }
+        }
+        guard !wanted.isEmpty else { return }
+        var read: [String: [Int: String]] = [:]
+        for (path, lines) in wanted.sorted(by: { $0.key < $1.key }) {
+            if let local = files[path] { read[path] = LineExcerpts.read(path: local, lines: lines) }
+        }
+        for f in findings.indices {
+            for i in findings[f].evidence.indices {
+                let item = findings[f].evidence[i]
+                guard let (path, line) = Self.pending(item, files: files), let text = read[path]?[line] else { continue }
+                var filled = FindingEvidence(
+                    label: item.label, source: item.source, time: item.time, excerpt: text, fields: item.fields ?? [:])
+                filled.count = item.count
+                filled.lastTime = item.lastTime
+                findings[f].evidence[i] = filled
+            }
+        }
+    }
+
+    /// The display path and line of an item whose excerpt is to be re-read.
+    private static func pending(_ item: FindingEvidence, files: [String: String]) -> (String, Int)? {
+        guard item.excerpt == nil, let source = item.source, case .line(let n) = source.location,
+            let local = files[source.path], !local.isEmpty
+        else { return nil }
+        return (source.path, n)
+    }
+}
