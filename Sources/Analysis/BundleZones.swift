@@ -4,9 +4,31 @@ import LicensingModel
 import TextIngest
 
 /// Gathers what a bundle says about its nodes' zones, for ``ZoneDecision``.
-enum BundleZones {
+public enum BundleZones {
     /// CLI transcripts and unclassified text larger than this are not searched for zone evidence.
     static let maxBytes = 4 << 20
+
+    /// Zone evidence from loose files (what `events` is given), found as `analyze` finds it: only files of at most
+    /// 4 MiB whose first bytes classify as CLI output or unrecognised text are read in full, so a log is read once,
+    /// by its ingest, not a second time for evidence it does not hold.
+    /// - Returns: the evidence, and the files read in full for it.
+    public static func evidence(files: [String]) -> (evidence: [ZoneEvidence], readInFull: [String]) {
+        var evidence: [ZoneEvidence] = []
+        var read: [String] = []
+        for path in files {
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+                size.intValue <= maxBytes, let handle = FileHandle(forReadingAtPath: path)
+            else { continue }
+            defer { try? handle.close() }
+            let prefix = [UInt8]((try? handle.read(upToCount: FileClassifier.prefixLength)) ?? Data())
+            let fileClass = FileClassifier.classify(prefix: prefix, name: path)
+            guard fileClass == .cli || fileClass == .text else { continue }
+            let rest = (try? handle.readToEnd()) ?? Data()
+            read.append(path)
+            evidence += ZoneEvidence.read(text: String(decoding: prefix + [UInt8](rest), as: UTF8.self), path: path)
+        }
+        return (evidence, read)
+    }
 
     /// Zone evidence from every CLI output and unclassified text file (a `show timezone config` transcript).
     static func evidence(_ entries: [BundleEntry]) -> [ZoneEvidence] {

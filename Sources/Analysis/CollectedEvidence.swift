@@ -79,7 +79,8 @@ enum EvidenceCollector {
         let cliDates = Dictionary(
             entries.filter { $0.fileClass == .cli }.compactMap { e in e.memberDate.map { (e.displayPath, $0) } },
             uniquingKeysWith: { a, _ in a })
-        out.sources = CollectionPlacement.apply(out.sources, memberDates: cliDates)
+        out.sources = CollectionPlacement.apply(
+            RotationOrder.apply(out.sources, zones: out.timeZones), memberDates: cliDates)
         out.inventory = order.compactMap { byPath[$0] }
         out.partlyUnreadable = out.inventory.contains { $0.status == .partlyUnreadable || $0.status == .refused }
             || bundle.hasUnreadableInput

@@ -7,7 +7,7 @@ public struct SkewEstimate: Hashable, Sendable, Codable {
     public var offsetSeconds: Double
     /// How many log attempts matched a capture attempt at that offset.
     public var matchedPairs: Int
-    /// How many log attempts and capture attempts were considered.
+    /// How many log attempts (those within 14 hours of the capture's) and capture attempts were considered.
     public var logAttempts: Int
     public var captureAttempts: Int
     /// Pointers to the matched pairs (log, capture), bounded.
@@ -63,10 +63,16 @@ public enum ClockSkew {
     public static func estimate(logEvents: [Event], captureEvents: [Event], tolerance: TimeInterval = matchingNoise)
         -> SkewEstimate?
     {
-        let logs = attempts(logEvents.filter { logAttemptKinds.contains($0.kind) }, gap: tolerance)
+        // The capture side first: without a capture attempt nothing pairs, and only log attempts within the
+        // pairing window of one are copied and sorted (a long trace holds far more than a capture spans).
         let caps = attempts(captureEvents.filter { captureAttemptKinds.contains($0.kind) }, gap: tolerance)
-        guard !logs.isEmpty, !caps.isEmpty, logs.count <= 20_000, caps.count <= 20_000 else { return nil }
+        guard let firstCapture = caps.first?.0, let lastCapture = caps.last?.0, caps.count <= 20_000 else { return nil }
         let window: TimeInterval = 14 * 3600
+        let reach = (firstCapture - window - tolerance)...(lastCapture + window + tolerance)
+        let logs = attempts(logEvents.filter { e in
+            logAttemptKinds.contains(e.kind) && e.time.map { reach.contains($0.instant) } == true
+        }, gap: tolerance)
+        guard !logs.isEmpty, logs.count <= 20_000 else { return nil }
         var candidates: [Double] = []
         for (lt, _) in logs.prefix(500) {
             for (ct, _) in caps.prefix(500) where abs(ct.timeIntervalSince(lt)) <= window {

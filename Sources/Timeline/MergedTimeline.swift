@@ -59,7 +59,9 @@ public struct MergedTimeline: Sendable {
         var skew: SkewEstimate?
         var text: [Event] = []
         if !capture.isEmpty {
-            text = input.filter { $0.kind != .capture && $0.kind != .cli }.flatMap(\.events)
+            // Only attempts can pair with the wire: the rest of the text evidence is not copied for it.
+            text = input.filter { $0.kind != .capture && $0.kind != .cli }
+                .flatMap { $0.events.filter { ClockSkew.logAttemptKinds.contains($0.kind) } }
             skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
         }
         let applied = correctSkew ? (skew.map { ClockSkew.applied($0.offsetSeconds) } ?? 0) : 0

@@ -83,6 +83,23 @@ struct TimelineTests {
         #expect(failed.instant == Self.t0 + 0.4)
     }
 
+    @Test("log attempts days away from every capture attempt are not gathered for pairing")
+    func farLogAttemptsLeftOut() throws {
+        let near = (0..<3).map { Self.ev(.authorizationRequested, Self.t0 + Double($0) * 1_800, "slm.log", $0 + 1) }
+        let far = (0..<40).map { Self.ev(.authorizationRequested, Self.t0 - Double($0 + 2) * 86_400, "slm.log.1", $0 + 1) }
+        let cap = (0..<3).map { i in
+            Event(kind: .connectivityAttempt, time: EventTime(instant: Self.t0 + Double(i) * 1_800 + 0.1, raw: ""),
+                  source: .frame("c.pcap", i + 1))
+        }
+        let tl = MergedTimeline.build([SourceEvents(path: "slm.log.1", kind: .licenseManagerLog, events: far),
+                                       SourceEvents(path: "slm.log", kind: .licenseManagerLog, events: near),
+                                       SourceEvents(path: "c.pcap", kind: .capture, events: cap)])
+        let skew = try #require(tl.skew)
+        #expect(skew.matchedPairs == 3 && skew.logAttempts == 3)
+        // The far attempts are still on the timeline, unshifted.
+        #expect(tl.events.filter { $0.source.path == "slm.log.1" }.count == 40)
+    }
+
     @Test("a logged request measures the clock; a failure a timeout later, near the retry's ladder, does not")
     func requestPairsMeasure() throws {
         let log = [Self.ev(.registrationRequested, Self.t0, "slm.log", 1), Self.ev(.registrationFailed, Self.t0 + 6.2, "slm.log", 2),

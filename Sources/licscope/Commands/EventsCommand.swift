@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import LicensingModel
@@ -49,12 +50,7 @@ struct EventsCommand: ParsableCommand {
         let bar = ProgressBar(paths: paths)
         let files = Self.expand(paths)
         // The same zone decision as `analyze`: the zone of zone-less lines comes from the CLI outputs given beside them.
-        let evidence = files.flatMap { path -> [ZoneEvidence] in
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-                size.intValue <= 4 << 20, let data = FileManager.default.contents(atPath: path)
-            else { return [] }
-            return ZoneEvidence.read(text: String(decoding: data, as: UTF8.self), path: path)
-        }
+        let evidence = BundleZones.evidence(files: files).evidence
         for path in files {
             let (zones, zone) = ZoneDecision.decide(for: path, evidence: evidence, resolver: resolver)
             let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: path, catalog: catalog)
