@@ -5,7 +5,8 @@ import TextIngest
 
 /// Puts back the excerpts of the log lines findings show, when the analysis held none per event
 /// (``AnalysisOptions/keepLogExcerpts``): each file is read once for all its wanted lines, and each item is made
-/// again with its excerpt, so its redaction and reproduction hint are those of an item read with it.
+/// again with its excerpt, so its redaction and reproduction hint are those of an item read with it. A state item
+/// keeps its excerpt and gets the hint that finds the log line its state was read from.
 enum FindingExcerpts {
     /// Fills in the excerpts of `findings`' text evidence read from `files` (display path → file to read).
     static func fill(_ findings: inout [Finding], files: [String: String]) {
@@ -25,6 +26,10 @@ enum FindingExcerpts {
             for i in findings[f].evidence.indices {
                 let item = findings[f].evidence[i]
                 guard let (path, line) = Self.pending(item, files: files), let text = read[path]?[line] else { continue }
+                if item.describesState {
+                    findings[f].evidence[i].reproduce(from: text)
+                    continue
+                }
                 var filled = FindingEvidence(
                     label: item.label, source: item.source, time: item.time, excerpt: text, fields: item.fields ?? [:])
                 filled.count = item.count
@@ -34,9 +39,10 @@ enum FindingExcerpts {
         }
     }
 
-    /// The display path and line of an item whose excerpt is to be re-read.
+    /// The display path and line of an item whose excerpt is to be re-read: a log item without one, or a state
+    /// item, whose reproduction hint greps the line its state was read from.
     private static func pending(_ item: FindingEvidence, files: [String: String]) -> (String, Int)? {
-        guard item.excerpt == nil, let source = item.source, case .line(let n) = source.location,
+        guard item.excerpt == nil || item.describesState, let source = item.source, case .line(let n) = source.location,
             let local = files[source.path], !local.isEmpty
         else { return nil }
         return (source.path, n)

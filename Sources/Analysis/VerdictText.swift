@@ -22,12 +22,21 @@ enum VerdictText {
         guard let top = findings.first else {
             return "No known problem found. \(state)"
         }
-        var text = "\(top.severity.rawValue.uppercased()) (\(top.id)): \(firstSentence(top.verdict))"
+        var text = headline(top)
         if findings.count > 1 {
             let more = findings.dropFirst().prefix(3).map(\.id).joined(separator: ", ")
             text += " Also: \(more)\(findings.count > 4 ? ", …" : "")."
         }
         return text + " " + state
+    }
+
+    /// `HIGH (CSCvc94366): <the verdict's first sentence>`, naming the rule once: a sentence that ends with the id in
+    /// parentheses loses it, and one that names the id elsewhere keeps it and the prefix leaves it out.
+    static func headline(_ finding: Finding) -> String {
+        let severity = finding.severity.rawValue.uppercased()
+        let sentence = firstSentence(finding.verdict).replacingOccurrences(of: " (\(finding.id))", with: "")
+        if sentence.contains(finding.id) { return "\(severity): \(sentence)" }
+        return "\(severity) (\(finding.id)): \(sentence)"
     }
 
     /// The verdict's first sentence (up to the first ". " or the end), so the summary names what the evidence shows

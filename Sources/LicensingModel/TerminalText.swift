@@ -1,6 +1,7 @@
 /// Makes text read from the evidence (file names, log fields, a TLS SNI) safe to print: control characters (C0 but
 /// tab, DEL, C1), line and paragraph separators and bidirectional overrides and isolates are written as `\u{1B}`,
-/// so an input can neither drive the terminal (escape sequences) nor reorder what is shown (Trojan Source).
+/// so an input can neither drive the terminal (escape sequences) nor reorder what is shown (Trojan Source); U+FFFD
+/// (what a byte that was not UTF-8 decodes to) is written `\u{FFFD}`, so the output says a byte was replaced.
 ///
 /// Every text format calls this on every value that came from an input; `report` uses it in Reports.
 public enum TerminalText {
@@ -23,7 +24,7 @@ public enum TerminalText {
         switch scalar.value {
         case 0x09: return false
         case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFFFD: return true
         default: return false
         }
     }

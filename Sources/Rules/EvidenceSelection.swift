@@ -34,7 +34,11 @@ enum EvidenceSelection {
     }
 
     /// The groups to show, built, in time order, and how many raw items were left out. `items` are time-ordered.
-    static func select(_ items: [PendingEvidence], limit: Int) -> (shown: [FindingEvidence], omitted: Int) {
+    /// `sourceText` gives, for the pointers of the state items shown, the text the source holds there (one call).
+    static func select(
+        _ items: [PendingEvidence], limit: Int,
+        sourceText: (Set<SourcePointer>) -> [SourcePointer: String] = { _ in [:] }
+    ) -> (shown: [FindingEvidence], omitted: Int) {
         let groups = group(items)
         var chosen = Set<Int>()
         if groups.count <= limit {
@@ -56,8 +60,10 @@ enum EvidenceSelection {
         }
         var shown: [FindingEvidence] = []
         var represented = 0
+        let stateSources = Set(chosen.compactMap { groups[$0].first.describesState ? groups[$0].first.source : nil })
+        let texts = stateSources.isEmpty ? [:] : sourceText(stateSources)
         for i in chosen.sorted() {
-            var item = groups[i].first.build()
+            var item = groups[i].first.build(sourceText: groups[i].first.source.flatMap { texts[$0] })
             if groups[i].count > 1 {
                 item.count = groups[i].count
                 item.lastTime = groups[i].lastTime

@@ -125,7 +125,27 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
         }
         let redacted = shown.map { Redaction.redact($0) }
         self.excerpt = redacted
-        self.reproduction = source.flatMap { ReproductionHint.command(for: $0, excerpt: redacted) }
+        // A state item's excerpt is a sentence the report builds: the hint prints its line until ``reproduce(from:)``
+        // is given what the file holds there.
+        self.reproduction = source.flatMap {
+            ReproductionHint.command(for: $0, excerpt: Self.isStateLabel(label) && fields.isEmpty ? nil : redacted)
+        }
+    }
+
+    /// Whether the item is a state interval (`authorization: AUTHORIZATION EXPIRED`) rather than an event: its
+    /// excerpt describes the interval and is not text of the file its source points at.
+    public var describesState: Bool { fields == nil && Self.isStateLabel(label) }
+
+    /// Whether `label` names a state (`dimension: VALUE`); event labels are kinds (`communication.failed`).
+    public static func isStateLabel(_ label: String) -> Bool {
+        StateDimension.allCases.contains { label.hasPrefix($0.rawValue + ": ") }
+    }
+
+    /// Makes the reproduction hint of a state item find `sourceText` — the text the source holds at its pointer
+    /// (the line the state was read from) — instead of printing the line by number; nil keeps the line number.
+    public mutating func reproduce(from sourceText: String?) {
+        guard describesState, let source, let sourceText else { return }
+        reproduction = ReproductionHint.command(for: source, excerpt: Redaction.redact(sourceText))
     }
 }
 

@@ -47,6 +47,18 @@ struct EvidenceIndex {
         kinds.count == 1 ? byKind[kinds[0]] ?? [] : kinds.flatMap { byKind[$0] ?? [] }
     }
 
+    /// The text the source holds at each of `pointers`: the excerpt of an event read there (its first line is the
+    /// line itself). Pointers no event with an excerpt was read from are left out. One pass over the events.
+    func sourceText(at pointers: Set<SourcePointer>) -> [SourcePointer: String] {
+        var found: [SourcePointer: String] = [:]
+        for k in evidence.events.indices where found.count < pointers.count {
+            guard let excerpt = evidence.events[k].excerpt, !excerpt.isEmpty else { continue }
+            let source = evidence.events[k].source
+            if found[source] == nil, pointers.contains(source) { found[source] = excerpt }
+        }
+        return found
+    }
+
     private static func groupUsage(_ byKind: [EventKind: [Event]]) -> [[Event]] {
         var groups: [String: [Event]] = [:]
         var order: [String] = []

@@ -54,7 +54,7 @@ enum RuleEvaluator {
         guard outcome.holds else { return Result(finding: nil, notEvaluated: nil, explanation: explanation) }
         explanation.outcome = .matched
         let matched = rule.selections.map(\.name).filter { !(hits[$0] ?? []).isEmpty }
-        let finding = makeFinding(rule, hits: outcome.hits, matched: matched, present: index.evidence.present)
+        let finding = makeFinding(rule, hits: outcome.hits, matched: matched, index: index)
         return Result(finding: finding, notEvaluated: nil, explanation: explanation)
     }
 
@@ -69,8 +69,9 @@ enum RuleEvaluator {
     }
 
     private static func makeFinding(
-        _ rule: Rule, hits: [SelectionHit], matched: [String], present: Set<EvidenceKind>
+        _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
     ) -> Finding {
+        let present = index.evidence.present
         var seen = Set<PendingEvidence>()
         var items: [PendingEvidence] = []
         for item in hits.flatMap(\.items) where seen.insert(item).inserted { items.append(item) }
@@ -83,7 +84,7 @@ enum RuleEvaluator {
             }
         }
         let times = items.compactMap(\.time)
-        let selection = EvidenceSelection.select(items, limit: Finding.evidenceLimit)
+        let selection = EvidenceSelection.select(items, limit: Finding.evidenceLimit, sourceText: index.sourceText(at:))
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         var card = rule.card
         card.verdict = VerdictTemplate.fill(card.verdict, from: templateEvidence(card.verdict, items))

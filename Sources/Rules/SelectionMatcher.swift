@@ -18,10 +18,15 @@ struct PendingEvidence: Hashable {
     var excerpt: String?
     /// The event's fields (empty for a state interval).
     var fields: [String: FieldValue] = [:]
+    /// True for a state interval (``FindingEvidence/describesState``).
+    var describesState: Bool { fields.isEmpty && FindingEvidence.isStateLabel(label) }
 
-    /// The item as reports show it.
-    func build() -> FindingEvidence {
-        FindingEvidence(label: label, source: source, time: time, excerpt: excerpt, fields: fields)
+    /// The item as reports show it. For a state item, `sourceText` is the text the file holds at its pointer (the
+    /// line the transition was read from), nil when unknown: the hint then prints the line by number.
+    func build(sourceText: String? = nil) -> FindingEvidence {
+        var item = FindingEvidence(label: label, source: source, time: time, excerpt: excerpt, fields: fields)
+        if sourceText != nil { item.reproduce(from: sourceText) }
+        return item
     }
 }
 

@@ -70,8 +70,9 @@ struct BundleAnalyzer: Sendable {
         let name = (path.split(separator: "/").last.map(String.init) ?? "bundle")
             .map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" }
         let target = directory + "/" + String(name) + "-" + sha256.prefix(12) + (format == "html" ? ".html" : ".md")
-        let arguments = ["--format", format, "-o", target, "--fail-on", configuration.failOn.rawValue]
-            + configuration.analyzeOptions + [path]
+        // Markdown is a case-note summary unless --full; these are the full reports the summary links to.
+        let arguments = ["--format", format] + (format == "markdown" ? ["--full"] : [])
+            + ["-o", target, "--fail-on", configuration.failOn.rawValue] + configuration.analyzeOptions + [path]
         guard let exit = try? run(arguments: arguments, work: work), exit.signal == nil, !exit.timedOut,
             FileManager.default.fileExists(atPath: target)
         else { return nil }

@@ -42,7 +42,7 @@ struct TextAndMarkdownTests {
         #expect(!text.contains("\u{07}"))
         #expect(!text.contains("\r"))
         #expect(!text.contains("\u{9B}"))
-        #expect(text.contains("ok\u{FFFD}]0;pwned"))
+        #expect(text.contains("ok\\u{1B}]0;pwned\\u{7}\\u{D}\\u{1B}[2Jgone\\u{9B}31m"), "escaped visibly, as events and packets do")
     }
 
     @Test("secrets in excerpts are masked in every format")

@@ -10,7 +10,7 @@ struct AnalyzeGoldenTests {
     @Test("each format", arguments: [("text", "txt"), ("markdown", "md"), ("json", "json"), ("html", "html"), ("summary", "summary.txt")])
     func golden(_ format: String, _ ext: String) throws {
         let args = format == "summary" ? ["analyze", "--summary", "samples/proxy-443-bundle"]
-            : ["analyze", "--format", format, "samples/proxy-443-bundle"]
+            : ["analyze", "--format", format] + (format == "markdown" ? ["--full"] : []) + ["samples/proxy-443-bundle"]
         let r = try BinaryRunner.run(args)
         #expect(r.status == 1, "stderr: \(r.stderr)")
         let file = Self.folder.appendingPathComponent("proxy-443-bundle.\(ext)")

@@ -33,4 +33,27 @@ struct ShortFormTests {
         #expect(!r.stdout.contains("[HIGH]"))
         #expect(try BinaryRunner.run(["analyze", "--min-level", "nonsense", Self.sample]).status == 2)
     }
+
+    @Test("Markdown is the case note by default (verdict, zone decision, findings table, runway, collect once); --full is the whole report")
+    func markdownSummary() throws {
+        let folder = BinaryRunner.packageRoot.appendingPathComponent("samples/auth-expired-no-provisioning-denver/bundle").path
+        let note = try BinaryRunner.run(["analyze", "--format", "markdown", folder])
+        let full = try BinaryRunner.run(["analyze", "--format", "markdown", "--full", folder])
+        #expect(note.status == full.status)
+        for part in ["**Verdict (CRITICAL):**", "Time zones of sources that print none", "## Findings", "| # | Severity |",
+            "## Runway", "`licscope analyze --format markdown --full`"] {
+            #expect(note.stdout.contains(part), "the note has \(part)")
+        }
+        for part in ["**Evidence**", "## State timeline", "## Inventory", "## Assumptions", "```sh"] {
+            #expect(!note.stdout.contains(part), "the note leaves \(part) to --full")
+            #expect(full.stdout.contains(part), "--full has \(part)")
+        }
+        #expect(note.stdout.split(separator: "\n").count * 3 < full.stdout.split(separator: "\n").count)
+        let collect = note.stdout.components(separatedBy: "## What to collect\n\n").dropFirst().first?
+            .split(separator: "\n").prefix { $0.hasPrefix("- ") } ?? []
+        #expect(Set(collect).count == collect.count, "collect lines are deduplicated")
+        // --summary with Markdown is the same note; with --full it is a usage error.
+        #expect(try BinaryRunner.run(["analyze", "--format", "markdown", "--summary", folder]).stdout == note.stdout)
+        #expect(try BinaryRunner.run(["analyze", "--summary", "--full", folder]).status == 2)
+    }
 }

@@ -109,33 +109,27 @@ enum AnalysisFormatting {
             + (c.agrees ? "agree" : "disagree")
     }
 
-    /// The excerpt as it may be shown: secrets masked (again, in case a producer forgot), control characters
-    /// replaced so hostile input cannot drive a terminal, lines split.
+    /// The excerpt as it may be shown: secrets masked (again, in case a producer forgot), lines split, and each
+    /// line made ``printable(_:)``.
     static func excerptLines(_ excerpt: String) -> [String] {
         Redaction.redact(excerpt).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { printable(String($0)) }
     }
 
-    /// `text` with C0/C1 control characters (escape sequences, carriage returns, NUL…) shown as `�` and tabs
-    /// as spaces: input text never reaches a terminal or a document as a control character.
+    /// `text` safe to print: tabs as spaces, and control, bidi and line-separator characters (and U+FFFD, a byte that
+    /// was not UTF-8) escaped visibly as `\u{1B}`, `\u{202E}` by ``TerminalText`` — the escaping `events` and
+    /// `packets` use — so input text never drives a terminal, reorders a line or reaches a document as `�`.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\t" { out.append(" ") } else if isControl(scalar) { out.append("\u{FFFD}") } else { out.append(scalar) }
-        }
-        return String(out)
-    }
-
-    private static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+        TerminalText.escaped(text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text)
     }
 
     /// Word-wraps prose to `width` columns, each line prefixed with `indent`.
     static func wrap(_ text: String, width: Int = 100, indent: String) -> String {
         var lines: [String] = []
         var line = ""
-        for word in text.split(whereSeparator: \.isWhitespace).map({ printable(String($0)) }) {
+        // Split at ASCII spaces and line ends only: any other separator (U+2028, a lone CR) is escaped, not dropped.
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" })
+            .map({ printable(String($0)) }) {
             if !line.isEmpty, indent.count + line.count + 1 + word.count > width {
                 lines.append(line)
                 line = ""

@@ -2,17 +2,19 @@ import Foundation
 import LicensingModel
 import Rules
 
-/// Renders an ``AnalysisReport`` as Markdown to paste into a TAC case: the verdict, a findings table and each
-/// finding with fenced excerpts, then the state timeline, the inventory table and the assumptions.
+/// Renders an ``AnalysisReport`` as Markdown to paste into a TAC case. ``renderSummary(_:)`` is the case note
+/// `analyze --format markdown` writes by default; ``render(_:)`` the full report (`--full`): the verdict, a findings
+/// table and each finding with fenced excerpts, then the state timeline, the inventory table and the assumptions.
 public enum AnalysisMarkdownRenderer {
-    /// The report as GitHub-flavored Markdown. Text from the evidence is kept in code spans and fences it cannot close.
+    /// The full report as GitHub-flavored Markdown. Text from the evidence is kept in code spans and fences it cannot
+    /// close.
     /// - Parameter r: the report.
     /// - Returns: the document, ending with a newline.
     public static func render(_ r: AnalysisReport) -> String {
         header(r) + findings(r) + notEvaluated(r) + connections(r) + timeline(r) + inventory(r) + assumptions(r)
     }
 
-    private static func header(_ r: AnalysisReport) -> String {
+    static func header(_ r: AnalysisReport) -> String {
         let inputs = r.inputs.isEmpty ? "no input" : r.inputs.map(MarkdownText.code).joined(separator: ", ")
         var out = "# licscope analysis — \(inputs)\n\n"
         let worst = r.verdict.worstSeverity.map { " (\(AnalysisFormatting.severity($0)))" } ?? ""
@@ -30,17 +32,20 @@ public enum AnalysisMarkdownRenderer {
 
     private static func findings(_ r: AnalysisReport) -> String {
         guard !r.findings.isEmpty else { return "## Findings\n\nNo rule matched.\n\n" }
-        var out = "## Findings\n\n"
-        out += MarkdownText.table(
+        var out = "## Findings\n\n" + findingsTable(r) + "\n"
+        for (n, f) in r.findings.enumerated() { out += finding(f, number: n + 1) }
+        return out
+    }
+
+    /// One row per finding: number, severity, rule, title, confidence, evidence count and span.
+    static func findingsTable(_ r: AnalysisReport) -> String {
+        MarkdownText.table(
             ["#", "Severity", "Rule", "Title", "Confidence", "Evidence"],
             r.findings.enumerated().map { n, f in
                 ["\(n + 1)", "**\(AnalysisFormatting.severity(f.severity))**", "\(MarkdownText.codeCell(f.id)) rev \(f.rev)",
                  MarkdownText.cell(f.title), f.confidence.rawValue,
                  "\(f.evidence.count + f.evidenceOmitted) · \(AnalysisFormatting.time(f.firstEvidence)) → \(AnalysisFormatting.time(f.lastEvidence))"]
             })
-        out += "\n"
-        for (n, f) in r.findings.enumerated() { out += finding(f, number: n + 1) }
-        return out
     }
 
     private static func finding(_ f: Finding, number: Int) -> String {
@@ -80,7 +85,7 @@ public enum AnalysisMarkdownRenderer {
             + MarkdownText.table(AnalysisTables.notEvaluated(r)) + "\n"
     }
 
-    private static func connections(_ r: AnalysisReport) -> String {
+    static func connections(_ r: AnalysisReport) -> String {
         guard !r.connections.isEmpty else { return "" }
         return "## Connections\n\nLadders toward the licensing servers in the captures.\n\n"
             + MarkdownText.table(AnalysisTables.connections(r)) + "\n"

@@ -10,20 +10,21 @@ public enum AnalysisSummaryRenderer {
         var out = "VERDICT\n" + AnalysisFormatting.wrap(r.verdict.summary, indent: "  ")
         out += "  exit code \(r.verdict.exitCode): \(AnalysisFormatting.exitMeaning(r.verdict.exitCode))\n"
         if r.productInstances.count > 1 {
-            out += "  warning: \(r.productInstances.count) product instances merged: \(r.productInstances.joined(separator: "; "))\n"
+            out += "  warning: \(r.productInstances.count) product instances merged: "
+                + AnalysisFormatting.printable(r.productInstances.joined(separator: "; ")) + "\n"
         }
         if !r.findings.isEmpty {
             out += "\nFINDINGS\n"
             for f in r.findings {
                 let sev = AnalysisFormatting.severity(f.severity).padding(toLength: 9, withPad: " ", startingAt: 0)
                 let id = "\(f.id) rev \(f.rev)".padding(toLength: 28, withPad: " ", startingAt: 0)
-                out += "  \(sev) \(id) \(f.title)\n"
+                out += "  \(sev) " + AnalysisFormatting.printable("\(id) \(f.title)") + "\n"
             }
         }
         if !r.connections.isEmpty {
             out += "\nCONNECTIONS\n"
             for c in r.connections.prefix(5) {
-                out += "  \(c.endpoint)  \(AnalysisFormatting.printable(c.ladder))  \(AnalysisFormatting.printable(c.source.description))"
+                out += "  \(AnalysisFormatting.printable(c.endpoint))  \(AnalysisFormatting.printable(c.ladder))  \(AnalysisFormatting.printable(c.source.description))"
                     + (c.count > 1 ? "  ×\(c.count)" : "") + "\n"
             }
         }

@@ -11,7 +11,7 @@ extension AnalysisTextRenderer {
         var out = p.heading("STATE TIMELINE") + "\n"
         out += indent + "evidence \(AnalysisFormatting.time(r.evidenceStart)) → \(AnalysisFormatting.time(r.evidenceEnd))\n"
         for d in StateDimension.allCases {
-            if let h = r.history[d.rawValue] { out += indent + "history " + pad(d.rawValue, 14) + h + "\n" }
+            if let h = r.history[d.rawValue] { out += indent + "history " + pad(d.rawValue, 14) + AnalysisFormatting.printable(h) + "\n" }
         }
         out += "\n" + indent + p.bold("intervals") + "\n"
         for d in StateDimension.allCases {
@@ -19,7 +19,7 @@ extension AnalysisTextRenderer {
             guard !rows.isEmpty else { continue }
             out += indent + "  " + d.rawValue + "\n"
             for i in rows {
-                out += deep + pad(i.value, 23) + AnalysisFormatting.span(i) + "\n"
+                out += deep + pad(AnalysisFormatting.printable(i.value), 23) + AnalysisFormatting.span(i) + "\n"
                 out += deep + "  " + p.dim("\(AnalysisFormatting.printable(i.cause)) — \(AnalysisFormatting.pointers(i.evidence))") + "\n"
             }
         }
@@ -30,10 +30,10 @@ extension AnalysisTextRenderer {
         if !r.deadlines.isEmpty {
             out += "\n" + indent + p.bold("deadlines ahead of the last evidence") + "\n"
             for d in r.deadlines {
-                out += deep + AnalysisFormatting.time(d.due) + "  " + d.name
-                out += d.consequence.map { " → \($0)" } ?? ""
+                out += deep + AnalysisFormatting.time(d.due) + "  " + AnalysisFormatting.printable(d.name)
+                out += d.consequence.map { " → " + AnalysisFormatting.printable($0) } ?? ""
                 out += AnalysisFormatting.relative(d.due, to: r.evidenceEnd).map { "  (\($0))" } ?? ""
-                out += "\n" + deep + "  " + p.dim("\(d.basis) — \(AnalysisFormatting.pointers(d.evidence))") + "\n"
+                out += "\n" + deep + "  " + p.dim("\(AnalysisFormatting.printable(d.basis)) — \(AnalysisFormatting.pointers(d.evidence))") + "\n"
             }
         }
         if !r.runway.isEmpty {
@@ -43,7 +43,7 @@ extension AnalysisTextRenderer {
         if !r.anomalies.isEmpty {
             out += "\n" + indent + p.bold("anomalies") + "\n"
             for a in r.anomalies {
-                out += deep + p.warn("! \(a.name)") + "  " + AnalysisFormatting.time(a.at, placeholder: "untimed") + "\n"
+                out += deep + p.warn("! " + AnalysisFormatting.printable(a.name.rawValue)) + "  " + AnalysisFormatting.time(a.at, placeholder: "untimed") + "\n"
                 out += AnalysisFormatting.wrap(a.detail, indent: deep + "  ")
                 out += deep + "  " + p.dim(AnalysisFormatting.pointers(a.evidence)) + "\n"
             }

@@ -56,7 +56,7 @@ public enum AnalysisTextRenderer {
     private static func finding(_ f: Finding, number: Int, _ p: TerminalPaint) -> String {
         let deep = indent + "    "
         var out = indent + p.severity(f.severity, "[\(AnalysisFormatting.severity(f.severity))]")
-            + p.bold(" \(number). \(f.id) rev \(f.rev) — \(f.title)") + "\n"
+            + p.bold(" \(number). " + AnalysisFormatting.printable("\(f.id) rev \(f.rev) — \(f.title)")) + "\n"
         var confidence = "\(f.kind.rawValue) · confidence \(f.confidence.rawValue)"
         if let note = f.confidenceNote { confidence += ": \(note)" }
         out += AnalysisFormatting.wrap(confidence, indent: deep)
@@ -77,7 +77,9 @@ public enum AnalysisTextRenderer {
         for note in AnalysisTables.notes(f) { out += AnalysisFormatting.wrap("\(note.label.lowercased()): \(note.text)", indent: deep) }
         for fact in f.facts { out += AnalysisFormatting.wrap("fact: " + fact, indent: deep) }
         for inference in f.inferences { out += AnalysisFormatting.wrap("inferred: " + inference, indent: deep) }
-        if !f.references.isEmpty { out += deep + "references: " + f.references.joined(separator: " · ") + "\n" }
+        if !f.references.isEmpty {
+            out += deep + "references: " + AnalysisFormatting.printable(f.references.joined(separator: " · ")) + "\n"
+        }
         return out + "\n"
     }
 
@@ -85,7 +87,7 @@ public enum AnalysisTextRenderer {
         guard !r.notEvaluated.isEmpty else { return "" }
         var out = p.heading("NOT EVALUATED — collect the evidence these rules need") + "\n"
         for n in r.notEvaluated {
-            out += indent + "\(n.id) (\(n.severity.rawValue)) — \(n.title)\n"
+            out += indent + AnalysisFormatting.printable("\(n.id) (\(n.severity.rawValue)) — \(n.title)") + "\n"
             for line in n.collect { out += AnalysisFormatting.wrap("collect: " + line, indent: indent + "    ") }
         }
         return out + "\n"

@@ -1,11 +1,12 @@
 import Foundation
+import LicensingModel
 
 /// Safe Markdown pieces for text that comes from the evidence: code spans and fences that the text cannot close,
 /// and table cells that stay on one row.
 enum MarkdownText {
     /// An inline code span whose backtick fence is longer than any backtick run inside `text`.
     static func code(_ text: String) -> String {
-        let clean = AnalysisFormatting.printable(text).replacingOccurrences(of: "\u{FFFD}", with: " ")
+        let clean = AnalysisFormatting.printable(text)
         let fence = String(repeating: "`", count: longestBacktickRun(clean) + 1)
         let pad = clean.hasPrefix("`") || clean.hasSuffix("`") ? " " : ""
         return fence + pad + clean + pad + fence
@@ -22,14 +23,31 @@ enum MarkdownText {
 
     /// A code span inside a table cell (GFM reads `\|` as a pipe even inside code).
     static func codeCell(_ text: String) -> String {
-        code(text).replacingOccurrences(of: "|", with: "\\|")
+        tableSafe(code(text))
     }
 
-    /// One table cell: on one line, pipes escaped, angle brackets neutralized.
+    /// One table cell: on one line (line ends escaped by ``AnalysisFormatting/printable(_:)``), pipes and the
+    /// backslashes before them escaped, angle brackets neutralized.
     static func cell(_ text: String) -> String {
-        AnalysisFormatting.printable(text).replacingOccurrences(of: "\u{FFFD}", with: " ")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;")
+        tableSafe(AnalysisFormatting.printable(text)).replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    /// `text` that stays in its table cell: GFM splits a row at every `|` not escaped by a backslash, and reads
+    /// `\\` as an escaped backslash — so `a\|b` written as `a\\|b` would end the cell. Each `|` becomes `\|`
+    /// and a backslash right before one is doubled.
+    static func tableSafe(_ text: String) -> String {
+        guard text.contains("|") else { return text }
+        var out = ""
+        var backslashes = ""
+        for c in text {
+            if c == "\\" {
+                backslashes.append(c)
+                continue
+            }
+            out += c == "|" ? backslashes + backslashes + "\\|" : backslashes + String(c)
+            backslashes = ""
+        }
+        return out + backslashes
     }
 
     /// Prose from rules or the engine: kept as Markdown, but on one paragraph and without raw HTML (`<` is
@@ -45,7 +63,8 @@ enum MarkdownText {
     /// A reference: an autolink for a URL, else plain text.
     static func reference(_ text: String) -> String {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if (t.hasPrefix("https://") || t.hasPrefix("http://")), !t.contains(where: { $0 == " " || $0 == ">" || $0 == "<" }) {
+        if t.hasPrefix("https://") || t.hasPrefix("http://"), !t.contains(where: { $0 == " " || $0 == ">" || $0 == "<" }),
+            !t.unicodeScalars.contains(where: TerminalText.isUnsafe) {
             return "<\(t)>"
         }
         return prose(t)

@@ -45,8 +45,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) inputs that hold more than one product instance (UDI) instead of merging them.")
     var strict = false
 
-    @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text).")
+    @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text; Markdown is this short form unless --full).")
     var summary = false
+
+    @Flag(help: "Markdown: the full report (evidence, state timeline, inventory, assumptions) instead of the case-note summary.")
+    var full = false
 
     @OptionGroup var colors: ColorOptions
 
@@ -64,6 +67,7 @@ struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("no such file or directory: \(p)")
         }
         try OutputFile(output).validate()
+        if summary && full { throw ValidationError("--summary and --full exclude each other") }
     }
 
     func run() throws {
@@ -102,9 +106,8 @@ struct AnalyzeCommand: ParsableCommand {
         var shown = outcome
         shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
-        var text = summary
-            ? AnalysisSummaryRenderer.render(shown.report)
-            : try ReportWriter.render(shown, format: format, color: colors.enabled(toFile: output != nil))
+        var text = try ReportWriter.render(
+            shown, format: format, color: colors.enabled(toFile: output != nil), summary: summary, full: full)
         if let explain {
             text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
         }
