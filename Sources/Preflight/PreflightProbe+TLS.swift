@@ -25,13 +25,16 @@ extension PreflightProbe {
         let deadline = Deadline(seconds: stageSeconds)
         var ended: NonBlockingSocket.Failure?
         var progress = TLSClientSession.Progress.needsInput
+        var received = 0
         while true {
             progress = session.advance()
             let out = session.takeOutgoing()
             if !out.isEmpty, let f = socket.send(out, deadline: deadline) { ended = f; break }
             if progress != .needsInput { break }
             switch socket.receive(deadline: deadline) {
-            case .success(let bytes): session.feed(bytes)
+            case .success(let bytes):
+                received += bytes.count
+                session.feed(bytes)
             case .failure(let f): ended = f
             }
             if ended != nil { break }
@@ -56,7 +59,10 @@ extension PreflightProbe {
         } else if ended == .timeout {
             fields["outcome"] = "timeout"
             detail = "timeout"
-            summary = "no TLS answer from \(server) within \(seconds(stageSeconds)) after the ClientHello for \(host)"
+            summary = received == 0
+                ? "no TLS answer from \(server) within \(seconds(stageSeconds)) after the ClientHello for \(host)"
+                : "the TLS handshake with \(server) for \(host) stalled: \(received) byte(s) from the server, then nothing"
+                    + " within \(seconds(stageSeconds))"
         } else if let ended {
             fields["outcome"] = .string(ended == .reset ? "reset" : "incomplete")
             detail = ended == .reset ? "reset" : "closed"

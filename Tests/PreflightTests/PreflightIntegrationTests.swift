@@ -138,8 +138,30 @@ struct PreflightIntegrationTests {
         defer { close(fd) }
         let start = Date()
         let r = run(try options("tools.cisco.com", port: port, timeout: 1))
-        expectFailure(r, stage: "tls", reason: "no TLS answer from 127.0.0.1:\(port) within 1 s", findings: [], exit: 13)
+        expectFailure(r, stage: "tls", reason: "no TLS answer from 127.0.0.1:\(port) within 1 s", findings: ["tls-handshake-stalled"], exit: 13)
         #expect(r.events.last { $0.kind == .tlsHandshake }?[text: "outcome"] == "timeout")
+        #expect(!r.findings.map(\.id).contains("tcp-blocked"))
         #expect(Date().timeIntervalSince(start) < 3.5)  // 1 s budget, plus rules and scheduling on a busy machine
+    }
+
+    @Test func serverThatStallsPartWayThroughItsFirstFlight() throws {
+        // Reads the ClientHello, sends a TLS record header announcing 100 bytes and 5 of them, then stays silent
+        // (the readiness probe's connection sends nothing and gets nothing).
+        let port = LoopbackServers.freePort()
+        let script = """
+            import socket, sys
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(4)
+            held = []
+            while True:
+                c, _ = s.accept(); held.append(c)
+                if c.recv(4096): c.sendall(bytes([22, 3, 3, 0, 100]) + bytes(5))
+            """
+        let server = try LoopbackProcess("python3", ["-c", script, String(port)])
+        defer { server.stop() }
+        try LoopbackServers.waitForTCP(port, process: server)
+        let r = run(try options("tools.cisco.com", port: port, timeout: 1))
+        expectFailure(r, stage: "tls", reason: "the TLS handshake with 127.0.0.1:\(port) for tools.cisco.com stalled: 10 byte(s) from the server, then nothing within 1 s",
+                      findings: ["tls-handshake-stalled"], exit: 13)
     }
 }
