@@ -30,20 +30,23 @@ public struct RuleEvidence: Sendable {
 /// Events grouped by kind, built once per evaluation.
 struct EvidenceIndex {
     let evidence: RuleEvidence
-    let byKind: [EventKind: [Event]]
+    /// Indices into `evidence.events` per kind (not copies of the events: a busy trace holds hundreds of thousands).
+    let byKind: [EventKind: [Int]]
     /// Usage rows grouped per output (source file + time), including rows synthesized from snapshots whose
     /// output produced no `entitlement.usage` events.
     let usageGroups: [[Event]]
 
     init(_ evidence: RuleEvidence) {
         self.evidence = evidence
-        var byKind: [EventKind: [Event]] = [:]
-        for event in evidence.events { byKind[event.kind, default: []].append(event) }
+        var byKind: [EventKind: [Int]] = [:]
+        for (i, event) in evidence.events.enumerated() { byKind[event.kind, default: []].append(i) }
         self.byKind = byKind
-        self.usageGroups = Self.groupUsage(byKind)
+        let usage = [EventKind.entitlementUsage, .statusSnapshot].map { k in (k, (byKind[k] ?? []).map { evidence.events[$0] }) }
+        self.usageGroups = Self.groupUsage(Dictionary(uniqueKeysWithValues: usage))
     }
 
-    func events(of kinds: [EventKind]) -> [Event] {
+    /// The indices into `evidence.events` of the events of `kinds`, kind by kind, each in timeline order.
+    func indices(of kinds: [EventKind]) -> [Int] {
         kinds.count == 1 ? byKind[kinds[0]] ?? [] : kinds.flatMap { byKind[$0] ?? [] }
     }
 

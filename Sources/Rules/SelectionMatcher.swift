@@ -59,20 +59,21 @@ struct SelectionMatcher {
 
     private mutating func evaluate(_ selection: EventSelection) -> SelectionResult {
         let kinds = selection.kinds.map(\.rawValue).joined(separator: ", ")
-        let candidates = index.events(of: selection.kinds)
+        let candidates = index.indices(of: selection.kinds)
+        let events = index.evidence.events
         guard !candidates.isEmpty else { return SelectionResult(hits: [], detail: "no \(kinds) event in the evidence") }
         var hits: [SelectionHit] = []
         var rejections = Array(repeating: 0, count: selection.predicates.count)
         // Indices, not `for event in`: binding each event would copy (retain) every one of its members.
-        for k in candidates.indices {
+        for k in candidates {
             var failed: Int?
             for (i, predicate) in selection.predicates.enumerated()
-            where !predicate.holds(on: candidates[k].fields, regexes: &regexes) {
+            where !predicate.holds(on: events[k].fields, regexes: &regexes) {
                 failed = i
                 break
             }
             if let failed { rejections[failed] += 1 } else {
-                hits.append(SelectionHit(time: candidates[k].time?.instant, items: [Self.item(candidates[k])]))
+                hits.append(SelectionHit(time: events[k].time?.instant, items: [Self.item(events[k])]))
             }
         }
         if !hits.isEmpty {
@@ -82,14 +83,14 @@ struct SelectionMatcher {
             return SelectionResult(hits: [], detail: "no \(kinds) event matched")
         }
         let predicate = selection.predicates[worst]
-        let seen = Self.valuesSeen(predicate.field, in: candidates)
+        let seen = Self.valuesSeen(predicate.field, in: candidates.lazy.map { events[$0] })
         return SelectionResult(
             hits: [],
             detail: "\(candidates.count) \(kinds) event(s), none matched: \(rejections[worst]) failed "
                 + "\(RuleDescription.predicate(predicate)) (values seen: \(seen))")
     }
 
-    private static func valuesSeen(_ field: String, in events: [Event]) -> String {
+    private static func valuesSeen(_ field: String, in events: some Sequence<Event>) -> String {
         var seen: [String] = []
         for event in events {
             let text = event.fields[field].map { "'\(Redaction.redact($0.text))'" } ?? "absent"

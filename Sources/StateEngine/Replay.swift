@@ -47,7 +47,25 @@ public enum Replay {
         _ events: [Event], timers: LicensingTimers = .cucm, activityCoverage: [DateInterval] = [],
         horizon: TimeInterval = 2 * 365 * 86_400
     ) -> ReplayResult {
-        let ordered = order(events)
+        var events = events
+        return run(inPlace: &events, timers: timers, activityCoverage: activityCoverage, horizon: horizon)
+    }
+
+    /// Runs the replay like ``run(_:timers:activityCoverage:horizon:)`` without a second copy of the events: they
+    /// are put in replay order in place, and back in their given order before it returns.
+    public static func run(
+        inPlace events: inout [Event], timers: LicensingTimers = .cucm, activityCoverage: [DateInterval] = [],
+        horizon: TimeInterval = 2 * 365 * 86_400
+    ) -> ReplayResult {
+        let permutation = orderIndices(events)
+        events.permute(by: permutation)
+        defer { events.permute(by: [Event].inverse(of: permutation)) }
+        return replay(ordered: events, timers: timers, activityCoverage: activityCoverage, horizon: horizon)
+    }
+
+    private static func replay(
+        ordered: [Event], timers: LicensingTimers, activityCoverage: [DateInterval], horizon: TimeInterval
+    ) -> ReplayResult {
         let anchors = PrintedAnchors.find(in: ordered, timers: timers, coverage: activityCoverage)
         let timed = ordered.compactMap { $0.time?.instant }
         let start = (timed + anchors.map(\.at)).min()
@@ -86,6 +104,11 @@ public enum Replay {
     /// snapshot that reports them), then by source, kind and fields — a total order, so
     /// the replay does not depend on the order files were read in.
     public static func order(_ events: [Event]) -> [Event] {
+        orderIndices(events).map { events[$0] }
+    }
+
+    /// The indices of `events` in ``order(_:)``.
+    static func orderIndices(_ events: [Event]) -> [Int] {
         // The rank each kind declares in the vocabulary (`KindSpec.rank`).
         func priority(_ k: EventKind) -> ReplayRank { k.spec?.rank ?? .activity }
         // Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point
@@ -105,7 +128,7 @@ public enum Replay {
             let (fa, fb) = (fieldKey(ea), fieldKey(eb))
             return fa != fb ? fa < fb : a < b
         }
-        return sorted.map { events[$0] }
+        return sorted
     }
 
     private static func fieldKey(_ e: Event) -> String {

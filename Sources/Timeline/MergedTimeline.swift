@@ -51,7 +51,7 @@ public struct MergedTimeline: Sendable {
     public static func build(_ sources: consuming [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
         -> MergedTimeline
     {
-        var input: [SourceEvents] = sources
+        var input: [SourceEvents] = consume sources
         let present = Set(input.map(\.kind))
         let capture = input.filter { $0.kind == .capture }.flatMap(\.events)
         // Without capture events there is no skew to find (the estimate needs both sides): the text events are
@@ -84,8 +84,9 @@ public struct MergedTimeline: Sendable {
         var all = merged.all
         merged.all = []
         all += derivedEvents(merged.replay) + skewEvents
+        all.permute(by: timelineIndices(all))
         return MergedTimeline(
-            events: timelineOrdered(all), replay: merged.replay, skew: skew, present: present, coverage: merged.coverage)
+            events: all, replay: merged.replay, skew: skew, present: present, coverage: merged.coverage)
     }
 
     /// The events with text moved by `textShift` and captures by `captureShift`, the trace coverage, the replay.
@@ -111,14 +112,26 @@ public struct MergedTimeline: Sendable {
             guard let lo, let hi, hi > lo else { return nil }
             return DateInterval(start: lo, end: hi)
         }
-        let all = shifted.flatMap(\.events)
+        // One array of every event, each group's own released as it is taken (never two copies of a big trace).
+        var all: [Event] = []
+        if shifted.count == 1 {
+            swap(&all, &shifted[0].events)
+        } else {
+            all.reserveCapacity(shifted.reduce(0) { $0 + $1.events.count })
+            for i in shifted.indices {
+                all += shifted[i].events
+                shifted[i].events = []
+            }
+        }
         shifted = []
-        return (all, coverage, Replay.run(all, timers: timers, activityCoverage: coverage))
+        let replay = Replay.run(inPlace: &all, timers: timers, activityCoverage: coverage)
+        return (all, coverage, replay)
     }
 
-    /// `events` in ``Event/timelineOrder(_:_:)``, sorting indices against instants read once, so the sort moves
-    /// integers rather than events (a dense trace holds hundreds of thousands).
-    static func timelineOrdered(_ events: [Event]) -> [Event] {
+    /// The indices of `events` in ``Event/timelineOrder(_:_:)``, sorted against instants read once, so the sort
+    /// moves integers rather than events (a dense trace holds hundreds of thousands) and the events are then
+    /// reordered in place.
+    static func timelineIndices(_ events: [Event]) -> [Int] {
         let instants = events.map { $0.time?.instant }
         let sorted = events.indices.sorted { a, b in
             switch (instants[a], instants[b]) {
@@ -128,7 +141,7 @@ public struct MergedTimeline: Sendable {
             default: return Event.timelineOrder(events[a], events[b])
             }
         }
-        return sorted.map { events[$0] }
+        return sorted
     }
 
     /// Moves a capture event onto the node's clock and says so.
