@@ -1,6 +1,12 @@
 import Foundation
 import Inflate
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A limit stopped extraction before the end of a member (or of a whole compressed stream).
 struct ExtractionLimitReached: Error {
     /// The reason shown in the inventory.
@@ -50,15 +56,15 @@ struct ExtractedFileWriter {
     private let handle: FileHandle
     private let budget: MemberBudget
 
-    /// Creates (truncates) `localPath`.
+    /// Creates `localPath`, which must not exist yet (one `open`: no temporary file renamed into place, as
+    /// `FileManager.createFile` does, which costs three more system calls per member of a 100,000-member zip).
     init(localPath: String, budget: MemberBudget) throws {
-        guard FileManager.default.createFile(atPath: localPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: localPath)
-        else {
+        let descriptor = open(localPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
             throw ExtractionLimitReached(reason: "cannot create \(localPath) for extraction")
         }
         self.localPath = localPath
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.budget = budget
     }
 

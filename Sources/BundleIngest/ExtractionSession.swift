@@ -27,6 +27,9 @@ struct ExtractionSession {
     /// The dates of the member `recordFile` is about to record (nil for loose files).
     private(set) var recordingMemberDate: Date?
     private(set) var recordingMemberWallTime: ArchiveWallTime?
+    /// Display paths given to archive members so far, and the last repeat number used for each repeated one.
+    private var memberPathsInUse: Set<String> = []
+    private var memberPathRepeats: [String: Int] = [:]
 
     init(limits: BundleLimits, parentDirectory: String) {
         self.limits = limits
@@ -91,6 +94,27 @@ struct ExtractionSession {
             inventory[index].status = .partlyUnreadable
             inventory[index].reason = damage
         }
+    }
+
+    /// The display path of an archive member, `archive!path`; a path the bundle already showed (two entries with
+    /// one name) gets `[2]`, `[3]`… so each stays its own inventory item and source pointer (`#` would read as a
+    /// capture frame number).
+    mutating func memberDisplayPath(archive: String, path: String) -> String {
+        let base = archive + "!" + path
+        guard memberPathsInUse.contains(base) else {
+            memberPathsInUse.insert(base)
+            return base
+        }
+        // The repeat counter for each name keeps this constant-time per member, however many entries share it.
+        var repeatNumber = memberPathRepeats[base] ?? 1
+        var candidate: String
+        repeat {
+            repeatNumber += 1
+            candidate = base + "[\(repeatNumber)]"
+        } while memberPathsInUse.contains(candidate)
+        memberPathRepeats[base] = repeatNumber
+        memberPathsInUse.insert(candidate)
+        return candidate
     }
 
     // MARK: Limits

@@ -89,7 +89,6 @@ enum TarExpander {
         _ kind: TarHeader.Kind, name: String, link: String, size: Int, stream: inout ByteStream,
         archive: String, depth: Int, session: inout ExtractionSession
     ) throws -> String? {
-        let display = archive + "!" + name
         if kind == .directory {
             _ = try stream.skip(size)
             return nil
@@ -104,6 +103,7 @@ enum TarExpander {
         default: refusal = nil
         }
         if let refusal {
+            let display = session.memberDisplayPath(archive: archive, path: name)
             session.recordRefused(display, reason: refusal)
             _ = try stream.skip(size)
             return nil
@@ -111,6 +111,7 @@ enum TarExpander {
         let path: String
         switch MemberPath.check(name) {
         case .refused(let reason):
+            let display = session.memberDisplayPath(archive: archive, path: name)
             session.recordRefused(display, reason: reason)
             _ = try stream.skip(size)
             return nil
@@ -120,7 +121,7 @@ enum TarExpander {
         case .relative(let relative):
             path = relative
         }
-        let memberDisplay = archive + "!" + path
+        let memberDisplay = session.memberDisplayPath(archive: archive, path: path)
         if MemberPath.isMacMetadata(path) {
             session.recordSkipped(memberDisplay, reason: "macOS Finder metadata", size: size)
             _ = try stream.skip(size)

@@ -21,7 +21,8 @@ enum ZipExpander {
                 listing = found
             case .failure(let failure):
                 damages.append(failure.reason + "; members recovered from local headers")
-                listing = try ZipLocalHeader.scan(file, maxMemberBytes: session.limits.maxEntryBytes)
+                listing = try ZipLocalHeader.scan(
+                    file, maxMemberBytes: session.limits.maxEntryBytes, maxRatio: session.limits.maxCompressionRatio)
             }
         } catch {
             return "cannot read: \(error)"
@@ -35,8 +36,9 @@ enum ZipExpander {
                     damages.append(stop)
                     return damages.joined(separator: "; ")
                 }
+                let display = session.memberDisplayPath(archive: archive, path: member.name)
                 session.recordRefused(
-                    archive + "!" + member.name,
+                    display,
                     reason: "its data overlaps another member's (overlapping-entry zip bomb?)", size: member.uncompressedSize)
                 damages.append("members share data")
                 continue
@@ -78,14 +80,15 @@ enum ZipExpander {
         let path: String
         switch MemberPath.check(member.name) {
         case .refused(let reason):
-            session.recordRefused(archive + "!" + member.name, reason: reason)
+            let display = session.memberDisplayPath(archive: archive, path: member.name)
+            session.recordRefused(display, reason: reason)
             return .fine
         case .empty:
             return .fine
         case .relative(let relative):
             path = relative
         }
-        let display = archive + "!" + path
+        let display = session.memberDisplayPath(archive: archive, path: path)
         if MemberPath.isMacMetadata(path) {
             session.recordSkipped(display, reason: "macOS Finder metadata", size: member.uncompressedSize)
             return .fine

@@ -37,8 +37,10 @@ struct ZipLocalHeader {
     var hasDataDescriptor: Bool { member.flags & 0x8 != 0 }
 
     /// Walks the local headers from the start of `file`, recovering the members a damaged archive still holds.
-    /// Data-descriptor deflate members are delimited by inflating them (bounded by `maxMemberBytes`).
-    static func scan(_ file: RandomAccessFile, maxMemberBytes: Int) throws -> ZipDirectory.Listing {
+    /// Data-descriptor deflate members are delimited by inflating them, bounded by `maxMemberBytes` and by
+    /// `maxRatio` output bytes per compressed byte (past 1 MiB): the scan's work is at most that many bytes of
+    /// inflation per byte of the archive, so a crafted archive cannot make it super-linear.
+    static func scan(_ file: RandomAccessFile, maxMemberBytes: Int, maxRatio: Int) throws -> ZipDirectory.Listing {
         var members: [ZipMember] = []
         var offset = 0
         while offset + 4 <= file.size {
@@ -61,10 +63,17 @@ struct ZipLocalHeader {
                     return .init(members: members, damage: "member at offset \(offset) has a data descriptor and is "
                         + "not deflated, so its end cannot be found without the central directory; scan stopped")
                 }
-                guard let length = try deflateLength(file, from: header.dataOffset, maxOutput: maxMemberBytes) else {
+                let length: Int
+                switch try deflateLength(file, from: header.dataOffset, maxOutput: maxMemberBytes, maxRatio: maxRatio) {
+                case .ended(let found):
+                    length = found
+                case .cutShort:
                     member.compressedSize = file.size - header.dataOffset
                     members.append(member)
                     return .init(members: members, damage: "member at offset \(offset) is cut short; scan stopped")
+                case .limit(let reason):
+                    return .init(members: members, damage: "member at offset \(offset): \(reason) while looking for "
+                        + "its end; scan stopped")
                 }
                 member.compressedSize = length
                 next = header.dataOffset + length
@@ -76,16 +85,29 @@ struct ZipLocalHeader {
         return .init(members: members, damage: nil)
     }
 
-    /// The compressed length of the raw DEFLATE stream at `offset`, or nil when it does not end in the file.
-    private static func deflateLength(_ file: RandomAccessFile, from offset: Int, maxOutput: Int) throws -> Int? {
+    /// How looking for the end of a DEFLATE stream ended.
+    private enum StreamEnd {
+        /// It ends after this many compressed bytes.
+        case ended(Int)
+        /// It does not end in the file (or is damaged).
+        case cutShort
+        /// A bound stopped the inflation: the output limit or the ratio.
+        case limit(String)
+    }
+
+    /// Where the raw DEFLATE stream at `offset` ends.
+    private static func deflateLength(_ file: RandomAccessFile, from offset: Int, maxOutput: Int, maxRatio: Int) throws -> StreamEnd {
         var reader = try ChunkedFileReader(
             file: file, range: offset..<file.size, encoding: .compressed(.rawDeflate), maxDecompressedBytes: maxOutput)
+        reader.maxCompressionRatio = maxRatio
         do {
             while try reader.next() != nil {}
+        } catch let error as InflateError where error.kind == .limitExceeded {
+            return .limit(error.message)
         } catch {
-            return nil
+            return .cutShort
         }
-        return reader.reachedStreamEnd ? reader.compressedBytesConsumed : nil
+        return reader.reachedStreamEnd ? .ended(reader.compressedBytesConsumed) : .cutShort
     }
 
     /// Reads the data descriptor at `offset` (optional signature, CRC, sizes) into `member`; returns its length.

@@ -53,4 +53,27 @@ struct HostileZipTests {
         #expect(liar.reason?.contains("declared size of 1024 bytes") == true, "\(liar.reason ?? "")")
         #expect(liar.size <= 1024 + 65_536, "stopped while streaming, not after writing everything")
     }
+
+    @Test("the recovery scan of a zip without central directory inflates at most the ratio limit per byte")
+    func recoveryScanRatioBound() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let zeros = 4 << 20
+        var zip = ZipBuilder()
+        zip.add(.init(name: "dense.log", data: [UInt8](repeating: 0, count: zeros), method: 8,
+                      payload: DeflateEncoder.zeros(zeros), dataDescriptor: true))
+        zip.add("after.log", "hello\n")
+        var bytes = zip.build()
+        // Cut at the central directory: the members can only be found by the local-header scan.
+        let central = try #require(bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4b, 0x01, 0x02]) })
+        bytes.removeSubrange(central...)
+        let strict = BundleLimits(maxTotalBytes: 1 << 30, maxEntryBytes: 1 << 30, maxCompressionRatio: 100,
+                                  ratioGraceBytes: 1 << 20, maxEntries: 100, maxDepth: 3)
+        let (path, bundle) = try scratch.open("nocd.zip", bytes, limits: strict)
+        let archive = try #require(bundle.item(path))
+        #expect(archive.status == .partlyUnreadable)
+        let reason = archive.reason ?? ""
+        #expect(reason.contains("member at offset 0: compression ratio above 100:1"), "\(reason)")
+        #expect(reason.contains("while looking for its end; scan stopped"), "\(reason)")
+    }
 }
