@@ -13,7 +13,9 @@ import LicensingModel
 ///   after five minutes of capture time, and the oldest half is finished when the table is full;
 /// - HTTP bodies are kept (64 KiB) only for licensing paths and JSON/XML/SOAP content, 64 messages per connection;
 /// - IP fragments are noted (`capture.anomaly` `ip_fragment`), not reassembled;
-/// - at most 200,000 events are kept (an `event_limit` anomaly counts the rest).
+/// - at most 200,000 events are kept (an `event_limit` anomaly counts the rest);
+/// - reading one file stops at `timeLimit` (10 minutes) of wall time, as damage at the offset reached;
+/// - damaged pcapng blocks are skipped by a linear resynchronization scan, each reported with its offset.
 public enum CaptureAnalyzer {
     /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
     public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
@@ -29,18 +31,27 @@ public enum CaptureAnalyzer {
                 errors: [CaptureError(message: "cannot open \(path)", offset: nil, frame: nil)])
         }
         let format = CaptureFormat.sniff(head)
+        let deadline = ReadDeadline(limit: options.timeLimit)
+        if format == "pcapng", PcapngBlockReader.sectionHeaderTrailerDiffers(path: path) {
+            let why = "it does not check the section header's trailing length"
+            return run(PcapngBlockReader(path: path, why: why), path: shown, options: options, deadline: deadline)
+        }
         switch LibpcapReader.open(path: path, isPcapng: format == "pcapng") {
         case .success(let reader):
-            let first = run(reader, path: shown, options: options)
-            // libpcap 1.10 stops at the first interface whose link type or snaplen differs: re-read the blocks.
-            if format == "pcapng", let e = first.errors.first, e.message.contains("an interface has") {
-                let second = run(PcapngBlockReader(path: path, why: e.message), path: shown, options: options)
+            let first = run(reader, path: shown, options: options, deadline: deadline)
+            // libpcap 1.10 stops at the first interface whose link type or snaplen differs, and at the first
+            // damaged block: re-read the blocks (reading on past damage), and keep the reading that got further.
+            let timedOut = first.errors.contains { $0.message.hasPrefix("per-file time limit") }
+            if format == "pcapng", !timedOut, let e = first.errors.first {
+                let second = run(PcapngBlockReader(path: path, why: e.message), path: shown, options: options,
+                                 deadline: deadline)
                 return second.framesRead >= first.framesRead ? second : first
             }
             return first
         case .failure(let refusal):
             if format == "pcapng" {
-                return run(PcapngBlockReader(path: path, why: refusal.message), path: shown, options: options)
+                return run(PcapngBlockReader(path: path, why: refusal.message), path: shown, options: options,
+                           deadline: deadline)
             }
             let what = format == nil ? "not a pcap or pcapng file (bad magic)" : refusal.message
             return CaptureAnalysis(
@@ -49,10 +60,12 @@ public enum CaptureAnalyzer {
         }
     }
 
-    private static func run(_ reader: some FrameSource, path: String, options: CaptureOptions) -> CaptureAnalysis {
+    private static func run(
+        _ reader: some FrameSource, path: String, options: CaptureOptions, deadline: ReadDeadline
+    ) -> CaptureAnalysis {
         var processor = PacketProcessor(path: path, options: options)
         var frames = 0
-        var errors = reader.forEachFrame { frame in
+        var errors = reader.forEachFrame(deadline: deadline) { frame in
             frames = frame.number
             processor.process(frame)
         }

@@ -10,15 +10,19 @@ public struct CaptureOptions: Sendable {
     public var streamByteLimit: Int
     /// Most TCP flows tracked at once; older flows are finalized and evicted beyond it.
     public var maxTrackedFlows: Int
+    /// The most wall time reading one capture file may take (nil: no limit); past it the rest of the file is
+    /// damage at the offset reached, and the run goes on with the other files.
+    public var timeLimit: Duration?
 
     /// Creates options.
     public init(
         extraTrustAnchorsPEM: [String] = [], displayPath: String? = nil, streamByteLimit: Int = 256 * 1024,
-        maxTrackedFlows: Int = 50_000
+        maxTrackedFlows: Int = 50_000, timeLimit: Duration? = .seconds(600)
     ) {
         self.extraTrustAnchorsPEM = extraTrustAnchorsPEM
         self.displayPath = displayPath
         self.streamByteLimit = streamByteLimit
         self.maxTrackedFlows = maxTrackedFlows
+        self.timeLimit = timeLimit
     }
 }

@@ -39,7 +39,7 @@ final class LibpcapReader: FrameSource {
         return String(cString: text)
     }
 
-    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] {
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError] {
         let linkType = Int(pcap_datalink(handle))
         var number = 0
         var damage: [CaptureError] = []
@@ -53,6 +53,10 @@ final class LibpcapReader: FrameSource {
         // headers); asking the FILE (ftell) would cost a system call per packet. pcapng: asked only on error.
         var nextOffset = 24
         while true {
+            if let reason = deadline.reasonToStop(beforeRecord: number) {
+                return damage + [CaptureError(message: reason, offset: isPcapng ? currentOffset() : nextOffset,
+                                              frame: number + 1)]
+            }
             let rc = pcap_next_ex(handle, &header, &data)
             if rc == 1, let h = header?.pointee, let data {
                 nextOffset += 16 + Int(h.caplen)

@@ -1,46 +1,74 @@
 import Foundation
 
-/// Reads pcapng block by block, for files libpcap refuses although they are well-formed (libpcap 1.10 rejects
-/// interfaces that differ in link type or snaplen). Handles several sections of either byte order, per-interface
-/// `if_tsresol`, EPB, SPB and the obsolete PB; other blocks are skipped.
+/// Reads pcapng block by block: for files libpcap refuses although they are well-formed (libpcap 1.10 rejects
+/// interfaces that differ in link type or snaplen), and for damaged ones, which it reads past. Handles several
+/// sections of either byte order, per-interface `if_tsresol`, EPB, SPB and the obsolete PB; other blocks are
+/// skipped.
+///
+/// Damage is reported with its offset and reading goes on: a block whose framing is intact but whose content is
+/// not (a short packet block, an unknown interface) is skipped; a block whose framing cannot be trusted (its
+/// trailing total length differs from its leading one, or the length is absurd or runs past the file) is skipped
+/// by a linear resynchronization scan (``PcapngResync``) to the next intact block.
 final class PcapngBlockReader: FrameSource {
     let readerName: String
     private let path: String
     /// Blocks larger than this are treated as damage (an absurd length), not allocated.
     static let maxBlockLength = 64 * 1024 * 1024
 
-    private struct Interface {
-        var linkType: Int
-        var snaplen: Int
-        var unitsPerSecond: UInt64
-    }
-
     init(path: String, why: String) {
         self.path = path
         self.readerName = "pcapng block reader (libpcap refused: \(why))"
     }
 
-    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] {
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError] {
         guard let file = fopen(path, "rb") else {
             return [CaptureError(message: "cannot open \(path)", offset: 0, frame: nil)]
         }
         defer { fclose(file) }
-        var state = SectionState()
+        var info = stat()
+        let fileSize = fstat(fileno(file), &info) == 0 ? Int(info.st_size) : 0
+        let resync = PcapngResync(descriptor: fileno(file), fileSize: fileSize, maxBlockLength: Self.maxBlockLength)
+        var state = PcapngSection()
+        var damage = CaptureDamageLog()
         var offset = 0
+        var blocks = 0
         var block = [UInt8](repeating: 0, count: 64 * 1024)
         var head = [UInt8](repeating: 0, count: 12)
+        /// Records `message` for the block at `offset` and moves past it to the next intact block; false at the end.
+        func skipDamaged(_ message: String) -> Bool {
+            switch resync.next(from: offset + 4, bigEndian: state.bigEndian, deadline: deadline, blocksSoFar: &blocks) {
+            case .found(let next, let bigEndian):
+                damage.add(message + "; reading resumed at the next intact block, offset \(next)", offset: offset,
+                           frame: state.number + 1)
+                offset = next
+                state.bigEndian = bigEndian
+                return fseeko(file, off_t(next), SEEK_SET) == 0
+            case .endOfFile:
+                damage.add(message + "; no intact block after it", offset: offset, frame: state.number + 1)
+            case .stopped(let at, let reason):
+                damage.add(message, offset: offset, frame: state.number + 1)
+                damage.add("while looking for the next intact block: " + reason, offset: at, frame: state.number + 1)
+            }
+            return false
+        }
         while true {
+            if let reason = deadline.reasonToStop(beforeRecord: blocks) {
+                damage.add(reason, offset: offset, frame: state.number + 1)
+                break
+            }
+            blocks += 1
             let got = fread(&head, 1, 12, file)
-            if got == 0 { return state.warnings }
-            let frameNo = state.number + 1
+            if got == 0 { break }
             guard got == 12 else {
-                return state.warnings + [CaptureError(message: "truncated block header (\(got) of 12 bytes)", offset: offset, frame: frameNo)]
+                damage.add("truncated block header (\(got) of 12 bytes)", offset: offset, frame: state.number + 1)
+                break
             }
             let isSHB = head[0] == 0x0A && head[1] == 0x0D && head[2] == 0x0D && head[3] == 0x0A
             if isSHB {
                 if head[8] == 0x1A && head[9] == 0x2B { state.bigEndian = true }
                 else if head[8] == 0x4D && head[9] == 0x3C { state.bigEndian = false }
-                else { return [CaptureError(message: "bad section byte-order magic", offset: offset + 8, frame: frameNo)] }
+                else if offset == 0 { return [CaptureError(message: "bad section byte-order magic", offset: 8, frame: 1)] }
+                else if skipDamaged("bad section byte-order magic") { continue } else { break }
                 state.interfaces = []
             } else if offset == 0 {
                 return [CaptureError(message: "not a pcapng file (no section header block)", offset: 0, frame: nil)]
@@ -48,109 +76,51 @@ final class PcapngBlockReader: FrameSource {
             let length = head.withUnsafeBytes { Int($0.u32(4, bigEndian: state.bigEndian) ?? 0) }
             let type = head.withUnsafeBytes { $0.u32(0, bigEndian: state.bigEndian) ?? 0 }
             guard length >= 12, length % 4 == 0, length <= Self.maxBlockLength else {
-                return state.warnings + [CaptureError(message: "absurd block length \(length)", offset: offset, frame: frameNo)]
+                if skipDamaged("absurd block length \(length)") { continue } else { break }
+            }
+            guard length <= fileSize - offset else {
+                let message = "truncated block: \(length) bytes announced, \(fileSize - offset) present"
+                if skipDamaged(message) { continue } else { break }
             }
             if block.count < length { block = [UInt8](repeating: 0, count: length) }
             for i in 0..<12 { block[i] = head[i] }
             let rest = length - 12
             let read = rest > 0 ? block.withUnsafeMutableBytes { raw in raw.baseAddress.map { fread($0 + 12, 1, rest, file) } ?? 0 } : 0
             guard read == rest else {
-                return state.warnings + [CaptureError(
-                    message: "truncated block: \(length) bytes announced, \(read + 12) present", offset: offset,
-                    frame: frameNo)]
-            }
-            let error: String? = block.withUnsafeBytes { raw in
-                let b = raw.slice(0, length)
-                guard b.u32(length - 4, bigEndian: state.bigEndian) == UInt32(length) else {
-                    return "block total length in header and trailer differ"
-                }
-                return state.handle(type: type, block: b, offset: offset, body: body)
-            }
-            if let error { return state.warnings + [CaptureError(message: error, offset: offset, frame: state.number + 1)] }
-            offset += length
-        }
-    }
-
-    /// The per-section parsing state (byte order and interfaces).
-    private struct SectionState {
-        var bigEndian = false
-        var interfaces: [Interface] = []
-        var number = 0
-        var lastSeconds: Int64 = 0
-        var lastNanos: Int64 = 0
-        /// Damage that does not stop reading (an interface option that cannot be read), reported at the end.
-        var warnings: [CaptureError] = []
-
-        mutating func handle(
-            type: UInt32, block b: UnsafeRawBufferPointer, offset: Int, body: (RawFrame) -> Void
-        ) -> String? {
-            let be = bigEndian
-            switch type {
-            case 1:  // Interface Description Block
-                guard let link = b.u16(8, bigEndian: be), let snap = b.u32(12, bigEndian: be) else {
-                    return "short interface description block"
-                }
-                let (units, problem) = tsresol(b, from: 16)
-                if let problem {
-                    warnings.append(CaptureError(
-                        message: "interface \(interfaces.count): \(problem); timestamps read in microseconds",
-                        offset: offset, frame: number + 1))
-                }
-                interfaces.append(Interface(linkType: Int(link), snaplen: Int(snap), unitsPerSecond: units))
-            case 6, 2:  // Enhanced / obsolete Packet Block
-                let ifaceIndex = type == 6 ? b.u32(8, bigEndian: be).map(Int.init) : b.u16(8, bigEndian: be).map(Int.init)
-                guard let ifaceIndex, let hi = b.u32(12, bigEndian: be), let lo = b.u32(16, bigEndian: be),
-                    let cap = b.u32(20, bigEndian: be), let orig = b.u32(24, bigEndian: be)
-                else { return "short packet block" }
-                guard ifaceIndex < interfaces.count else { return "packet block names unknown interface \(ifaceIndex)" }
-                guard 28 + Int(cap) <= b.count - 4 else { return "captured length \(cap) exceeds its block" }
-                let iface = interfaces[ifaceIndex]
-                let ticks = UInt64(hi) << 32 | UInt64(lo)
-                let units = max(iface.unitsPerSecond, 1)
-                lastSeconds = Int64(clamping: ticks / units)
-                lastNanos = Int64((Double(ticks % units) * 1e9 / Double(units)).rounded(.down))
-                emit(iface, b.slice(28, 28 + Int(cap)), Int(orig), body)
-            case 3:  // Simple Packet Block
-                guard let first = interfaces.first, let orig = b.u32(8, bigEndian: be) else {
-                    return "simple packet block without interface"
-                }
-                var cap = min(Int(orig), b.count - 16)
-                if first.snaplen > 0 { cap = min(cap, first.snaplen) }
-                emit(first, b.slice(12, 12 + cap), Int(orig), body)
-            default:
+                damage.add("truncated block: \(length) bytes announced, \(read + 12) present", offset: offset,
+                           frame: state.number + 1)
                 break
             }
-            return nil
-        }
-
-        mutating func emit(_ iface: Interface, _ bytes: UnsafeRawBufferPointer, _ orig: Int, _ body: (RawFrame) -> Void) {
-            number += 1
-            body(RawFrame(
-                number: number, seconds: lastSeconds, nanoseconds: lastNanos, linkType: iface.linkType, bytes: bytes,
-                originalLength: orig))
-        }
-
-        /// Units per second from the `if_tsresol` option (code 9); microseconds when absent, and with the problem
-        /// when an option runs past its block or the resolution cannot be represented.
-        func tsresol(_ b: UnsafeRawBufferPointer, from start: Int) -> (UInt64, String?) {
-            var i = start
-            let optionsEnd = b.count - 4
-            while let code = b.u16(i, bigEndian: bigEndian), let len = b.u16(i + 2, bigEndian: bigEndian), code != 0 {
-                guard i + 4 + Int(len) <= optionsEnd else {
-                    return (1_000_000, "option \(code) of \(len) bytes runs past the end of its block")
-                }
-                if code == 9, len >= 1, let v = b.u8(i + 4) {
-                    let exponent = Int(v & 0x7F)
-                    if v & 0x80 != 0 {
-                        return exponent < 64 ? (UInt64(1) << UInt64(exponent), nil) : (1_000_000, "if_tsresol 2^-\(exponent) is out of range")
-                    }
-                    return exponent <= 19
-                        ? ((0..<exponent).reduce(UInt64(1)) { r, _ in r * 10 }, nil)
-                        : (1_000_000, "if_tsresol 10^-\(exponent) is out of range")
-                }
-                i += 4 + (Int(len) + 3) / 4 * 4
+            let trailer = block.withUnsafeBytes { $0.u32(length - 4, bigEndian: state.bigEndian) }
+            guard trailer == UInt32(length) else {
+                let message = "block total length \(length) in its header but \(trailer.map(String.init) ?? "?") "
+                    + "in its trailer"
+                if skipDamaged(message) { continue } else { break }
             }
-            return (1_000_000, nil)
+            let error: String? = block.withUnsafeBytes { raw in
+                state.handle(type: type, block: raw.slice(0, length), offset: offset, body: body)
+            }
+            damage.add(contentsOf: state.warnings)
+            state.warnings = []
+            if let error { damage.add(error + "; block skipped", offset: offset, frame: state.number + 1) }
+            offset += length
         }
+        return damage.all
+    }
+
+    /// Whether the file's first block (its section header) has a trailing total length different from its leading
+    /// one. libpcap does not check that trailer; this reader does, so such a file is read by it.
+    static func sectionHeaderTrailerDiffers(path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head = [UInt8](repeating: 0, count: 12)
+        guard fread(&head, 1, 12, file) == 12, head[8] == 0x1A || head[8] == 0x4D else { return false }
+        let bigEndian = head[8] == 0x1A
+        guard let length = head.withUnsafeBytes({ $0.u32(4, bigEndian: bigEndian) }), length >= 12,
+            Int(length) <= maxBlockLength, fseeko(file, off_t(length) - 4, SEEK_SET) == 0
+        else { return false }
+        var trailer = [UInt8](repeating: 0, count: 4)
+        guard fread(&trailer, 1, 4, file) == 4 else { return false }
+        return trailer.withUnsafeBytes { $0.u32(0, bigEndian: bigEndian) } != length
     }
 }

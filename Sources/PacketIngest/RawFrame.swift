@@ -22,6 +22,11 @@ struct RawFrame {
 protocol FrameSource: AnyObject {
     /// Which reader this is, for `CaptureAnalysis.reader`.
     var readerName: String { get }
-    /// Calls `body` for every complete record, in file order; returns the damage found.
-    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError]
+    /// Calls `body` for every complete record, in file order, until `deadline` passes; returns the damage found.
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError]
+}
+
+extension FrameSource {
+    /// Reads every frame with no time limit.
+    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] { forEachFrame(deadline: .none, body) }
 }
