@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// Parses the HTTP `Date` header (RFC 9110 IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`).
 public enum HTTPDate {
@@ -9,7 +10,7 @@ public enum HTTPDate {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let monthIndex = months.firstIndex(of: String(parts[2])) else { return nil }
         let clock = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3, (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]),
+        guard clock.count == 3, (1...9999).contains(year), (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]),
             (0...60).contains(clock[2])
         else { return nil }
         var c = DateComponents()
@@ -27,6 +28,6 @@ public enum HTTPDate {
     /// The `Date` header's clock minus the observer's clock at `observedAt`, in whole seconds (`Date` has whole
     /// seconds, so the sender's clock lies in [Date, Date + 1 s)); nil when the header cannot be read.
     public static func offsetSeconds(_ header: String, observedAt: Date) -> Int? {
-        parse(header).map { Int(($0.timeIntervalSince(observedAt) + 0.5).rounded()) }
+        parse(header).map { Int(saturating: ($0.timeIntervalSince(observedAt) + 0.5).rounded()) }
     }
 }

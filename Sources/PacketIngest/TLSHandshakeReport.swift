@@ -105,7 +105,7 @@ struct ChainVerifierCache {
     init(extraAnchorsPEM: [String]) { self.extraAnchorsPEM = extraAnchorsPEM }
 
     mutating func verify(chain: [[UInt8]], host: String?, at time: Date) -> ChainVerification? {
-        let key = Key(chain: chain, host: host, day: Int64(time.timeIntervalSince1970 / 86_400))
+        let key = Key(chain: chain, host: host, day: Int64(Int(saturating: time.timeIntervalSince1970 / 86_400)))
         if let hit = cache[key] { return hit }
         let result = ChainVerifier.verify(chainDER: chain, host: host, at: time, extraAnchorsPEM: extraAnchorsPEM)
         if cache.count < 4_096 { cache[key] = result }

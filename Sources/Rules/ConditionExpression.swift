@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// A parsed `condition`: selections joined by `and` / `or` / `not`, `N of (…)`, `a followed by b within 10m`,
 /// and `count(a) >= 3 within 1h`.
@@ -67,7 +68,7 @@ public enum RuleDuration {
 
     /// `10m`, `1h`, `2d` from seconds (largest whole unit).
     public static func text(_ seconds: TimeInterval) -> String {
-        let s = Int(seconds)
+        let s = Int(saturating: seconds)
         if s % 86_400 == 0 { return "\(s / 86_400)d" }
         if s % 3600 == 0 { return "\(s / 3600)h" }
         if s % 60 == 0 { return "\(s / 60)m" }

@@ -110,7 +110,7 @@ extension TimerComparison {
             differenceSeconds: nil, toleranceSeconds: Int(tolerance), source: source)
         guard let printed, let derived else { return c }
         let diff = printed.instant.timeIntervalSince(derived)
-        c.differenceSeconds = Int(diff.rounded())
+        c.differenceSeconds = Int(saturating: diff.rounded())
         c.verdict = abs(diff) <= tolerance ? .agree : .disagree
         return c
     }

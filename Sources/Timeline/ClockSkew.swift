@@ -156,7 +156,7 @@ public enum ClockSkew {
     /// 30 minutes or more: no clock error that large is read as one) and the clock error (the rest).
     public static func split(_ offset: Double) -> (zone: Int, clock: Double) {
         guard abs(offset) >= 1800 else { return (0, offset) }
-        let zone = Int((offset / 900).rounded()) * 900
+        let zone = Int(saturating: (offset / 900).rounded()).multipliedReportingOverflow(by: 900).partialValue
         return (zone, offset - Double(zone))
     }
 
@@ -187,7 +187,7 @@ public enum ClockSkew {
 
     /// `+7m23s`, `-5h30m`, `+12s`.
     public static func duration(_ seconds: Double) -> String {
-        let s = Int(abs(seconds).rounded())
+        let s = Int(saturating: abs(seconds).rounded())
         if s == 0 { return "0s" }
         let sign = seconds < 0 ? "-" : "+"
         if s >= 3600 { return "\(sign)\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" }

@@ -1,3 +1,4 @@
+import LicensingModel
 import Rules
 
 /// Everything a triage run needs to analyze one bundle the same way as every other.
@@ -43,7 +44,7 @@ public struct TriageConfiguration: Sendable {
 
     /// The hidden worker's argument list: it limits its own memory, then runs `analyzer analyze ARGS…`.
     func workerArguments(analyze arguments: [String]) -> [String] {
-        let backstop = Int(timeoutSeconds.rounded(.up)) + 30
+        let backstop = Int(saturating: timeoutSeconds.rounded(.up)).addingReportingOverflow(30).partialValue
         return [WorkerLimits.subcommand, "--max-memory", String(maxMemoryMiB), "--time-limit", String(backstop), "--", analyzer, "analyze"]
             + arguments
     }

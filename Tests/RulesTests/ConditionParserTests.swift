@@ -67,4 +67,9 @@ import Testing
         #expect(RuleDuration.seconds("m") == nil)
         #expect(RuleDuration.text(5400) == "90m")
     }
+
+    @Test func absurdDurationTextSaturates() {
+        #expect(RuleDuration.text(1e300).hasSuffix("s") || RuleDuration.text(1e300).hasSuffix("d"))
+        #expect(RuleDuration.text(600) == "10m")
+    }
 }

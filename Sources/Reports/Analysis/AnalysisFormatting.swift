@@ -20,7 +20,7 @@ enum AnalysisFormatting {
 
     /// `12d 04h`, `3h 05m`, `4m 10s`, `42s` for a non-negative duration.
     static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(abs(seconds).rounded())
+        let s = Int(saturating: abs(seconds).rounded())
         if s >= 86_400 { return "\(s / 86_400)d \(twoDigits(s % 86_400 / 3600))h" }
         if s >= 3600 { return "\(s / 3600)h \(twoDigits(s % 3600 / 60))m" }
         if s >= 60 { return "\(s / 60)m \(twoDigits(s % 60))s" }
