@@ -26,6 +26,10 @@ public struct AnalysisOptions: Sendable {
     /// (a dense trace has hundreds of thousands of event lines) and re-reads the lines the findings show; set it
     /// when every event's excerpt is written (the JSON Lines timeline).
     public var keepLogExcerpts = false
+    /// `--since` / `--until`: only events inside it are analyzed (nil: all).
+    public var window: TimeWindow?
+    /// Names shown for inputs instead of their paths (standard input spooled to a file is `<stdin>`).
+    public var displayNames: [String: String] = [:]
     /// Told the size of each bundle entry once it has been read (a progress bar), when set.
     public var entryRead: (@Sendable (_ bytes: Int) -> Void)?
 

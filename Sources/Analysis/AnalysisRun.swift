@@ -30,7 +30,7 @@ public enum AnalysisRun {
         -> AnalysisOutcome
     {
         // The bundle stays open until the findings' excerpts have been re-read from its extracted files.
-        let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
+        let bundle = open(paths, options: options)
         defer { bundle.removeWorkDirectory() }
         let (evidence, timeline, collected) = gather(bundle, options: options)
         var evaluation = options.rules?.evaluate(evidence)
@@ -49,7 +49,7 @@ public enum AnalysisRun {
             evidence: !timeline.events.isEmpty
         ).rawValue
         var report = AnalysisReport(
-            tool: .init(name: "licscope", version: toolVersion), inputs: paths,
+            tool: .init(name: "licscope", version: toolVersion), inputs: paths.map { options.displayNames[$0] ?? $0 },
             verdict: .init(
                 summary: VerdictText.summary(
                     findings: findings, replay: replay, evidenceCount: timeline.events.count,
@@ -63,6 +63,11 @@ public enum AnalysisRun {
             snapshots: replay.snapshotChecks, skew: timeline.skew, inventory: collected.inventory,
             assumptions: assumptions(timeline.events, skew: timeline.skew) + collected.assumptions, evidenceStart: replay.evidenceStart,
             evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
+        if let window = options.window {
+            let row = AnalysisWindow(window, eventsLeftOut: collected.eventsOutsideWindow)
+            report.window = row
+            report.assumptions.insert(row.assumption, at: 0)
+        }
         report.productInstances = instances
         report.connections = ConnectionRow.rows(from: timeline.events)
         report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
@@ -72,17 +77,24 @@ public enum AnalysisRun {
     /// Ingests and replays without judging: what a rule fixture or a report needs. Every event keeps its excerpt
     /// (the extracted files are gone when this returns).
     public static func gather(paths: [String], options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
-        // The reader makes its own private directory under `workDirectory`, and only when an archive needs one.
-        let bundle = BundleReader.open(paths: paths, workDirectory: options.workDirectory, limits: options.limits)
+        let bundle = open(paths, options: options)
         defer { bundle.removeWorkDirectory() }
         var keeping = options
         keeping.keepLogExcerpts = true
         return gather(bundle, options: keeping)
     }
 
+    /// Opens the inputs. The reader makes its own private directory under `workDirectory`, and only when an archive
+    /// needs one.
+    static func open(_ paths: [String], options: AnalysisOptions) -> OpenedBundle {
+        BundleReader.open(
+            paths: paths, workDirectory: options.workDirectory, limits: options.limits, displayNames: options.displayNames)
+    }
+
     /// Ingests and replays an opened bundle (its extracted files are left for the caller to remove).
     static func gather(_ bundle: OpenedBundle, options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
         var collected = EvidenceCollector.collect(bundle, options: options)
+        if let window = options.window { collected.keep(window) }
         // The timeline takes the events over; the collected sources keep only what the zone checks read, instead
         // of a second copy of every event.
         let sources = collected.sources

@@ -11,8 +11,11 @@ public enum BundleZones {
     /// Zone evidence from loose files (what `events` is given), found as `analyze` finds it: only files of at most
     /// 4 MiB whose first bytes classify as CLI output or unrecognised text are read in full, so a log is read once,
     /// by its ingest, not a second time for evidence it does not hold.
+    /// `displayPaths` names files whose pointers differ from their paths (archive members, standard input).
     /// - Returns: the evidence, and the files read in full for it.
-    public static func evidence(files: [String]) -> (evidence: [ZoneEvidence], readInFull: [String]) {
+    public static func evidence(files: [String], displayPaths: [String: String] = [:])
+        -> (evidence: [ZoneEvidence], readInFull: [String])
+    {
         var evidence: [ZoneEvidence] = []
         var read: [String] = []
         for path in files {
@@ -25,7 +28,8 @@ public enum BundleZones {
             guard fileClass == .cli || fileClass == .text else { continue }
             let rest = (try? handle.readToEnd()) ?? Data()
             read.append(path)
-            evidence += ZoneEvidence.read(text: String(decoding: prefix + [UInt8](rest), as: UTF8.self), path: path)
+            evidence += ZoneEvidence.read(
+                text: String(decoding: prefix + [UInt8](rest), as: UTF8.self), path: displayPaths[path] ?? path)
         }
         return (evidence, read)
     }

@@ -22,6 +22,22 @@ public struct CollectedEvidence: Sendable {
     public var assumptions: [String] = []
     /// Display path → the file whose lines are re-read for the excerpts its events do not hold.
     public var excerptFiles: [String: String] = [:]
+    /// Events left out by `--since` / `--until` (outside the window, or untimed).
+    public var eventsOutsideWindow = 0
+
+    /// Keeps only the events inside `window`, and each source's span within it.
+    mutating func keep(_ window: TimeWindow) {
+        for i in sources.indices {
+            let before = sources[i].events.count
+            sources[i].events.removeAll { !window.keeps($0) }
+            eventsOutsideWindow += before - sources[i].events.count
+            if let span = sources[i].span {
+                let start = max(span.start, window.since ?? span.start)
+                let end = min(span.end, window.until ?? span.end)
+                sources[i].span = start <= end ? DateInterval(start: start, end: end) : nil
+            }
+        }
+    }
 }
 
 /// Reads each bundle entry with the reader the registry picks for it.

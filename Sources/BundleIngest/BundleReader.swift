@@ -5,10 +5,13 @@
 /// members of a damaged archive are still extracted. Extracted files go to a private directory created under
 /// `workDirectory` (see `OpenedBundle.workDirectory`; remove it with `removeWorkDirectory()`).
 public enum BundleReader {
-    /// Opens every path in order. Never throws: every problem is an inventory item.
-    public static func open(paths: [String], workDirectory: String, limits: BundleLimits = .default) -> OpenedBundle {
+    /// Opens every path in order. Never throws: every problem is an inventory item. `displayNames` renames inputs
+    /// in the inventory and in member paths (standard input spooled to a file is shown as `<stdin>`).
+    public static func open(
+        paths: [String], workDirectory: String, limits: BundleLimits = .default, displayNames: [String: String] = [:]
+    ) -> OpenedBundle {
         var session = ExtractionSession(limits: limits, parentDirectory: workDirectory)
-        for path in paths { session.addInput(path) }
+        for path in paths { session.addInput(path, displayPath: displayNames[path] ?? path) }
         return session.result
     }
 }

@@ -4,8 +4,9 @@ import LicensingModel
 
 /// Walking inputs: folders, loose files, and dispatching archives to their expanders.
 extension ExtractionSession {
-    /// Adds one path given by the user: a folder (walked), a file, or an archive (expanded).
-    mutating func addInput(_ path: String) {
+    /// Adds one path given by the user: a folder (walked), a file, or an archive (expanded); a file is shown as
+    /// `displayPath`.
+    mutating func addInput(_ path: String, displayPath: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             recordRefused(path, reason: "no such file or directory")
@@ -16,7 +17,7 @@ extension ExtractionSession {
         } else if isDirectory.boolValue {
             addDirectory(path)
         } else {
-            addFile(localPath: path, displayPath: path, depth: 0, extracted: false, damage: nil)
+            addFile(localPath: path, displayPath: displayPath, depth: 0, extracted: false, damage: nil)
         }
     }
 

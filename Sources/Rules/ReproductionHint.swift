@@ -9,6 +9,7 @@ public enum ReproductionHint {
     /// `tshark -r '<path>' -Y "frame.number == N"` for a capture frame, `xxd` for an offset; nil for a whole file.
     public static func command(for source: SourcePointer, excerpt: String?) -> String? {
         let segments = source.path.components(separatedBy: "!")
+        if segments.first == standardInput { return fromStandardInput(source, segments: segments, excerpt: excerpt) }
         let member = segments.last ?? source.path
         let gzipped = isGzip(member)
         // Plain file: read in place (zgrep and tshark read gzip themselves).
@@ -33,6 +34,31 @@ public enum ReproductionHint {
             return "\(stream) | sed -n '\(n)p'"
         case .offset(let n): return "\(stream) | xxd -s \(n) -l 64"
         case .file: return stream
+        }
+    }
+
+    /// How an input read from standard input (`licscope … -`) is shown.
+    static let standardInput = "<stdin>"
+
+    /// The command for evidence that came from standard input: it reads the same input piped in again
+    /// (`… | grep -nF -- 'needle'`); an archive is saved to a temporary file and its member taken out with `unzip`
+    /// or `tar` (which one depends on the content, so both are tried).
+    static func fromStandardInput(_ source: SourcePointer, segments: [String], excerpt: String?) -> String? {
+        var stream = ""
+        if segments.count > 1 {
+            let m = shellQuoted(segments[1])
+            stream = "(f=$(mktemp) && cat > \"$f\" && { unzip -p \"$f\" \(m) 2>/dev/null || tar -xOf \"$f\" --no-anchored \(m); }; rm -f \"$f\")"
+            for i in 2..<segments.count { stream += " | " + extract(segments[i], from: segments[i - 1], onStdin: true) }
+            if isGzip(segments.last ?? "") { stream += " | gzip -dc" }
+        }
+        let pipe = stream.isEmpty ? "" : stream + " | "
+        switch source.location {
+        case .frame(let n): return "\(pipe)tshark -r - -Y \"frame.number == \(n)\""
+        case .line(let n):
+            if let needle = grepNeedle(excerpt) { return "\(pipe)grep -nF -- \(shellQuoted(needle))" }
+            return "\(pipe)sed -n '\(n)p'"
+        case .offset(let n): return "\(pipe)xxd -s \(n) -l 64"
+        case .file: return stream.isEmpty ? nil : stream
         }
     }
 

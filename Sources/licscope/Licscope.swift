@@ -12,7 +12,7 @@ struct Licscope: AsyncParsableCommand {
             Reads what was collected (License Manager logs, `show license …` outputs, packet captures, RTMT bundles), \
             rebuilds the licensing state timeline with one state engine, and matches known-bug and diagnostic \
             signatures from rules/.
-            """,
+            """ + HelpExamples.root,
         version: LicscopeVersion.current,
         subcommands: [
             AnalyzeCommand.self, StatusCommand.self, EventsCommand.self, PacketsCommand.self, RulesCommand.self,

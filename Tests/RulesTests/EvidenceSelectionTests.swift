@@ -59,6 +59,11 @@ import Testing
         ("b.zip!slm.log.1.gz", .line(2), "x", "unzip -p 'b.zip' 'slm.log.1.gz' | gzip -dc | sed -n '2p'"),
         ("slm.log.1.gz", .line(2), "ERROR send", "zgrep -nF -- 'ERROR send' 'slm.log.1.gz'"),
         ("a.zip!in.tgz!x.log", .line(1), "x", "unzip -p 'a.zip' 'in.tgz' | tar -xOzf - --no-anchored 'x.log' | sed -n '1p'"),
+        // Standard input (`licscope analyze -`): the hint reads the same input piped in again.
+        ("<stdin>", .line(2), "ERROR send", "grep -nF -- 'ERROR send'"),
+        ("<stdin>", .frame(3), "x", "tshark -r - -Y \"frame.number == 3\""),
+        ("<stdin>!cm/slm.log", .line(5), "x",
+         "(f=$(mktemp) && cat > \"$f\" && { unzip -p \"$f\" 'cm/slm.log' 2>/dev/null || tar -xOf \"$f\" --no-anchored 'cm/slm.log'; }; rm -f \"$f\") | sed -n '5p'"),
     ])
     func archiveHints(_ path: String, _ location: SourcePointer.Location, _ excerpt: String, _ expected: String) {
         let pointer = SourcePointer(path: path, location: location)

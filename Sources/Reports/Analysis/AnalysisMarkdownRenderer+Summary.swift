@@ -8,6 +8,7 @@ extension AnalysisMarkdownRenderer {
     /// - Returns: the document, ending with a newline.
     public static func renderSummary(_ r: AnalysisReport) -> String {
         var out = header(r)
+        if let window = r.window { out += "**Window:** \(MarkdownText.prose(window.assumption))\n\n" }
         out += r.findings.isEmpty ? "## Findings\n\nNo rule matched.\n\n" : "## Findings\n\n" + findingsTable(r) + "\n"
         out += connections(r)
         if !r.runway.isEmpty {

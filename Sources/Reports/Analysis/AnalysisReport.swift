@@ -51,6 +51,8 @@ public struct AnalysisReport: Sendable, Codable {
     public var productInstances: [String] = []
     /// The connection ladders the captures show, identical attempts grouped.
     public var connections: [ConnectionRow] = []
+    /// `--since` / `--until`: the window evidence was kept from; nil without one.
+    public var window: AnalysisWindow?
 
     /// The tool.
     public struct ToolInfo: Sendable, Codable, Hashable {

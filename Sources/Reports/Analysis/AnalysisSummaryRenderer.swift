@@ -9,6 +9,7 @@ public enum AnalysisSummaryRenderer {
     public static func render(_ r: AnalysisReport) -> String {
         var out = "VERDICT\n" + AnalysisFormatting.wrap(r.verdict.summary, indent: "  ")
         out += "  exit code \(r.verdict.exitCode): \(AnalysisFormatting.exitMeaning(r.verdict.exitCode))\n"
+        if let window = r.window { out += AnalysisFormatting.wrap("window: " + window.assumption, indent: "  ") }
         if r.productInstances.count > 1 {
             out += "  warning: \(r.productInstances.count) product instances merged: "
                 + AnalysisFormatting.printable(r.productInstances.joined(separator: "; ")) + "\n"

@@ -16,31 +16,23 @@ struct AnalyzeCommand: ParsableCommand {
             together as one bundle. Files are recognised by content, not by name. \
             Inputs that describe more than one product instance (UDI) are merged with a warning; --strict refuses them. \
             \(ExitStatus.helpTable)
-            """)
+            """ + HelpExamples.analyze)
 
-    @Argument(help: "Inputs: files, folders, archives.", completion: .file())
+    @Argument(help: "Inputs: files, folders, archives, or - for standard input (a log, an output, a capture or an archive).", completion: .file())
     var paths: [String]
 
+    @OptionGroup var shared: SharedOptions<ReportFormat>
     @OptionGroup var rulesLocation: RulesCommand.Location
-    @OptionGroup var zones: ZoneOptions
+    @OptionGroup var timeWindow: TimeWindowOptions
 
-    @Option(help: "Output format: text, json, jsonl (Timesketch timeline), markdown, html.")
-    var format: ReportFormat = .text
+    @Option(help: "Exit 1 when a finding is at or above this severity.")
+    var failOn: RuleSeverity = .low
 
-    @Option(help: "Exit 1 when a finding is at or above this severity (info, low, medium, high, critical).")
-    var failOn: String = "low"
-
-    @Flag(help: "Replace hosts, addresses, serials, UUIDs and account names with placeholders.")
-    var redact = false
-
-    @Option(help: "Say which selection failed for this rule (or why it matched).")
+    @Option(help: "Say which selection failed for this rule (or why it matched).", completion: RuleIDs.completion)
     var explain: String?
 
     @Option(name: .customLong("ca-file"), help: "Extra trust anchors (PEM), e.g. the customer's proxy CA. Repeatable.")
     var caFiles: [String] = []
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
 
     @Flag(help: "Refuse (exit 2) inputs that hold more than one product instance (UDI) instead of merging them.")
     var strict = false
@@ -60,13 +52,10 @@ struct AnalyzeCommand: ParsableCommand {
     var minLevel: RuleSeverity = .info
 
     func validate() throws {
-        guard RuleSeverity(rawValue: failOn) != nil else {
-            throw ValidationError("--fail-on must be one of info, low, medium, high, critical")
-        }
-        for p in paths where !FileManager.default.fileExists(atPath: p) {
+        guard paths.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("- (standard input) can be given only once") }
+        for p in paths where p != "-" && !FileManager.default.fileExists(atPath: p) {
             throw ValidationError("no such file or directory: \(p)")
         }
-        try OutputFile(output).validate()
         if summary && full { throw ValidationError("--summary and --full exclude each other") }
     }
 
@@ -83,15 +72,21 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
+        var inputs = paths
+        let zones = try shared.zones.resolver()
         var options = AnalysisOptions(
-            zones: try zones.resolver(), rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems,
-            workDirectory: scratch.path)
+            zones: zones, rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems, workDirectory: scratch.path)
+        options.window = try timeWindow.window(zones: zones)
+        if let index = paths.firstIndex(of: "-") {
+            inputs[index] = try StandardInput.spool(into: scratch.path)
+            options.displayNames[inputs[index]] = StandardInput.displayName
+        }
         let bar = ProgressBar(paths: paths)
         options.entryRead = { bar.fileDone(size: $0) }
         // The JSON Lines timeline writes every event's excerpt; the other formats only the findings'.
-        options.keepLogExcerpts = format == .jsonl
+        options.keepLogExcerpts = shared.format == .jsonl
         let outcome = AnalysisRun.run(
-            paths: paths, options: options, failOn: RuleSeverity(rawValue: failOn) ?? .low,
+            paths: inputs, options: options, failOn: failOn,
             toolVersion: LicscopeVersion.current)
         bar.finish()
         let instances = outcome.report.productInstances
@@ -106,16 +101,18 @@ struct AnalyzeCommand: ParsableCommand {
         var shown = outcome
         shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
+        if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         var text = try ReportWriter.render(
-            shown, format: format, color: colors.enabled(toFile: output != nil), summary: summary, full: full)
+            shown, format: shared.format, color: colors.enabled(toFile: shared.outputFile.path != nil), summary: summary,
+            full: full)
         if let explain {
-            text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: format)
+            text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: shared.format)
         }
-        if redact {
+        if shared.redact {
             var redactor = OutputRedactor()
             text = redactor.redact(text)
         }
-        try OutputFile(output).write(text)
+        try shared.outputFile.write(text)
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }
 }

@@ -7,6 +7,8 @@ import PacketIngest
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Whole-process benchmarks against peer tools (ratios; not timed tests).",
+        discussion: "Generates its inputs, then times whole processes next to grep, tshark and a bare libpcap loop."
+            + HelpExamples.bench,
         subcommands: [BenchRunCommand.self, BenchPcapLoopCommand.self], defaultSubcommand: BenchRunCommand.self)
 }
 

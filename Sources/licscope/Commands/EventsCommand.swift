@@ -1,7 +1,9 @@
 import Analysis
 import ArgumentParser
+import BundleIngest
 import Foundation
 import LicensingModel
+import PacketIngest
 import Reports
 import TextIngest
 
@@ -13,97 +15,103 @@ struct EventsCommand: ParsableCommand {
         abstract: "Print the events read from log files (plain or gzip'd), with path:line pointers.",
         discussion: """
             \(ExitStatus.helpTable) Damage (invalid UTF-8, NUL bytes, truncated gzip, over-long lines) is reported on stderr.
-            """)
+            """ + HelpExamples.events)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// What `events` can write.
+    enum OutputFormat: String, OutputFormatChoice {
         case text, jsonl
+        static var standard: OutputFormat { .text }
     }
 
-    @Argument(help: "Log files or folders (folders are read recursively, in name order).")
+    @Argument(help: "Logs (plain or gzip'd), captures, folders (read recursively, in name order), archives, or - for standard input.", completion: .file())
     var paths: [String]
 
-    @Option(help: "Output format: text or jsonl.")
-    var format: OutputFormat = .text
-
-    @OptionGroup var zones: ZoneOptions
+    @OptionGroup var shared: SharedOptions<OutputFormat>
 
     @Option(help: "Year for yearless timestamps (otherwise inferred from dated lines or the file's modification time).")
     var year: Int?
 
-    @Option(help: "Rules directory; the message catalog is its messages/ folder.")
-    var rules: String?
+    @OptionGroup var timeWindow: TimeWindowOptions
+
+    @OptionGroup var rulesLocation: RulesCommand.Location
 
     func validate() throws {
         if let year, !(1970...2200).contains(year) { throw ValidationError("--year must be between 1970 and 2200") }
     }
 
     func run() throws {
-        let resolver = try zones.resolver()
+        let resolver = try shared.zones.resolver()
+        let window = try timeWindow.window(zones: resolver)
         let catalog: MessageCatalog
-        do { catalog = try MessageCatalog.bundled(rulesDirectory: rules) } catch {
+        do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
             throw CommandFailure("\(error)")
         }
+        let inputs = try CommandInputs(paths)
+        defer { inputs.remove() }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
-        var out = OutputBuffer()
-        var damaged = false
-        var eventCount = 0
+        var out = OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil)
+        var damaged = !inputs.problems.isEmpty
+        for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
+        var tally = EventTally(window: window)
         let bar = ProgressBar(paths: paths)
-        let files = Self.expand(paths)
+        let files = inputs.files
         // The same zone decision as `analyze`: the zone of zone-less lines comes from the CLI outputs given beside them.
-        let evidence = BundleZones.evidence(files: files).evidence
-        for path in files {
-            let (zones, zone) = ZoneDecision.decide(for: path, evidence: evidence, resolver: resolver)
-            let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: path, catalog: catalog)
-            var count = 0
-            var unzoned = false
-            var untimed = 0
-            let result = LogIngester.stream(path: path, options: options, progress: bar.update) { event in
-                count += 1
-                if !unzoned, event.time?.assumptions.contains(where: { $0.hasPrefix("no zone printed") }) == true {
-                    unzoned = true
-                }
-                switch format {
+        let evidence = BundleZones.evidence(
+            files: files.map(\.localPath), displayPaths: Dictionary(files.map { ($0.localPath, $0.displayPath) }) { a, _ in a }
+        ).evidence
+        for file in files {
+            let emit: (Event) -> Void = { event in
+                guard tally.admit(event) else { return }
+                switch shared.format {
                 case .text:
                     out.append(TerminalText.escaped(EventRecord.text(event)))
                     out.append(byte: 0x0A)
-                case .jsonl: if !out.append(eventRecord: event) { untimed += 1 }
+                case .jsonl: if !out.append(eventRecord: event) { tally.fileUntimed += 1 }
                 }
             }
-            out.flush()
-            bar.fileDone(size: ProgressBar.files(under: path).first?.1 ?? 0)
-            bar.finish()
-            for d in result.damage { FileHandle.standardError.write(Data("licscope: \(d)\n".utf8)) }
-            damaged = damaged || !result.damage.isEmpty
-            eventCount += count
-            var summary = "\(path): \(result.linesRead) lines, format \(result.format), \(count) events"
-            if unzoned {
-                summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
-                if let w = zone.warning { summary += "; warning: \(w)" }
+            var summary: String
+            if file.fileClass?.isCapture == true {
+                let analysis = CaptureAnalyzer.analyze(path: file.localPath, options: CaptureOptions(displayPath: file.displayPath))
+                tally.startFile()
+                analysis.events.forEach(emit)
+                for error in analysis.errors { Terminal.warn("licscope: \(file.displayPath): \(error)") }
+                damaged = damaged || analysis.isPartlyUnreadable
+                summary = "\(file.displayPath): \(analysis.framesRead) frames, reader \(analysis.reader), \(tally.fileCount) events"
+            } else if !file.named, let skip = Self.skipReason(file.fileClass) {
+                Terminal.warn("licscope: \(file.displayPath): skipped: \(skip)")
+                continue
+            } else {
+                let (zones, zone) = ZoneDecision.decide(for: file.displayPath, evidence: evidence, resolver: resolver)
+                let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: file.displayPath, catalog: catalog)
+                tally.startFile()
+                let result = LogIngester.stream(path: file.localPath, options: options, progress: bar.update, sink: emit)
+                for d in result.damage { Terminal.warn("licscope: \(d)") }
+                damaged = damaged || !result.damage.isEmpty
+                summary = "\(file.displayPath): \(result.linesRead) lines, format \(result.format), \(tally.fileCount) events"
+                if tally.fileUnzoned {
+                    summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
+                    if let w = zone.warning { summary += "; warning: \(w)" }
+                }
             }
-            if untimed > 0 { summary += "; \(untimed) untimed events left out of the JSON Lines" }
-            FileHandle.standardError.write(Data("licscope: \(summary)\n".utf8))
+            out.flush(final: true)
+            bar.fileDone(size: ProgressBar.files(under: file.localPath).first?.1 ?? 0)
+            bar.finish()
+            if tally.fileUntimed > 0 { summary += "; \(tally.fileUntimed) untimed events left out of the JSON Lines" }
+            if let note = tally.fileWindowNote { summary += "; \(note)" }
+            Terminal.warn("licscope: \(summary)")
         }
-        let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: eventCount > 0)
+        if let window { Terminal.warn("licscope: kept events \(window.description)") }
+        let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: tally.total > 0)
         if status != .healthy { throw ExitCode(status.rawValue) }
     }
 
-    /// Files of `paths`, folders expanded recursively in name order.
-    static func expand(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        let fm = FileManager.default
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
-                out.append(p)
-                continue
-            }
-            let files = (fm.enumerator(atPath: p)?.compactMap { $0 as? String } ?? []).sorted()
-            for f in files {
-                let full = (p as NSString).appendingPathComponent(f)
-                var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { out.append(full) }
-            }
+    /// Why a file found in a folder or an archive is passed over, or nil when `events` reads it.
+    static func skipReason(_ fileClass: FileClass?) -> String? {
+        switch fileClass {
+        case .binary?: return "binary content, neither a log nor a capture"
+        case .archive?: return "an archive that could not be expanded"
+        case nil: return "cannot be read"
+        default: return nil
         }
-        return out
     }
 }

@@ -17,7 +17,7 @@ struct PreflightCommand: ParsableCommand {
             --proxy-password-file, never from an argument, and never printed. \
             Exit codes: 0 all stages passed, 2 usage, 10 dns, 11 tcp, 12 proxy, 13 tls, 14 certificate, 15 http, \
             16 licensing path, 17 clock.
-            """)
+            """ + HelpExamples.preflight)
 
     @Option(help: "tools.cisco.com, smartreceiver.cisco.com, or a URL (a satellite's).")
     var target: String = "tools.cisco.com"

@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
             The rules directory is, in order: the DIR argument, --rules DIR, $LICSCOPE_RULES, a rules/ directory \
             next to the executable (an installed copy), and the rules/ directory of the source tree this binary was \
             built from. A ./rules folder in the working directory is never picked up silently.
-            """,
+            """ + HelpExamples.rules,
         subcommands: [List.self, Lint.self, Test.self, Explain.self])
 
     /// Where the rules live.
@@ -26,6 +26,12 @@ struct RulesCommand: ParsableCommand {
         /// source tree's rules/ (never the working directory's ./rules: a stray folder must not replace the rules).
         func resolve(_ explicit: String? = nil) -> URL {
             if let path = explicit ?? rules { return URL(fileURLWithPath: path) }
+            return Self.standardDirectory()
+        }
+
+        /// The directory used when none is named: $LICSCOPE_RULES, rules/ next to the executable, then the source
+        /// tree's rules/.
+        static func standardDirectory() -> URL {
             if let env = ProcessInfo.processInfo.environment["LICSCOPE_RULES"], !env.isEmpty {
                 return URL(fileURLWithPath: env)
             }
@@ -135,7 +141,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print everything a rule says and looks for.")
-        @Argument(help: "The rule id (CSCvc94366, dns-failure, …).") var id: String
+        @Argument(help: "The rule id (CSCvc94366, dns-failure, …).", completion: RuleIDs.completion) var id: String
         @OptionGroup var location: Location
 
         func run() throws {

@@ -1,3 +1,5 @@
+import Analysis
+import BundleIngest
 import ArgumentParser
 import Foundation
 import LicensingModel
@@ -15,20 +17,18 @@ struct StatusCommand: ParsableCommand {
             from then on (authorization expiry, overage end, registration expiry). Times are shown in the \
             source's zone and in UTC; every zone or placement assumption is listed. \
             A file that is not a license output counts as unreadable. \(ExitStatus.helpTable)
-            """)
+            """ + HelpExamples.status)
 
-    @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs.")
+    @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs, folders and archives holding them, or - for standard input.", completion: .file())
     var files: [String]
 
     /// What `status` can write (its help lists only these).
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, OutputFormatChoice {
         case text, json
+        static var standard: OutputFormat { .text }
     }
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @OptionGroup var zones: ZoneOptions
+    @OptionGroup var shared: SharedOptions<OutputFormat>
 
     @OptionGroup var colors: ColorOptions
 
@@ -46,40 +46,62 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolver = try zones.resolver()
+        let resolver = try shared.zones.resolver()
         var groups: [[Event]] = []
         var problems: [[String]] = []
-        var unreadable = false
-        for path in files {
-            if let refusal = Self.inputRefusal(path) {
-                Terminal.warn("licscope: \(path): \(refusal)")
+        let inputs = try CommandInputs(files)
+        defer { inputs.remove() }
+        var unreadable = !inputs.problems.isEmpty
+        for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
+        var passedOver: [String] = []
+        for file in inputs.files {
+            // Files found in a folder or an archive are taken when they are license outputs, passed over otherwise.
+            if !file.named, file.fileClass != .cli && file.fileClass != .text {
+                passedOver.append(file.displayPath)
+                continue
+            }
+            if let refusal = Self.inputRefusal(file.localPath) {
+                Terminal.warn("licscope: \(file.displayPath): \(refusal)")
                 unreadable = true
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Terminal.warn("licscope: \(path): cannot read the file")
+            guard let data = FileManager.default.contents(atPath: file.localPath) else {
+                Terminal.warn("licscope: \(file.displayPath): cannot read the file")
                 unreadable = true
                 continue
             }
             let text = String(decoding: data, as: UTF8.self)
             guard ShowLicenseParser.looksLikeLicenseOutput(text) else {
-                Terminal.warn("licscope: \(path): not a license output (expected `show license all|status|summary|usage|UDI` text)")
+                if !file.named {
+                    passedOver.append(file.displayPath)
+                    continue
+                }
+                Terminal.warn("licscope: \(file.displayPath): not a license output (expected `show license all|status|summary|usage|UDI` text)")
                 unreadable = true
                 continue
             }
-            let reading = SnapshotEvents.read(text: text, path: path, zones: resolver)
+            let reading = SnapshotEvents.read(text: text, path: file.displayPath, zones: resolver)
             groups += reading.groups
             problems += reading.problems
         }
+        if let first = passedOver.first {
+            Terminal.warn("licscope: skipped \(passedOver.count) file(s) that are not license outputs (\(first)\(passedOver.count > 1 ? ", …" : ""))")
+        }
         let report = StatusReport.build(groups: groups, problems: problems)
-        switch format {
+        var text: String
+        switch shared.format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Terminal.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+            text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         case .text:
-            Terminal.write(StatusTextRenderer.render(report, color: colors.enabled()))
+            text = StatusTextRenderer.render(report, color: colors.enabled(toFile: shared.outputFile.path != nil))
         }
+        if shared.redact {
+            var redactor = OutputRedactor()
+            text = redactor.redact(text)
+        }
+        try shared.outputFile.write(text)
         let damaged = unreadable || report.snapshots.contains { !$0.problems.isEmpty }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: !groups.isEmpty)
         if status != .healthy { throw ExitCode(status.rawValue) }

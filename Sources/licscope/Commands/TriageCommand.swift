@@ -15,7 +15,7 @@ struct TriageCommand: ParsableCommand {
             in --out are skipped, so a rerun continues. Lines follow docs/triage-schema.md (licscope.triage/1). \
             Exit codes: 0 no bundle with a finding at or above --fail-on and all analyzed in full; 1 findings; \
             2 usage or I/O error; 3 some bundle not analyzed in full; 4 both; 130 interrupted.
-            """)
+            """ + HelpExamples.triage)
 
     @Argument(help: "Bundles: files, or folders whose top-level entries are bundles.", completion: .file())
     var paths: [String] = []
@@ -26,8 +26,8 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "Bundles analyzed at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "A finding at or above this severity counts (info, low, medium, high, critical).")
-    var failOn: String = "low"
+    @Option(help: "A finding at or above this severity counts.")
+    var failOn: RuleSeverity = .low
 
     @OptionGroup var rulesLocation: RulesCommand.Location
     @OptionGroup var zones: ZoneOptions
@@ -38,8 +38,13 @@ struct TriageCommand: ParsableCommand {
     @Option(help: "MiB of memory one bundle's analysis may use.")
     var maxMemory: Int = 2048
 
-    @Option(help: "Summary format on stdout: text, markdown, html.")
-    var format: String = "text"
+    /// What the summary on stdout can be.
+    enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, html
+    }
+
+    @Option(help: "Summary format on stdout.")
+    var format: SummaryFormat = .text
 
     @Option(help: "Write each bundle's full report (Markdown or HTML, after --format) here and link it from the summary.")
     var reports: String?
@@ -56,11 +61,9 @@ struct TriageCommand: ParsableCommand {
     @Option(help: .hidden) var analyzer: String?
 
     func validate() throws {
-        guard RuleSeverity(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be one of info, low, medium, high, critical") }
-        guard ["text", "markdown", "html"].contains(format) else { throw ValidationError("--format must be text, markdown or html") }
         guard !paths.isEmpty || watch != nil else { throw ValidationError("give bundles, a folder of bundles, or --watch DIR") }
         guard jobs >= 1, timeout > 0, maxMemory >= 1 else { throw ValidationError("--jobs, --timeout and --max-memory must be positive") }
-        if reports != nil && format == "text" { throw ValidationError("--reports needs --format markdown or html") }
+        if reports != nil && format == .text { throw ValidationError("--reports needs --format markdown or html") }
         if let shard, ShardSelector(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N") }
     }
 
@@ -86,9 +89,9 @@ struct TriageCommand: ParsableCommand {
         defer { scratch.remove() }
         let self_ = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let configuration = TriageConfiguration(
-            jobs: jobs, timeoutSeconds: timeout, maxMemoryMiB: maxMemory, failOn: RuleSeverity(rawValue: failOn) ?? .low,
+            jobs: jobs, timeoutSeconds: timeout, maxMemoryMiB: maxMemory, failOn: failOn,
             analyzeOptions: ["--rules", rulesDirectory] + zones.tz.flatMap { ["--tz", $0] }, workerExecutable: self_,
-            analyzer: analyzer ?? self_, temporaryDirectory: scratch.path, reports: reports.map { ($0, format) },
+            analyzer: analyzer ?? self_, temporaryDirectory: scratch.path, reports: reports.map { ($0, format.rawValue) },
             environment: ProcessInfo.processInfo.environment)
         let progress = TriageProgressDisplay(enabled: Terminal.stderrIsTTY)
         let run = TriageRun(
@@ -110,8 +113,8 @@ struct TriageCommand: ParsableCommand {
             throw ExitCode(130)
         }
         let all = ResultsFile.parse((try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data()).records
-        Terminal.write(SummaryRenderer.render(TriageSummary(records: all), format: format))
-        if format == "text" { Terminal.write(RunResources.current().line + "\n") }
+        Terminal.write(SummaryRenderer.render(TriageSummary(records: all), format: format.rawValue))
+        if format == .text { Terminal.write(RunResources.current().line + "\n") }
         let code = TriageExitCode.code(for: all)
         if let first = run.outcome.errors.first { throw CommandFailure("cannot write \(out): \(first)") }
         if code != 0 { throw ExitCode(code) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Rules
 import TextIngest
 
@@ -13,8 +14,14 @@ struct ZoneOptions: ParsableArguments {
         name: .customLong("tz"),
         help: ArgumentHelp(
             "Zone of timestamps printed without one: an IANA zone (Asia/Kolkata, Europe/Zurich; DST by its rules), ±HH:MM or an abbreviation; overrides the zone inferred from the bundle. ABBR=IANA or ABBR=±HH:MM re-reads a printed abbreviation (IST=Asia/Jerusalem, IST=+02:00). Repeatable.",
-            valueName: "ZONE"))
+            valueName: "ZONE"),
+        completion: .custom(completeZones))
     var tz: [String] = []
+
+    /// Shell completion of `--tz`: the IANA zone ids starting with the word typed (ABBR=ZONE forms are typed by hand).
+    @Sendable static func completeZones(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        (TimeZone.knownTimeZoneIdentifiers + ["UTC"]).filter { $0.hasPrefix(prefix) }.sorted()
+    }
 
     /// The resolver, or a usage error naming the bad value.
     func resolver() throws -> ZoneResolver {
@@ -43,4 +50,8 @@ struct ColorOptions: ParsableArguments {
         case .auto: return !toFile && Terminal.colorAllowed
         }
     }
+}
+
+extension ReportFormat: OutputFormatChoice {
+    static var standard: ReportFormat { .text }
 }

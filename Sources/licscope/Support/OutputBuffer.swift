@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import LicensingModel
 import Reports
@@ -8,16 +9,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Bytes for standard output, written in 256 KiB blocks straight to the file descriptor, so a stream of records
-/// is never built as one string and costs no per-line locking or bridging.
+/// Bytes for standard output (or the `-o` file), written in 256 KiB blocks straight to the file descriptor, so a
+/// stream of records is never built as one string and costs no per-line locking or bridging.
 struct OutputBuffer {
     private(set) var bytes: [UInt8] = []
     private let fd: Int32
     /// Set when a write failed (a closed pipe, a full disk); `flush` then ends the command (exit 2, one line).
     private(set) var failed = false
+    /// `--redact`: each block is redacted before it is written, whole lines at a time (a line cut by the block
+    /// boundary waits for its end), with one placeholder mapping for the whole output.
+    var redactor: OutputRedactor?
 
-    init(fd: Int32 = STDOUT_FILENO) {
+    init(fd: Int32 = STDOUT_FILENO, redactor: OutputRedactor? = nil) {
         self.fd = fd
+        self.redactor = redactor
         bytes.reserveCapacity(Self.block + 4096)
     }
 
@@ -58,11 +63,26 @@ struct OutputBuffer {
         if bytes.count >= Self.block { flush() }
     }
 
-    /// Writes out everything buffered.
-    mutating func flush() {
+    /// Writes out everything buffered (with a redactor, up to the last complete line unless `final`).
+    mutating func flush(final: Bool = false) {
+        guard var redactor else {
+            writeOut(bytes)
+            bytes.removeAll(keepingCapacity: true)
+            return
+        }
+        let end = final ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        guard end > 0 else { return }
+        let block = Array(redactor.redact(String(decoding: bytes[..<end], as: UTF8.self)).utf8)
+        self.redactor = redactor
+        bytes.removeFirst(end)
+        writeOut(block)
+    }
+
+    /// Writes out `chunk`, retrying short writes; a failure ends the command.
+    private mutating func writeOut(_ chunk: [UInt8]) {
         var offset = 0
-        while offset < bytes.count, !failed {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < chunk.count, !failed {
+            let n = chunk.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 failed = true
@@ -71,6 +91,5 @@ struct OutputBuffer {
                 offset += n
             }
         }
-        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -28,6 +28,15 @@ struct OutputFile {
         guard isDirectory.boolValue else { throw ValidationError("cannot write -o \(path): \(parent) is not a folder") }
     }
 
+    /// A descriptor to stream into: standard output, or the file created (or truncated) for writing. The file is
+    /// left open for the rest of the process.
+    func openForStreaming() throws -> Int32 {
+        guard let path else { return STDOUT_FILENO }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        return fd
+    }
+
     /// Writes the whole text, mapping a failure to one line.
     func write(_ text: String) throws {
         guard let path else { return Terminal.write(text) }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import BundleIngest
+import Foundation
+import LicensingModel
+
+/// One file a reading command reads, with the class its content shows.
+struct InputFile {
+    /// Where the bytes are (the file given, an extracted archive member, or the standard-input spool).
+    var localPath: String
+    /// What source pointers and messages call it: the path given, `bundle.zip!packets.cap`, or `<stdin>`.
+    var displayPath: String
+    /// What the content is (``InputClassifier``); nil when the file could not be read.
+    var fileClass: FileClass?
+    /// Named on the command line (or `-`), not found inside a folder or an archive: a file given by name that a
+    /// command cannot read counts as unreadable; one it only came across is skipped with a note.
+    var named: Bool
+}
+
+/// The inputs of `events`, `packets` and `status`: `-` (standard input, spooled to the scratch directory), files,
+/// folders (walked recursively in name order) and archives (zip, tar, tar.gz, gzip'd captures — expanded into the
+/// scratch directory by ``BundleReader``), each file classified by content.
+final class CommandInputs {
+    /// Every file, in argument order.
+    private(set) var files: [InputFile] = []
+    /// What could not be opened, one line each (`path: reason`): refusals and damage met while expanding.
+    private(set) var problems: [String] = []
+    /// Archive members passed over because they are not evidence (directories, metadata), one line each.
+    private(set) var skipped: [String] = []
+    private var scratch: ScratchDirectory?
+
+    /// Gathers `paths`; `-` may appear once.
+    init(_ paths: [String]) throws {
+        guard paths.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("- (standard input) can be given only once") }
+        for path in paths {
+            if path == "-" {
+                let spooled = try StandardInput.spool(into: try scratchPath())
+                try add(file: spooled, display: StandardInput.displayName, named: true)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                files.append(InputFile(localPath: path, displayPath: path, fileClass: nil, named: true))
+                continue
+            }
+            if isDirectory.boolValue {
+                for file in Self.walk(path) { try add(file: file, display: file, named: false) }
+            } else {
+                try add(file: path, display: path, named: true)
+            }
+        }
+    }
+
+    /// Removes what was extracted or spooled.
+    func remove() {
+        scratch?.remove()
+        scratch = nil
+    }
+
+    private func scratchPath() throws -> String {
+        if let scratch { return scratch.path }
+        let made = try ScratchDirectory()
+        scratch = made
+        return made.path
+    }
+
+    private func add(file: String, display: String, named: Bool) throws {
+        if SpecialFile.refusal(file) != nil {
+            files.append(InputFile(localPath: file, displayPath: display, fileClass: nil, named: named))
+            return
+        }
+        let fileClass = InputClassifier.classify(path: file, name: display)
+        guard fileClass == .archive else {
+            files.append(InputFile(localPath: file, displayPath: display, fileClass: fileClass, named: named))
+            return
+        }
+        let bundle = BundleReader.open(paths: [file], workDirectory: try scratchPath())
+        func shown(_ p: String) -> String { p.hasPrefix(file) ? display + p.dropFirst(file.count) : p }
+        for item in bundle.inventory where item.fileClass != .archive || item.isUnreadableInput {
+            let path = shown(item.displayPath)
+            switch item.status {
+            case .refused, .partlyUnreadable: problems.append("\(path): \(item.reason ?? "not read in full")")
+            case .skipped: skipped.append("\(path): \(item.reason ?? "skipped")")
+            case .parsed: break
+            }
+        }
+        for entry in bundle.entries {
+            files.append(InputFile(
+                localPath: entry.localPath, displayPath: shown(entry.displayPath), fileClass: entry.fileClass, named: false))
+        }
+    }
+
+    /// Files under `folder`, recursively, in name order.
+    static func walk(_ folder: String) -> [String] {
+        let fm = FileManager.default
+        let names = (fm.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).sorted()
+        return names.compactMap { name in
+            let full = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: full, isDirectory: &isDirectory) && !isDirectory.boolValue ? full : nil
+        }
+    }
+}
