@@ -12,11 +12,14 @@ public struct BundleLimits: Sendable, Hashable {
     public var maxEntries: Int
     /// The deepest nesting of archives (and gzip layers) expanded; 1 = archives given directly, not inside others.
     public var maxDepth: Int
+    /// The most wall time one archive given (or found in a folder) may take, archives nested in it included;
+    /// checked between members, past it the rest of the archive is damage.
+    public var maxSecondsPerArchive: Int
 
     /// Creates limits.
     public init(
         maxTotalBytes: Int, maxEntryBytes: Int, maxCompressionRatio: Int, ratioGraceBytes: Int,
-        maxEntries: Int, maxDepth: Int
+        maxEntries: Int, maxDepth: Int, maxSecondsPerArchive: Int = 600
     ) {
         self.maxTotalBytes = maxTotalBytes
         self.maxEntryBytes = maxEntryBytes
@@ -24,9 +27,11 @@ public struct BundleLimits: Sendable, Hashable {
         self.ratioGraceBytes = ratioGraceBytes
         self.maxEntries = maxEntries
         self.maxDepth = maxDepth
+        self.maxSecondsPerArchive = maxSecondsPerArchive
     }
 
-    /// 8 GiB in total, 2 GiB per file, ratio 200:1 beyond 1 MiB, 100 000 members, 5 levels of nesting.
+    /// 8 GiB in total, 2 GiB per file, ratio 200:1 beyond 1 MiB, 100 000 members, 5 levels of nesting, 10 minutes
+    /// per archive.
     public static let `default` = BundleLimits(
         maxTotalBytes: 8 << 30, maxEntryBytes: 2 << 30, maxCompressionRatio: 200, ratioGraceBytes: 1 << 20,
         maxEntries: 100_000, maxDepth: 5)

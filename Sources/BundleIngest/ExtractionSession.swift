@@ -30,6 +30,8 @@ struct ExtractionSession {
     /// Display paths given to archive members so far, and the last repeat number used for each repeated one.
     private var memberPathsInUse: Set<String> = []
     private var memberPathRepeats: [String: Int] = [:]
+    /// When the outermost archive being expanded started (nil outside archives).
+    private var archiveStarted: ContinuousClock.Instant?
 
     init(limits: BundleLimits, parentDirectory: String) {
         self.limits = limits
@@ -84,11 +86,15 @@ struct ExtractionSession {
     }
 
     /// Records an archive: its inventory item comes before its members; `body` expands it and returns damage.
+    /// The outermost archive's wall-time clock starts here; archives nested in it share its time.
     mutating func recordingArchive(
         _ displayPath: String, size: Int, inheritedDamage: String?, _ body: (inout ExtractionSession) -> String?
     ) {
         let index = inventory.count
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: .archive, status: .parsed))
+        let outermost = archiveStarted == nil
+        if outermost { archiveStarted = ContinuousClock.now }
+        defer { if outermost { archiveStarted = nil } }
         let damage = [body(&self), inheritedDamage].compactMap { $0 }.joined(separator: "; ")
         if !damage.isEmpty {
             inventory[index].status = .partlyUnreadable
@@ -120,10 +126,18 @@ struct ExtractionSession {
     // MARK: Limits
 
     /// Counts one archive member; the reason to stop the archive when there are too many.
-    mutating func admitMember() -> String? {
+    /// Counts one archive member (at `offset` in its archive); the reason to stop the archive when there are too
+    /// many, or when the outermost archive has taken longer than its wall-time limit (checked between members).
+    mutating func admitMember(at offset: Int) -> String? {
         membersSeen += 1
-        guard membersSeen > limits.maxEntries else { return nil }
-        return "more than \(limits.maxEntries) archive members in the bundle; the rest were not examined"
+        if membersSeen > limits.maxEntries {
+            return "more than \(limits.maxEntries) archive members in the bundle; the rest were not examined"
+        }
+        if let archiveStarted, ContinuousClock.now - archiveStarted >= .seconds(limits.maxSecondsPerArchive) {
+            return "time limit of \(limits.maxSecondsPerArchive) s per archive reached at offset \(offset); "
+                + "the rest of the archive was not examined"
+        }
+        return nil
     }
 
     /// The reason to refuse a member whose size is declared up front, or nil.

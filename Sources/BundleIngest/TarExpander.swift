@@ -93,7 +93,7 @@ enum TarExpander {
             _ = try stream.skip(size)
             return nil
         }
-        if let stop = session.admitMember() { return stop }
+        if let stop = session.admitMember(at: stream.offset) { return stop }
         let refusal: String?
         switch kind {
         case .symlink: refusal = "symbolic link to \(link) (links are refused)"

@@ -32,7 +32,7 @@ enum ZipExpander {
         for (index, member) in listing.members.enumerated() {
             if overlapping.contains(index) {
                 // Counted like any member: millions of entries pointing at one header must still hit the limit.
-                if let stop = session.admitMember() {
+                if let stop = session.admitMember(at: member.localHeaderOffset) {
                     damages.append(stop)
                     return damages.joined(separator: "; ")
                 }
@@ -76,7 +76,7 @@ enum ZipExpander {
         _ member: ZipMember, file: RandomAccessFile, archive: String, depth: Int, session: inout ExtractionSession
     ) -> MemberEffect {
         if member.kind == .directory { return .fine }
-        if let stop = session.admitMember() { return .stop(stop) }
+        if let stop = session.admitMember(at: member.localHeaderOffset) { return .stop(stop) }
         let path: String
         switch MemberPath.check(member.name) {
         case .refused(let reason):

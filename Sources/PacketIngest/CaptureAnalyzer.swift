@@ -33,8 +33,9 @@ public enum CaptureAnalyzer {
         let format = CaptureFormat.sniff(head)
         let deadline = ReadDeadline(limit: options.timeLimit)
         if format == "pcapng", PcapngBlockReader.sectionHeaderTrailerDiffers(path: path) {
-            let why = "it does not check the section header's trailing length"
-            return run(PcapngBlockReader(path: path, why: why), path: shown, options: options, deadline: deadline)
+            let why = "libpcap not used: it does not check the section header's trailing length"
+            return run(PcapngBlockReader(path: path, why: why, libpcapTried: false), path: shown, options: options,
+                       deadline: deadline)
         }
         switch LibpcapReader.open(path: path, isPcapng: format == "pcapng") {
         case .success(let reader):

@@ -15,9 +15,11 @@ final class PcapngBlockReader: FrameSource {
     /// Blocks larger than this are treated as damage (an absurd length), not allocated.
     static let maxBlockLength = 64 * 1024 * 1024
 
-    init(path: String, why: String) {
+    /// A reader for `path`, used because libpcap refused it (`why`), or, when `libpcapTried` is false, instead
+    /// of libpcap for the reason `why`.
+    init(path: String, why: String, libpcapTried: Bool = true) {
         self.path = path
-        self.readerName = "pcapng block reader (libpcap refused: \(why))"
+        self.readerName = libpcapTried ? "pcapng block reader (libpcap refused: \(why))" : "pcapng block reader (\(why))"
     }
 
     func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError] {

@@ -84,6 +84,23 @@ struct LimitsTests {
         #expect(archive.reason == "more than 3 archive members in the bundle; the rest were not examined")
     }
 
+    @Test("the per-archive time limit stops an archive as damage with the offset, and the next input is still read")
+    func archiveTimeLimit() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var limits = strict
+        limits.maxSecondsPerArchive = 0
+        var zip = ZipBuilder()
+        for index in 0..<3 { zip.add("f\(index).log", Samples.licenseLog) }
+        let archive = try scratch.write("slow.zip", zip.build())
+        let loose = try scratch.write("loose.log", Samples.licenseLog)
+        let bundle = BundleReader.open(paths: [archive, loose], workDirectory: scratch.work, limits: limits)
+        #expect(bundle.entries.map(\.displayPath) == [loose])
+        let item = try #require(bundle.item(archive))
+        #expect(item.status == .partlyUnreadable)
+        #expect(item.reason == "time limit of 0 s per archive reached at offset 0; the rest of the archive was not examined")
+    }
+
     @Test("archives nested deeper than the limit are refused")
     func depth() throws {
         let scratch = try Scratch()
