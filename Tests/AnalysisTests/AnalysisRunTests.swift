@@ -22,7 +22,7 @@ struct AnalysisRunTests {
         // The evaluation clock runs out 11 days after the snapshot: that is the first thing on the runway.
         #expect(r.runway.first?.to == "EVALUATION EXPIRED")
         // The registration token in the trace never reaches the report or the timeline.
-        let json = String(decoding: try AnalysisReport.jsonEncoder().encode(r), as: UTF8.self)
+        let json = String(decoding: try AnalysisReport.jsonEncoder().encode(AnalysisDocument(r)), as: UTF8.self)
         #expect(!json.contains("NjQ1YjQ5ZTQt"))
         #expect(!o.events.contains { ($0.excerpt ?? "").contains("NjQ1YjQ5ZTQt") || $0.fields.values.contains { $0.text.contains("NjQ1YjQ5ZTQt") } })
     }

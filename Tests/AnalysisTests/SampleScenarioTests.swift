@@ -28,7 +28,7 @@ struct SampleScenarioTests {
         let outcome = AnalysisRun.run(
             paths: [dir.appendingPathComponent("bundle").path], options: try AnalysisFixtures.options(),
             toolVersion: "test")
-        let json = try AnalysisReport.jsonEncoder().encode(outcome.report)
+        let json = try AnalysisReport.jsonEncoder().encode(AnalysisDocument(outcome.report))
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let mismatches = SampleComparison(expected: expected, report: report, events: outcome.events).mismatches()
         if let pending = expected.pending {

@@ -5,9 +5,10 @@ import StateEngine
 import Timeline
 
 /// The result of `licscope analyze`, as one value: the verdict and findings first, then the state timeline, then the
-/// evidence inventory. Its JSON form is the versioned schema documented in `docs/report-schema.md`
-/// (`licscope.analysis/1`); every renderer (text, Markdown, HTML, JSON Lines) works from this value only.
-public struct AnalysisReport: Sendable, Codable {
+/// evidence inventory. Every renderer (text, Markdown, HTML, JSON Lines) works from this value only. It holds the
+/// engine's and the rules' types and is not itself encoded: its JSON form, the versioned schema documented in
+/// `docs/report-schema.md` (`licscope.analysis/1`), is ``AnalysisDocument``, Reports' own types mapped from it.
+public struct AnalysisReport: Sendable {
     /// Schema name and version. Additive changes keep the version; removals or renames bump it.
     public var schema = "licscope.analysis/1"
     /// The tool that wrote it.
@@ -55,7 +56,7 @@ public struct AnalysisReport: Sendable, Codable {
     public var window: AnalysisWindow?
 
     /// The tool.
-    public struct ToolInfo: Sendable, Codable, Hashable {
+    public struct ToolInfo: Sendable, Hashable {
         public var name: String
         public var version: String
         public init(name: String, version: String) {
@@ -65,7 +66,7 @@ public struct AnalysisReport: Sendable, Codable {
     }
 
     /// The answer in brief.
-    public struct Verdict: Sendable, Codable, Hashable {
+    public struct Verdict: Sendable, Hashable {
         /// One or two sentences: the worst finding, or "no known problem found" with the state.
         public var summary: String
         /// The highest severity among findings, nil when none.
@@ -83,7 +84,7 @@ public struct AnalysisReport: Sendable, Codable {
     }
 
     /// A state change.
-    public struct TransitionRow: Sendable, Codable, Hashable {
+    public struct TransitionRow: Sendable, Hashable {
         public var at: Date
         public var dimension: StateDimension
         public var from: String
@@ -105,9 +106,9 @@ public struct AnalysisReport: Sendable, Codable {
     }
 
     /// One input file in the inventory.
-    public struct InventoryEntry: Sendable, Codable, Hashable {
+    public struct InventoryEntry: Sendable, Hashable {
         /// How the file ended up.
-        public enum Status: String, Sendable, Codable, Hashable {
+        public enum Status: String, Sendable, Hashable {
             case parsed, skipped, refused
             case partlyUnreadable = "partly_unreadable"
         }
@@ -146,7 +147,8 @@ public struct AnalysisReport: Sendable, Codable {
 }
 
 extension AnalysisReport {
-    /// The JSON encoder every JSON output uses: snake_case keys, ISO-8601 UTC dates, sorted keys.
+    /// The JSON encoder of the analysis document (``AnalysisDocument``): snake_case keys, ISO-8601 UTC dates, sorted
+    /// keys.
     public static func jsonEncoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
         e.keyEncodingStrategy = .convertToSnakeCase

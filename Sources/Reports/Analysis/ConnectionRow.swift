@@ -3,7 +3,7 @@ import LicensingModel
 
 /// One row of the report's "Connections" section: a connection ladder toward a licensing endpoint as the capture
 /// shows it (`dns✓ tcp✓ proxy✗(407)`), with its failing stage. Identical attempts are one row with a count.
-public struct ConnectionRow: Sendable, Codable, Hashable {
+public struct ConnectionRow: Sendable, Hashable {
     /// The first attempt's time.
     public var at: Date?
     /// The last identical attempt's time, when there were several.
