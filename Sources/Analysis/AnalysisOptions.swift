@@ -22,10 +22,11 @@ public struct AnalysisOptions: Sendable {
     public var timers: LicensingTimers
     /// The readers bundle entries are read with (``EvidenceReaderRegistry/standard`` unless a caller adds one).
     public var readers: EvidenceReaderRegistry = .standard
-    /// Whether every log event keeps its line's excerpt. When false (the default), ``AnalysisRun/run`` holds none
-    /// (a dense trace has hundreds of thousands of event lines) and re-reads the lines the findings show; set it
-    /// when every event's excerpt is written (the JSON Lines timeline).
-    public var keepLogExcerpts = false
+    /// Whether every log event keeps its line's text (excerpt and printed timestamp, ``LogIngestOptions/keepLineText``).
+    /// When false (the default), ``AnalysisRun/run`` holds neither (a dense trace has hundreds of thousands of event
+    /// lines) and re-reads the lines the findings show; set it when every event's text is written (the JSON Lines
+    /// timeline).
+    public var keepLogLineText = false
     /// `--since` / `--until`: only events inside it are analyzed (nil: all).
     public var window: TimeWindow?
     /// Names shown for inputs instead of their paths (standard input spooled to a file is `<stdin>`).

@@ -80,7 +80,7 @@ public enum AnalysisRun {
         let bundle = open(paths, options: options)
         defer { bundle.removeWorkDirectory() }
         var keeping = options
-        keeping.keepLogExcerpts = true
+        keeping.keepLogLineText = true
         return gather(bundle, options: keeping)
     }
 

@@ -4,7 +4,7 @@ import Rules
 import TextIngest
 
 /// Puts back the excerpts of the log lines findings show, when the analysis held none per event
-/// (``AnalysisOptions/keepLogExcerpts``): each file is read once for all its wanted lines, and each item is made
+/// (``AnalysisOptions/keepLogLineText``): each file is read once for all its wanted lines, and each item is made
 /// again with its excerpt, so its redaction and reproduction hint are those of an item read with it. A state item
 /// keeps its excerpt and gets the hint that finds the log line its state was read from.
 enum FindingExcerpts {

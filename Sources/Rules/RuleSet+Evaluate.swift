@@ -68,21 +68,39 @@ enum RuleEvaluator {
         return picked.sorted().map { items[$0].build() }
     }
 
-    private static func makeFinding(
-        _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
-    ) -> Finding {
-        let present = index.evidence.present
-        var seen = Set<PendingEvidence>()
-        var items: [PendingEvidence] = []
-        for item in hits.flatMap(\.items) where seen.insert(item).inserted { items.append(item) }
-        items.sort { a, b in
+    /// `items` without repeats (first occurrences kept), ordered by time, then source, stably. Equal items share
+    /// their time and source, so they are dropped within each run of items that tie in that order: no set of every
+    /// item is held (a busy trace's selections hit hundreds of thousands of events).
+    static func timeOrderedDistinct(_ items: [PendingEvidence]) -> [PendingEvidence] {
+        func before(_ a: PendingEvidence, _ b: PendingEvidence) -> Bool? {
             switch (a.time, b.time) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return (a.source?.description ?? "") < (b.source?.description ?? "")
+            default:
+                let (sa, sb) = (a.source?.description ?? "", b.source?.description ?? "")
+                return sa == sb ? nil : sa < sb
             }
         }
+        let order = items.indices.sorted { before(items[$0], items[$1]) ?? ($0 < $1) }
+        var out: [PendingEvidence] = []
+        out.reserveCapacity(items.count)
+        var run: [PendingEvidence] = []
+        for i in order {
+            let item = items[i]
+            if let last = run.last, before(last, item) != nil { run.removeAll(keepingCapacity: true) }
+            if run.contains(item) { continue }
+            run.append(item)
+            out.append(item)
+        }
+        return out
+    }
+
+    private static func makeFinding(
+        _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
+    ) -> Finding {
+        let present = index.evidence.present
+        let items = timeOrderedDistinct(hits.flatMap(\.items))
         let times = items.compactMap(\.time)
         let selection = EvidenceSelection.select(items, limit: Finding.evidenceLimit, sourceText: index.sourceText(at:))
         let absent = rule.corroboratedBy.filter { !present.contains($0) }

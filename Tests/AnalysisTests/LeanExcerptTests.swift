@@ -15,9 +15,9 @@ struct LeanExcerptTests {
     func sameReport(_ bundle: String) throws {
         let path = AnalysisFixtures.packageRoot.appendingPathComponent(bundle).path
         var keep = try AnalysisFixtures.options()
-        keep.keepLogExcerpts = true
+        keep.keepLogLineText = true
         var lean = try AnalysisFixtures.options()
-        lean.keepLogExcerpts = false
+        lean.keepLogLineText = false
         let full = AnalysisRun.run(paths: [path], options: keep, toolVersion: "test")
         let reread = AnalysisRun.run(paths: [path], options: lean, toolVersion: "test")
         #expect(reread.report.findings == full.report.findings)
@@ -29,7 +29,7 @@ struct LeanExcerptTests {
     @Test("without re-reading, the log evidence would have no excerpt")
     func leanEventsHoldNoExcerpt() throws {
         var lean = try AnalysisFixtures.options()
-        lean.keepLogExcerpts = false
+        lean.keepLogLineText = false
         let outcome = AnalysisRun.run(paths: [AnalysisFixtures.sample], options: lean, toolVersion: "test")
         let logEvents = outcome.events.filter { $0.source.path.hasSuffix(".log") && !$0.fields.isEmpty }
         #expect(!logEvents.isEmpty)

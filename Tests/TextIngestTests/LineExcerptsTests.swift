@@ -3,7 +3,7 @@ import LicensingModel
 import Testing
 @testable import TextIngest
 
-/// Excerpts left out at ingestion (``LogIngestOptions/keepExcerpts`` false) are re-read exactly as they were made.
+/// Excerpts left out at ingestion (``LogIngestOptions/keepLineText`` false) are re-read exactly as they were made.
 @Suite struct LineExcerptsTests {
     /// CRLF, a NUL byte, a secret, a line longer than the excerpt, a line without a line break at the end.
     static let text: [UInt8] = Array("""
@@ -17,7 +17,7 @@ import Testing
 
     static func ingest(_ path: String, keep: Bool) -> LogIngestResult {
         var options = TestSupport.options(displayPath: "x.log")
-        options.keepExcerpts = keep
+        options.keepLineText = keep
         return LogIngester.ingest(path: path, options: options)
     }
 

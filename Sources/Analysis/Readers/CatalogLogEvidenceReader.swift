@@ -22,10 +22,10 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
         var options = LogIngestOptions(
             zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
             catalog: context.options.catalog, modificationTime: entry.memberDate)
-        options.keepExcerpts = context.options.keepLogExcerpts
+        options.keepLineText = context.options.keepLogLineText
         let r = LogIngester.ingest(path: entry.localPath, options: options)
         var out = EvidenceReading(reader: r.format)
-        if !options.keepExcerpts { out.excerptFiles = [entry.displayPath: entry.localPath] }
+        if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }
         if entry.contentClass == .text && r.events.isEmpty {
             // A `show timezone config` transcript is read (for the zone decision), not skipped.
             if context.zoneEvidence.contains(where: { $0.path == entry.displayPath }) {

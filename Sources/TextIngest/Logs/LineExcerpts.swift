@@ -3,7 +3,7 @@ import Inflate
 import LicensingModel
 
 /// Re-reads the excerpts of chosen lines of a log, byte for byte as ``LogIngester`` makes them when it keeps them
-/// (``LogIngestOptions/keepExcerpts``): the line without its break, cut at the matched length, NUL bytes
+/// (``LogIngestOptions/keepLineText``): the line without its break, cut at the matched length, NUL bytes
 /// replaced, secrets redacted before it is cut to the excerpt length.
 ///
 /// An analysis that holds no excerpt per event calls this once per file for the few lines its report shows: one

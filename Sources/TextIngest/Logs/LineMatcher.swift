@@ -9,7 +9,7 @@ struct LineMatcher: Sendable {
 
     let catalog: MessageCatalog
     /// Whether drafts carry the line's excerpt (``LineExcerpts`` re-reads it later when they do not).
-    var keepExcerpts = true
+    var keepLineText = true
 
     var prefilter: LiteralPrefilter { catalog.prefilter }
 
@@ -68,7 +68,7 @@ struct LineMatcher: Sendable {
                 }
             }
             // Without fields the excerpt is what tells repeats apart (evidence grouping): always kept then.
-            let excerpt = keepExcerpts || fields.isEmpty ? Self.excerpt(of: text, secret: secret) : nil
+            let excerpt = keepLineText || fields.isEmpty ? Self.excerpt(of: text, secret: secret) : nil
             let draft = EventDraft(
                 kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
                 notes: notes, entryID: entry.id, point: nil)

@@ -22,7 +22,7 @@ struct LogEventStream {
     private var converter = WallClockConverter()
 
     init(display: String, options: LogIngestOptions, modificationTime: Date?) {
-        scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog, keepExcerpts: options.keepExcerpts), path: display, maxDamage: options.maxDamageRecords)
+        scanner = LogScanner(matcher: LineMatcher(catalog: options.catalog, keepLineText: options.keepLineText), path: display, maxDamage: options.maxDamageRecords)
         scanner.repeatedHours = RepeatedHours(zone: options.zones.unzoned)
         self.options = options
         inference = YearInference(hints: options.yearHints, modificationTime: modificationTime, path: display)
@@ -90,6 +90,8 @@ struct LogEventStream {
     }
 
     private mutating func emit(_ d: EventDraft, time: EventTime?, sink: (Event) -> Void) {
+        var time = time
+        if !options.keepLineText { time?.raw = "" }
         if let i = time?.instant {
             first = min(first ?? i, i)
             last = max(last ?? i, i)

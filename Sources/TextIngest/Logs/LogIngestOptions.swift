@@ -15,9 +15,10 @@ public struct LogIngestOptions: Sendable {
     public var modificationTime: Date?
     /// How many damage records to keep per file before summarizing the rest.
     public var maxDamageRecords: Int
-    /// Whether events carry their line's excerpt. When false, events with fields carry none (a dense trace's
-    /// hundreds of thousands of lines are not held) and ``LineExcerpts`` re-reads the lines a report shows.
-    public var keepExcerpts = true
+    /// Whether events carry their line's text: the excerpt and the timestamp as printed (``EventTime/raw``). When
+    /// false, events with fields carry no excerpt and an empty `raw` (a dense trace's hundreds of thousands of lines
+    /// are not held; the instant, zone and assumptions stay) and ``LineExcerpts`` re-reads the lines a report shows.
+    public var keepLineText = true
 
     /// Creates options.
     public init(

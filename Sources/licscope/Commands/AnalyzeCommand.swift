@@ -84,7 +84,7 @@ struct AnalyzeCommand: ParsableCommand {
         let bar = ProgressBar(paths: paths)
         options.entryRead = { bar.fileDone(size: $0) }
         // The JSON Lines timeline writes every event's excerpt; the other formats only the findings'.
-        options.keepLogExcerpts = shared.format == .jsonl
+        options.keepLogLineText = shared.format == .jsonl
         let outcome = AnalysisRun.run(
             paths: inputs, options: options, failOn: failOn,
             toolVersion: LicscopeVersion.current)
