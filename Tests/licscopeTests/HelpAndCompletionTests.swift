@@ -6,7 +6,8 @@ import Testing
 @Suite("help, completion and errors")
 struct HelpAndCompletionTests {
     @Test("every command's --help has an EXAMPLES block of runnable-looking lines", arguments: [
-        [], ["analyze"], ["status"], ["events"], ["packets"], ["rules"], ["preflight"], ["triage"], ["bench"],
+        [], ["analyze"], ["status"], ["events"], ["packets"], ["rules"], ["rules", "list"], ["rules", "lint"],
+        ["rules", "test"], ["rules", "explain"], ["preflight"], ["triage"], ["bench"], ["bench", "run"],
     ])
     func examples(_ command: [String]) throws {
         let r = try BinaryRunner.run(command + ["--help"])
@@ -14,6 +15,7 @@ struct HelpAndCompletionTests {
         let after = try #require(r.stdout.components(separatedBy: "EXAMPLES:\n").dropFirst().first, "\(command)")
         let lines = after.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }
         #expect(lines.count >= 4, "\(command): a comment and a command, twice at least")
+        #expect(lines.count % 2 == 0 && lines.enumerated().allSatisfy { $0.offset % 2 == 1 || $0.element.hasPrefix("  # ") })
         let name = (["licscope"] + command).joined(separator: " ")
         #expect(lines.contains { $0.hasPrefix("  \(name)") || $0.contains("| \(name)") }, "\(command)")
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(command): help wraps lines past 80 columns")

@@ -9,7 +9,8 @@ import TextIngest
 /// `--runs`, and prints wall time, CPU, peak RSS (`wait4` rusage) and the ratios against the targets.
 struct BenchRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Time analyze/events/packets against grep, tshark and a bare libpcap loop.")
+        commandName: "run", abstract: "Time analyze/events/packets against grep, tshark and a bare libpcap loop.",
+        discussion: "Inputs are generated into --out and reused." + HelpExamples.benchRun)
 
     @Option(name: .customLong("log-mb"), help: "Size of each generated trace in MB (10^6 bytes).")
     var logMB: Int = 100
@@ -26,11 +27,15 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "Directory for the generated inputs and the outputs (inputs are reused when present).")
     var out: String = "bench-data"
 
-    @Option(help: "What to run: all, logs or capture.")
-    var only: String = "all"
+    /// Which benchmarks run.
+    enum Selection: String, ExpressibleByArgument, CaseIterable {
+        case all, logs, capture
+    }
+
+    @Option(help: "What to run.")
+    var only: Selection = .all
 
     func validate() throws {
-        guard ["all", "logs", "capture"].contains(only) else { throw ValidationError("--only must be all, logs or capture") }
         guard logMB > 0, captureMB > 0, runs > 0 else { throw ValidationError("sizes and --runs must be positive") }
     }
 
@@ -39,11 +44,11 @@ struct BenchRunCommand: ParsableCommand {
         var table = BenchTable(runs: runs)
         table.machine(BenchInputs.machineState())
         let inputs = BenchInputs(directory: out, self: Self.executable())
-        if only != "capture" {
+        if only != .capture {
             let big = try logs(mb: acceptance ? 400 : logMB, inputs: inputs, table: &table)
             if acceptance { try analyzeDense(mb: 100, inputs: inputs, comparedWith: big, table: &table) }
         }
-        if only != "logs" { try capture(mb: acceptance ? 300 : captureMB, inputs: inputs, table: &table) }
+        if only != .logs { try capture(mb: acceptance ? 300 : captureMB, inputs: inputs, table: &table) }
         table.machine(BenchInputs.machineState())
         table.printSummary()
     }

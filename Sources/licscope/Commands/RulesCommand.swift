@@ -98,7 +98,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print id, rev, kind, severity and title of every rule.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print id, rev, kind, severity and title of every rule.", discussion: HelpExamples.rulesList)
         @OptionGroup var location: Location
 
         func run() throws {
@@ -109,7 +110,8 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every rule file; errors are printed as file:line:column: message (exit code 2).")
+            abstract: "Check every rule file; errors are printed as file:line:column: message (exit code 2).",
+            discussion: HelpExamples.rulesLint)
         @OptionGroup var rules: DirectoryOrLocation
 
         func run() throws {
@@ -125,7 +127,8 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every rule's match-/nomatch- fixtures (exit code 1 when one fails, 2 when a rule is broken).")
+            abstract: "Run every rule's match-/nomatch- fixtures (exit code 1 when one fails, 2 when a rule is broken).",
+            discussion: HelpExamples.rulesTest)
         @OptionGroup var rules: DirectoryOrLocation
         @Flag(help: "Load each fixture's events.jsonl instead of running its raw inputs through the parsers.")
         var eventsOnly = false
@@ -140,7 +143,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print everything a rule says and looks for.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print everything a rule says and looks for.", discussion: HelpExamples.rulesExplain)
         @Argument(help: "The rule id (CSCvc94366, dns-failure, …).", completion: RuleIDs.completion) var id: String
         @OptionGroup var location: Location
 

@@ -65,6 +65,31 @@ enum HelpExamples {
         ("licscope triage uploads/ --shard 0/4 --out shard-0.jsonl", "one of four shards"),
     ])
 
+    static let rulesList = block([
+        ("licscope rules list", "the built-in rules"),
+        ("licscope rules list --rules ./my-rules", "another rules directory"),
+    ])
+
+    static let rulesLint = block([
+        ("licscope rules lint", "the built-in rules and message catalog"),
+        ("licscope rules lint ./my-rules", "a rules directory being written"),
+    ])
+
+    static let rulesTest = block([
+        ("licscope rules test", "every fixture through the real parsers"),
+        ("licscope rules test --events-only ./my-rules", "fixtures' events.jsonl only"),
+    ])
+
+    static let rulesExplain = block([
+        ("licscope rules explain CSCvc94366", "a bug rule: facts, inferences, versions"),
+        ("licscope rules explain proxy-auth-required", "a diagnostic rule"),
+    ])
+
+    static let benchRun = block([
+        ("licscope bench run", "100 MB inputs, best of 3"),
+        ("licscope bench run --acceptance --out /var/tmp/bench", "the issue's sizes"),
+    ])
+
     static let bench = block([
         ("licscope bench", "every benchmark on generated inputs"),
         ("licscope bench run --only capture --runs 3", "only the capture benchmark"),
