@@ -99,7 +99,8 @@ public enum AnalysisRun {
         // of a second copy of every event.
         let sources = collected.sources
         collected.sources = ZoneChecks.evidence(sources)
-        let timeline = MergedTimeline.build(consume sources, timers: options.timers)
+        let timeline = MergedTimeline.build(
+            consume sources, timers: options.timers, textZoneConfirmed: ZoneChecks.confirmedByPrinted(collected.sources))
         let evidence = RuleEvidence(
             events: timeline.events, intervals: timeline.replay.intervals, present: collected.present,
             evidenceEnd: timeline.replay.evidenceEnd)
@@ -116,10 +117,18 @@ public enum AnalysisRun {
             if seen.insert(key).inserted { out.append(a) }
         }
         if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
-            let applied = ClockSkew.applied(skew.offsetSeconds)
-            let what = applied == 0 ? "text evidence not shifted (within the \(Int(ClockSkew.matchingNoise)) s matching noise)"
-                : "text evidence shifted \(ClockSkew.duration(applied)) onto the capture clock"
-            out.append("clock skew (logs vs capture): \(skew.interpretation); \(what)")
+            // What was moved, as MergedTimeline moved it.
+            let zone = Double(skew.zoneOffsetSeconds), clock = skew.clockErrorSeconds
+            var what: [String] = []
+            if zone != 0 { what.append("text evidence shifted \(ClockSkew.duration(zone)) (the zone part)") }
+            if abs(clock) < ClockSkew.matchingNoise {
+                what.append("the clock error (\(ClockSkew.duration(clock))) is within the \(Int(ClockSkew.matchingNoise)) s matching noise and not applied")
+            } else if skew.nodeClockSuspect {
+                what.append("the node's evidence moved \(ClockSkew.duration(clock)) onto the capture clock (the node's clock is found wrong)")
+            } else {
+                what.append("the capture's events placed \(ClockSkew.duration(-clock)) onto the node's clock")
+            }
+            out.append("clock skew (logs vs capture): \(skew.interpretation); \(what.joined(separator: "; "))")
         }
         return out
     }

@@ -25,6 +25,16 @@ enum ZoneChecks {
         }
     }
 
+    /// Whether some attempt a CLI output prints with its zone is logged by a zone-less source at the same wall time:
+    /// the logs' zone agrees with the node's own, so a log-vs-capture offset is no zone misreading.
+    static func confirmedByPrinted(_ sources: [SourceEvents]) -> Bool {
+        let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }
+        guard !printed.isEmpty else { return false }
+        let logged = sources.filter { $0.kind != .cli && $0.kind != .capture }.flatMap(\.events)
+            .filter { attemptKinds.contains($0.kind) && $0.time != nil }
+        return pair(printed, logged, where: { abs($0) <= sameAttempt }) != nil
+    }
+
     /// `zones` with their check and warnings filled from the printed attempts and the capture skew.
     static func apply(_ zones: [SourceZone], sources: [SourceEvents], skew: SkewEstimate?) -> [SourceZone] {
         let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }

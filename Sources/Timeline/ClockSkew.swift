@@ -162,9 +162,11 @@ public enum ClockSkew {
 
     /// The offset in words: the zone part as a zone misreading (never NTP trouble), the clock error as a clock
     /// that is off when it reaches ``clockErrorThreshold``.
-    static func interpret(_ offset: Double, nodeClockSuspect: Bool = false) -> String {
+    /// `zoneConfirmed`: the logs' zone is confirmed by the node's own outputs, so the whole offset is a clock
+    /// difference.
+    static func interpret(_ offset: Double, nodeClockSuspect: Bool = false, zoneConfirmed: Bool = false) -> String {
         if abs(offset) < negligible { return "the log clock and the capture clock agree" }
-        let (zone, clock) = split(offset)
+        let (zone, clock) = zoneConfirmed ? (0, offset) : split(offset)
         var parts: [String] = []
         if zone != 0 {
             parts.append("the log times are off by \(duration(Double(zone))) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")

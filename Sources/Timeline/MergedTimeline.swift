@@ -48,9 +48,13 @@ public struct MergedTimeline: Sendable {
     ///   - correctSkew: correct a found skew (zone part onto the text, clock error as above).
     ///   The sources are consumed: their events are moved into the timeline, not held twice (only a clock error
     ///   between a capture and the node keeps them, for the rare second placement when the node's clock is suspect).
-    public static func build(_ sources: consuming [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true)
-        -> MergedTimeline
-    {
+    ///   - textZoneConfirmed: the zone the text evidence was read in is confirmed by the node's own outputs (an
+    ///   attempt a `show license` output prints with its zone is logged at the same wall time): then no part of a
+    ///   log-vs-capture offset is a zone misreading, and the whole of it is a clock difference.
+    public static func build(
+        _ sources: consuming [SourceEvents], timers: LicensingTimers = .cucm, correctSkew: Bool = true,
+        textZoneConfirmed: Bool = false
+    ) -> MergedTimeline {
         var input: [SourceEvents] = consume sources
         let present = Set(input.map(\.kind))
         let capture = input.filter { $0.kind == .capture }.flatMap(\.events)
@@ -64,20 +68,36 @@ public struct MergedTimeline: Sendable {
                 .flatMap { $0.events.filter { ClockSkew.logAttemptKinds.contains($0.kind) } }
             skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
         }
-        let applied = correctSkew ? (skew.map { ClockSkew.applied($0.offsetSeconds) } ?? 0) : 0
-        let zonePart = correctSkew ? Double(skew.map { ClockSkew.split($0.offsetSeconds).zone } ?? 0) : 0
-        let clockError = applied - zonePart
+        if textZoneConfirmed, let s = skew {
+            skew?.zoneOffsetSeconds = 0
+            skew?.clockErrorSeconds = s.offsetSeconds
+        }
+        let parts: (zone: Double, clock: Double) = skew.map { (Double($0.zoneOffsetSeconds), $0.clockErrorSeconds) } ?? (0, 0)
+        let zonePart = correctSkew ? parts.zone : 0
+        let clockError = correctSkew && abs(parts.clock) >= ClockSkew.matchingNoise ? parts.clock : 0
+        let applied = zonePart + clockError
         let kept = clockError != 0 ? input : []
         var merged = merge(&input, textShift: zonePart, captureShift: -clockError, timers: timers)
         var nodeClockSuspect = false
-        if clockError != 0, merged.replay.anomalies.contains(where: { $0.name == .clockSkew }) {
+        if clockError != 0, let found = merged.replay.anomalies.first(where: { $0.name == .clockSkew }) {
+            // The node's own clock is the wrong one: everything it dated — its traces and the instants its outputs
+            // print by its clock — moves onto the capture's clock. CSSM-issued instants inside an output (deadlines)
+            // are CSSM's and stay in the snapshot as printed.
             nodeClockSuspect = true
             var again = kept
-            merged = merge(&again, textShift: applied, captureShift: 0, timers: timers)
+            merged = merge(&again, textShift: applied, captureShift: 0, cliShift: clockError, timers: timers)
+            // On the capture clock the node's times agree with CSSM's; the anomaly that showed they did not on the
+            // node's own clock stays in the report, as the reason for the rebuild.
+            if !merged.replay.anomalies.contains(where: { $0.name == .clockSkew }) {
+                var kept = found
+                kept.detail += " (the timeline is rebuilt on the capture's clock, where they agree)"
+                merged.replay.anomalies.append(kept)
+            }
         }
         if let s = skew {
             skew?.nodeClockSuspect = nodeClockSuspect
-            skew?.interpretation = ClockSkew.interpret(s.offsetSeconds, nodeClockSuspect: nodeClockSuspect)
+            skew?.interpretation = ClockSkew.interpret(
+                s.offsetSeconds, nodeClockSuspect: nodeClockSuspect, zoneConfirmed: textZoneConfirmed)
         }
         let skewEvents = skew.map { [skewEvent($0, logs: text, placedAt: nodeClockSuspect ? applied : zonePart)] } ?? []
         text = []
@@ -91,12 +111,16 @@ public struct MergedTimeline: Sendable {
 
     /// The events with text moved by `textShift` and captures by `captureShift`, the trace coverage, the replay.
     /// `sources` is emptied: its events move into the result.
-    static func merge(_ sources: inout [SourceEvents], textShift: Double, captureShift: Double, timers: LicensingTimers)
-        -> (all: [Event], coverage: [DateInterval], replay: ReplayResult)
-    {
+    static func merge(
+        _ sources: inout [SourceEvents], textShift: Double, captureShift: Double, cliShift: Double = 0,
+        timers: LicensingTimers
+    ) -> (all: [Event], coverage: [DateInterval], replay: ReplayResult) {
         var shifted = sources.map { group -> SourceEvents in
-            guard group.kind != .cli else { return group }
             var g = group
+            guard group.kind != .cli else {
+                if cliShift != 0 { g.events = group.events.map { shift($0, by: cliShift) } }
+                return g
+            }
             if group.kind == .capture {
                 if captureShift != 0 { g.events = group.events.map { placeOnNodeClock($0, by: captureShift) } }
             } else if textShift != 0 {

@@ -115,3 +115,51 @@ with open("capture-ahead/slm.log", "w") as fh:
                        "ciscoSlaSmartAgentNotifyRegisterFailed: Communication message send error"))
 with open("capture-ahead/show-timezone-config.txt", "w") as fh:
     fh.write("admin:show timezone config\nCurrent timezone: Japan Standard Time (Asia/Tokyo)\nTimezone version: 2024a\n")
+
+# node-clock-behind: the same capture (attempts on the wire at 10:02:09, 10:17:09 and 10:32:09 UTC on 2022-03-14,
+# taken on a correct host); the Tokyo node's clock runs 2h07m23s behind. Its traces and its show license output
+# agree with each other (both on its clock, the output printing JST); the CSSM-issued Communication Deadline and
+# Registration Expires are true instants, so both sit 2h07m23s (less CSSM's lead) after what the node's own
+# success times give: the engine's clock_skew anomaly.
+os.makedirs("node-clock-behind", exist_ok=True)
+shutil.copyfile("../Scenarios/skewed-clock/packets.cap", "node-clock-behind/packets.cap")
+behind = timedelta(hours=2, minutes=7, seconds=23)
+lead = timedelta(seconds=298)
+renewed, authorized = u("2021-12-20 03:00:00"), u("2022-03-10 05:00:00")  # true instants
+with open("node-clock-behind/slm.log", "w") as fh:
+    fh.write(trace(renewed - behind, "Asia/Tokyo", "INFO", 6, "SLM-12", NOTIFY, "ciscoSlaSmartAgentNotifyRegisterSuccess"))
+    fh.write(trace(authorized - behind, "Asia/Tokyo", "INFO", 6, "SLM-12", NOTIFY, "ciscoSlaSmartAgentNotifyAuthRenewSuccess"))
+    for t in wire:
+        node = t - behind
+        fh.write(trace(node + timedelta(milliseconds=30), "Asia/Tokyo", "ERROR", 3, "SLM-12",
+                       "com.callhome.module.transport.HttpClient#send",
+                       f"Fail to send out Smart Licensing message to: {URL} (ERR 205 : Request Aborted)"))
+        fh.write(trace(node + timedelta(milliseconds=31), "Asia/Tokyo", "ERROR", 3, "SLM-12", NOTIFY,
+                       "ciscoSlaSmartAgentNotifyAuthRenewFail: Communication message send error"))
+with open("node-clock-behind/show-timezone-config.txt", "w") as fh:
+    fh.write("admin:show timezone config\nCurrent timezone: Japan Standard Time (Asia/Tokyo)\nTimezone version: 2024a\n")
+last_failure = wire[-1] - behind + timedelta(milliseconds=31)
+with open("node-clock-behind/show-license-all.txt", "w") as fh:
+    fh.write(f"""admin:show license all
+Smart Licensing Status
+=======================
+Smart Licensing is ENABLED
+ 
+Registration:
+  Status: REGISTERED
+  Smart Account: BU Production Test
+  Virtual Account: TAC-CollabTesting
+  Export-Controlled Functionality: Allowed
+  Initial Registration: SUCCEEDED on {cli(renewed - behind, "Asia/Tokyo")}
+  Last Renewal Attempt: SUCCEEDED on {cli(renewed - behind, "Asia/Tokyo")}
+  Registration Expires: {cli(renewed + timedelta(days=365) - lead, "Asia/Tokyo")}
+ 
+License Authorization:
+  Status: AUTHORIZED on {cli(authorized - behind, "Asia/Tokyo")}
+  Last Communication Attempt: FAILED on {cli(last_failure, "Asia/Tokyo")}
+    Failure reason: Communication message send error
+  Communication Deadline: {cli(authorized + timedelta(days=90) - lead, "Asia/Tokyo")}
+ 
+Evaluation Period:
+  Evaluation Mode: Not In Use
+""")
