@@ -69,8 +69,11 @@ extension EventVocabulary {
     /// Capture and preflight kinds.
     static let networkSpecs: [KindSpec] = [
         KindSpec(.dnsQuery, fields: text("query", "qtype", "id", "server", "transport")),
-        KindSpec(.dnsAnswer, fields: text("query", "qtype", "id", "rcode", "rcode_name", "answers", "server", "latency_ms")),
-        KindSpec(.dnsFailure, fields: text("query", "qtype", "id", "rcode", "rcode_name", "reason", "server")),
+        // other_server / other_answers / resolvers_agree: preflight --dns-server's comparison with the system resolver.
+        KindSpec(.dnsAnswer, fields: text("query", "qtype", "id", "rcode", "rcode_name", "answers", "server", "latency_ms",
+            "other_server", "other_answers").merging(["resolvers_agree": FieldSpec(.boolean)]) { $1 }),
+        KindSpec(.dnsFailure, fields: text("query", "qtype", "id", "rcode", "rcode_name", "reason", "server", "other_server",
+            "other_answers").merging(["resolvers_agree": FieldSpec(.boolean)]) { $1 }),
         KindSpec(.tcpAttempt, fields: text("src", "src_port", "dst", "dst_port", "outcome", "retries", "rtt_ms")),
         KindSpec(.proxyConnect, fields: text("proxy", "proxy_port", "target", "target_host", "target_port", "status",
             "reason_phrase", "proxy_authenticate", "outcome")),

@@ -11,21 +11,32 @@ enum SystemResolver {
         case timeout
     }
 
-    private final class Box: @unchecked Sendable {
+    /// A lookup running on its own thread.
+    final class Pending: @unchecked Sendable {
         // Safety: written once by the lookup thread before `done` is signalled, read after the wait succeeded.
-        var outcome: Outcome = .timeout
-        let done = DispatchSemaphore(value: 0)
+        fileprivate var outcome: Outcome = .timeout
+        fileprivate let done = DispatchSemaphore(value: 0)
+
+        /// The outcome, or `.timeout` when it has not come within `seconds`.
+        func wait(seconds: Double) -> Outcome {
+            guard done.wait(timeout: .now() + max(0, seconds)) == .success else { return .timeout }
+            return outcome
+        }
+    }
+
+    /// Starts looking `name` up; the caller waits on the result when it needs it.
+    static func start(_ name: String) -> Pending {
+        let pending = Pending()
+        let thread = Thread {
+            pending.outcome = resolve(name)
+            pending.done.signal()
+        }
+        thread.start()
+        return pending
     }
 
     static func lookup(_ name: String, seconds: Double) -> Outcome {
-        let box = Box()
-        let thread = Thread {
-            box.outcome = resolve(name)
-            box.done.signal()
-        }
-        thread.start()
-        guard box.done.wait(timeout: .now() + max(0, seconds)) == .success else { return .timeout }
-        return box.outcome
+        start(name).wait(seconds: seconds)
     }
 
     private static func resolve(_ name: String) -> Outcome {

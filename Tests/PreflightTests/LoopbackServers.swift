@@ -95,13 +95,15 @@ enum LoopbackServers {
     }
 
     /// dnsmasq answering tools.cisco.com with 127.0.0.1 and NXDOMAIN for smartreceiver.cisco.com; no upstream.
-    static func dnsmasq() throws -> (LoopbackProcess, Int) {
+    /// `localhost` (which the system resolver answers from /etc/hosts, without leaving the machine) is answered
+    /// with `localhost` when given, "" meaning NXDOMAIN.
+    static func dnsmasq(localhost: String? = nil) throws -> (LoopbackProcess, Int) {
         let port = freePort(udp: true)
         let dns = try LoopbackProcess("dnsmasq", [
             "-k", "--no-daemon", "--port=\(port)", "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv",
             "--no-hosts", "--user=root", "--pid-file=", "--address=/tools.cisco.com/127.0.0.1",
             "--address=/smartreceiver.cisco.com/",
-        ])
+        ] + (localhost.map { ["--address=/localhost/\($0)"] } ?? []))
         try waitForDNS(port, process: dns)
         return (dns, port)
     }

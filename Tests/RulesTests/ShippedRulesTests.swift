@@ -9,13 +9,13 @@ import Testing
         "dns-failure", "tcp-blocked", "proxy-auth-required", "proxy-denied", "tls-untrusted-ca", "tls-interception",
         "clock-skew", "communication-failure", "eval-expired", "auth-expired", "registration-expired",
         "out-of-compliance", "no-provisioning", "product-removed", "transport-disabled", "subscriber-not-publisher",
-        "tls-certificate-invalid", "tls-handshake-stalled",
+        "tls-certificate-invalid", "tls-handshake-stalled", "dns-resolvers-disagree",
     ]
 
     @Test func lintIsClean() {
         let report = RuleSet.lint(directory: TestSupport.shippedRules)
         #expect(report.errors.map(\.description) == [])
-        #expect(report.rules.count == 21)
+        #expect(report.rules.count == 22)
     }
 
     @Test func everyFixturePasses() throws {
