@@ -13,7 +13,9 @@ struct BundleAnalyzer: Sendable {
         try? FileManager.default.createDirectory(atPath: work + "/tmp", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let jsonPath = work + "/report.json"
+        let fullReport = reportPath(path: path, sha256: fingerprint.sha256)
         let arguments = ["--format", "json", "-o", jsonPath, "--fail-on", configuration.failOn.rawValue]
+            + (fullReport.map { ["--also-report", "\($0.format):\($0.path)"] } ?? [])
             + configuration.analyzeOptions + [path]
         var record = TriageRecord(
             path: path, kind: fingerprint.kind, sha256: fingerprint.sha256, bytes: fingerprint.bytes, outcome: .failed,
@@ -31,24 +33,25 @@ struct BundleAnalyzer: Sendable {
         record.peakMemoryBytes = exit.peakMemoryBytes
         record.analysis = .init(exitCode: exit.exitCode, meaning: exit.exitCode.map { AnalysisExitCode(code: $0).rawValue }, signal: exit.signal)
         let stderrTail = Self.tail(of: work + "/stderr.txt")
-        let memoryHit = Self.looksLikeMemoryExhaustion(stderrTail)
-            || Double(exit.peakMemoryBytes) >= 0.9 * Double(configuration.maxMemoryMiB) * 1_048_576
+        let memorySign = Self.memoryLimitSign(stderr: stderrTail, peakBytes: exit.peakMemoryBytes, limitMiB: configuration.maxMemoryMiB)
+        let memoryHit = memorySign != nil
+        let limit = "the memory limit of \(configuration.maxMemoryMiB) MiB (--max-memory)"
         if exit.timedOut {
             record.outcome = .timedOut
             record.analysis.detail = "still running after \(Self.seconds(configuration.timeoutSeconds)) (--timeout); its process group was killed"
         } else if let signal = exit.signal {
             record.outcome = memoryHit ? .memoryLimit : .crashed
-            record.analysis.detail = "ended by signal \(signal)" + (memoryHit ? " at the memory limit of \(configuration.maxMemoryMiB) MiB (--max-memory)" : "")
+            record.analysis.detail = "ended by signal \(signal)" + (memorySign.map { "; probably \(limit) [inferred: \($0)]" } ?? "")
                 + (stderrTail.isEmpty ? "" : ": " + stderrTail)
         } else if let code = exit.exitCode, let data = FileManager.default.contents(atPath: jsonPath),
             let digest = AnalysisDigest.read(data)
         {
             record.outcome = .analyzed
             digest.fill(&record, exit: AnalysisExitCode(code: code), failOn: configuration.failOn)
-            record.report = writeFullReport(path: path, sha256: fingerprint.sha256, work: work)
+            record.report = fullReport.map(\.path).flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         } else {
             record.outcome = memoryHit ? .memoryLimit : .failed
-            record.analysis.detail = (memoryHit ? "ran out of memory under --max-memory \(configuration.maxMemoryMiB) MiB; " : "")
+            record.analysis.detail = (memorySign.map { "probably ran into \(limit) [inferred: \($0)]; " } ?? "")
                 + "no report" + (stderrTail.isEmpty ? "" : ": " + stderrTail)
         }
         return record
@@ -64,19 +67,13 @@ struct BundleAnalyzer: Sendable {
             registry: registry)
     }
 
-    /// With `--reports`, the bundle's own full report (a second analysis, same limits); its path, or nil.
-    private func writeFullReport(path: String, sha256: String, work: String) -> String? {
+    /// With `--reports`, where the bundle's full report goes and its format; the same analysis writes it
+    /// (`analyze --also-report`), so the bundle is analyzed once.
+    private func reportPath(path: String, sha256: String) -> (format: String, path: String)? {
         guard let (directory, format) = configuration.reports else { return nil }
         let name = (path.split(separator: "/").last.map(String.init) ?? "bundle")
             .map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" }
-        let target = directory + "/" + String(name) + "-" + sha256.prefix(12) + (format == "html" ? ".html" : ".md")
-        // Markdown is a case-note summary unless --full; these are the full reports the summary links to.
-        let arguments = ["--format", format] + (format == "markdown" ? ["--full"] : [])
-            + ["-o", target, "--fail-on", configuration.failOn.rawValue] + configuration.analyzeOptions + [path]
-        guard let exit = try? run(arguments: arguments, work: work), exit.signal == nil, !exit.timedOut,
-            FileManager.default.fileExists(atPath: target)
-        else { return nil }
-        return target
+        return (format, directory + "/" + String(name) + "-" + sha256.prefix(12) + (format == "html" ? ".html" : ".md"))
     }
 
     /// The last 400 bytes of a child's stderr, on one line.
@@ -85,6 +82,15 @@ struct BundleAnalyzer: Sendable {
         let text = String(decoding: data.suffix(400), as: UTF8.self)
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " | ")
+    }
+
+    /// Why an analysis that ended badly is taken to have hit the memory limit, or nil. An inference: `RLIMIT_DATA`
+    /// makes allocations fail, and the process then aborts or exits in its own way; neither says "memory limit".
+    static func memoryLimitSign(stderr: String, peakBytes: Int, limitMiB: Int) -> String? {
+        if looksLikeMemoryExhaustion(stderr) { return "its stderr reports an allocation failure" }
+        let limitBytes = Double(limitMiB) * 1_048_576
+        guard Double(peakBytes) >= 0.9 * limitBytes else { return nil }
+        return "its peak memory \(peakBytes / 1_048_576) MiB reached 90 % of the limit"
     }
 
     /// What allocators and the loader say when a memory limit is reached.

@@ -56,10 +56,15 @@ public enum ChildProcess {
         defer { for pointer in argv + envp { free(pointer) } }
         let started = DispatchTime.now()
         var pid: pid_t = 0
-        let spawned = registry.spawn { posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 ? pid : nil }
+        // posix_spawn returns its error number; it does not set errno.
+        var spawnError: Int32 = 0
+        let spawned = registry.spawn {
+            spawnError = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            return spawnError == 0 ? pid : nil
+        }
         guard let pid = spawned else {
             if registry.isCancelled { throw ChildProcessError(reason: "interrupted") }
-            throw ChildProcessError(reason: "cannot start \(executable): \(String(cString: strerror(errno)))")
+            throw ChildProcessError(reason: "cannot start \(executable): \(String(cString: strerror(spawnError)))")
         }
         var status: Int32 = 0
         var usage = rusage()

@@ -22,6 +22,12 @@ public final class TriageRun: @unchecked Sendable {
     private var written: [TriageRecord] = []
     private var errors: [String] = []
     private let onProgress: @Sendable (Progress) -> Void
+    /// Analysis slots shared by every batch (`--jobs`).
+    private let slots: SlotPool
+    /// Bundles being analyzed now, by SHA-256, so a later batch does not take the same content again.
+    private var inFlight: Set<String> = []
+    /// Batches started with `processInBackground` and not finished.
+    private let background = DispatchGroup()
 
     /// A run appending to `results`, skipping bundles already there: by SHA-256, or by path for bundles that could
     /// not be read at all.
@@ -34,6 +40,7 @@ public final class TriageRun: @unchecked Sendable {
         known = Set(existing.compactMap(\.sha256))
         knownUnreadable = Set(existing.filter { $0.outcome == .unreadable }.map(\.path))
         self.onProgress = onProgress
+        slots = SlotPool(count: configuration.jobs)
     }
 
     /// Records written by this run, and bundles that could not be fingerprinted or written (with why).
@@ -74,7 +81,7 @@ public final class TriageRun: @unchecked Sendable {
         lock.withLock {
             for (path, fingerprint) in zip(paths, fingerprints) {
                 guard let fingerprint else { continue }
-                if known.contains(fingerprint.sha256) {
+                if known.contains(fingerprint.sha256) || inFlight.contains(fingerprint.sha256) {
                     progress.skipped += 1
                     progress.done += 1
                 } else if let at = position[fingerprint.sha256] {
@@ -82,6 +89,7 @@ public final class TriageRun: @unchecked Sendable {
                     progress.done += 1
                 } else {
                     position[fingerprint.sha256] = todo.count
+                    inFlight.insert(fingerprint.sha256)
                     todo.append((path, fingerprint, []))
                 }
             }
@@ -89,14 +97,32 @@ public final class TriageRun: @unchecked Sendable {
         onProgress(lock.withLock { progress })
         let analyzer = BundleAnalyzer(configuration: configuration, registry: registry)
         let queued = todo
-        Self.parallel(count: todo.count, jobs: configuration.jobs) { index, slot in
-            guard !self.registry.isCancelled else { return }
+        Self.parallel(count: todo.count, jobs: configuration.jobs) { index, _ in
             let item = queued[index]
+            defer { _ = self.lock.withLock { self.inFlight.remove(item.fingerprint.sha256) } }
+            let slot = self.slots.acquire()
+            defer { self.slots.release(slot) }
+            guard !self.registry.isCancelled else { return }
             guard var record = analyzer.analyze(path: item.path, fingerprint: item.fingerprint, slot: slot) else { return }
             record.sameContent = item.sameContent.isEmpty ? nil : item.sameContent
             self.finish(record)
         }
     }
+
+    /// Starts `process(paths)` on its own thread and returns at once. Its analyses share the `--jobs` slots with
+    /// every other batch, so a batch handed over while another runs starts as soon as a slot frees (`--watch`).
+    public func processInBackground(_ paths: [String]) {
+        background.enter()
+        let thread = Thread {
+            self.process(paths)
+            self.background.leave()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Waits until every batch started with `processInBackground` has finished (or stopped, when cancelled).
+    public func waitForBackground() { background.wait() }
 
     private func finish(_ record: TriageRecord) {
         var failure: String?

@@ -197,4 +197,73 @@ struct TriageCommandTests {
         #expect(try Self.run(["triage", corpus.bundles.path, "--out", "/nonexistent/dir/o.jsonl"], corpus: corpus, name: "io").status == 2)
         #expect(try Self.run(["triage", corpus.bundles.path, "--out", "x", "--shard", "2/2"], corpus: corpus, name: "use").status == 2)
     }
+
+    /// An analyzer wrapper that logs each call's last argument (the bundle) to `calls.log`; bundles named `*first*`
+    /// mark `first-started` and wait (up to 30 s) for `second-done`, which a `*second*` bundle's analysis writes.
+    static func orderingAnalyzer(_ corpus: TriageCorpus) throws -> String {
+        let root = corpus.root.path
+        let script = """
+            #!/bin/sh
+            for a in "$@"; do last="$a"; done
+            echo "$last" >> '\(root)/calls.log'
+            case "$last" in
+              *first*) touch '\(root)/first-started'
+                n=0; while [ ! -e '\(root)/second-done' ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done ;;
+              *second*) '\(BinaryRunner.binary.path)' "$@"; rc=$?; touch '\(root)/second-done'; exit $rc ;;
+            esac
+            exec '\(BinaryRunner.binary.path)' "$@"
+
+            """
+        let path = root + "/ordering-analyzer.sh"
+        try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test("--reports: the analysis that gives the line also writes the full report (one analysis per bundle)")
+    func reportsInTheSameRun() throws {
+        let corpus = try TriageCorpus(faults: false)
+        defer { corpus.remove() }
+        let analyzer = try Self.orderingAnalyzer(corpus)
+        let reports = corpus.root.path + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let bundle = corpus.bundles.path + "/proxy-443.zip"
+        let r = try Self.run(
+            ["triage", bundle, "--out", corpus.root.path + "/o.jsonl", "--format", "markdown", "--reports", reports,
+             "--analyzer", analyzer],
+            corpus: corpus, name: "reports")
+        #expect(r.status == 1 || r.status == 0, "\(r.stdout)")
+        let calls = try String(contentsOfFile: corpus.root.path + "/calls.log", encoding: .utf8).split(separator: "\n")
+        #expect(calls == [Substring(bundle)])
+        let link = try #require(try TriageCorpus.objects(corpus.root.path + "/o.jsonl").first?["report"] as? String)
+        #expect(link.hasPrefix(reports + "/proxy-443.zip-"))
+        #expect(try String(contentsOfFile: link, encoding: .utf8).contains("CSCvc94366"))
+    }
+
+    @Test("--watch: a bundle arriving while another is analyzed starts in the free slot, not after the batch")
+    func watchStartsArrivalsInFreeSlots() throws {
+        let corpus = try TriageCorpus(faults: false)
+        defer { corpus.remove() }
+        let analyzer = try Self.orderingAnalyzer(corpus)
+        let inbox = corpus.root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let out = corpus.root.path + "/watched.jsonl"
+        let p = try Self.start(
+            ["triage", "--watch", inbox.path, "--settle", "0.2", "--jobs", "2", "--out", out, "--analyzer", analyzer],
+            corpus: corpus, name: "watch-slots")
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        let sample = BinaryRunner.packageRoot.appendingPathComponent("samples/proxy-443-bundle/show-license-all.txt")
+        try FileManager.default.copyItem(at: sample, to: inbox.appendingPathComponent("first.txt"))
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: corpus.root.path + "/first-started") && Date() < deadline { usleep(50_000) }
+        // The first bundle's analysis is now waiting for the second's; the second arrives during that batch.
+        try Data((try String(contentsOf: sample, encoding: .utf8) + "\n").utf8).write(to: inbox.appendingPathComponent("second.txt"))
+        while Self.lineCount(out) < 2 && Date() < deadline { usleep(100_000) }
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        let paths = try TriageCorpus.objects(out).compactMap { $0["path"] as? String }
+        // Waiting for the batch, the first bundle would give up after 30 s and finish before the second started.
+        #expect(paths == [inbox.path + "/second.txt", inbox.path + "/first.txt"])
+        #expect(Self.leftovers(corpus).isEmpty)
+    }
 }

@@ -44,6 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
     var full = false
 
     @OptionGroup var colors: ColorOptions
+    @OptionGroup var alsoReport: AlsoReportOption
 
     @Flag(name: .shortAndLong, help: "Print nothing; only the exit code tells the result.")
     var quiet = false
@@ -100,6 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         var shown = outcome
         shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
+        alsoReport.write(shown, redact: redact)
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         var text = try ReportWriter.render(

@@ -100,7 +100,7 @@ struct TriageCommand: ParsableCommand {
         let interrupts = InterruptHandler { run.cancel() }
         defer { interrupts.restore() }
 
-        run.process(bundles)
+        if watch == nil { run.process(bundles) } else { run.processInBackground(bundles) }
         if let watch {
             WatchLoop.run(
                 folder: watch, run: run, settleSeconds: settle, intervalSeconds: min(1, settle),
