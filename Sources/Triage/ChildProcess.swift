@@ -30,6 +30,17 @@ public enum ChildProcess {
         executable: String, arguments: [String], environment: [String: String], stderrPath: String, timeout: Double,
         registry: ChildRegistry
     ) throws -> ChildExit {
+        try run(executable: executable, arguments: arguments, environment: environment, stderrPath: stderrPath,
+                timeout: timeout, registry: registry, spawnFailure: nil)
+    }
+
+    /// `run`, where a test can replace the `posix_spawn` call by `spawnFailure`, which returns an error number (on
+    /// glibc the failed child shares the parent's memory and leaves the same value in errno, so only a stand-in
+    /// shows which of the two is reported).
+    static func run(
+        executable: String, arguments: [String], environment: [String: String], stderrPath: String, timeout: Double,
+        registry: ChildRegistry, spawnFailure: (() -> Int32)?
+    ) throws -> ChildExit {
         var attributes = posix_spawnattr_t()
         var actions = posix_spawn_file_actions_t()
         posix_spawnattr_init(&attributes)
@@ -59,7 +70,7 @@ public enum ChildProcess {
         // posix_spawn returns its error number; it does not set errno.
         var spawnError: Int32 = 0
         let spawned = registry.spawn {
-            spawnError = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            spawnError = spawnFailure?() ?? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             return spawnError == 0 ? pid : nil
         }
         guard let pid = spawned else {

@@ -20,6 +20,18 @@ struct ChildAndMemoryTests {
         }
     }
 
+    @Test("posix_spawn's returned error is reported even when errno holds another value")
+    func spawnFailureIgnoresErrno() throws {
+        do {
+            _ = try ChildProcess.run(
+                executable: "/bin/true", arguments: [], environment: [:], stderrPath: "/dev/null", timeout: 5,
+                registry: ChildRegistry(), spawnFailure: { errno = EDOM; return EACCES })
+            Issue.record("a failed spawn was taken as started")
+        } catch let error as ChildProcessError {
+            #expect(error.reason == "cannot start /bin/true: \(String(cString: strerror(EACCES)))")
+        }
+    }
+
     @Test("the memory limit is said to be inferred, from the allocation failure or the peak near the limit")
     func memoryLimitSigns() {
         #expect(BundleAnalyzer.memoryLimitSign(stderr: "fatal error: Cannot allocate memory", peakBytes: 0, limitMiB: 64)
