@@ -101,7 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         var shown = outcome
         shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
-        alsoReport.write(shown, redact: redact)
+        alsoReport.write(shown, redact: shared.redact)
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         var text = try ReportWriter.render(
