@@ -29,6 +29,17 @@ def cli(t, zone):
     w = t.astimezone(ZoneInfo(zone))
     return f"{w:%b} {w.day} {w:%H:%M:%S} {w.year} {w.tzname()}"
 
+def show_license_all(registration, authorization, udi=True):
+    """`show license all` of a registered node, with its Registration and License Authorization lines."""
+    out = ("admin:show license all\nSmart Licensing Status\n=======================\nSmart Licensing is ENABLED\n \n"
+           "Registration:\n  Status: REGISTERED\n  Smart Account: BU Production Test\n"
+           "  Virtual Account: TAC-CollabTesting\n  Export-Controlled Functionality: Allowed\n")
+    out += "".join(f"  {l}\n" for l in registration) + " \nLicense Authorization:\n"
+    out += "".join(f"  {l}\n" for l in authorization) + " \nEvaluation Period:\n  Evaluation Mode: Not In Use\n"
+    if udi:
+        out += " \nProduct Information\n===================\nUDI: PID:UCM,SN:37624,UUID:6fe83addc80240bc92dc071ac7a37624\n"
+    return out
+
 NOTIFY = "com.cisco.nesla.agent.impl.SmartAgentImpl#notify"
 URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
 
@@ -45,34 +56,12 @@ for name, (zone, reg, failures, auth, tzconfig) in SCENARIOS.items():
     with open(f"{name}/slm.log", "w") as fh:
         fh.writelines(lines)
     day = timedelta(days=1)
-    out = f"""admin:show license all
-Smart Licensing Status
-=======================
-Smart Licensing is ENABLED
- 
-Registration:
-  Status: REGISTERED
-  Smart Account: BU Production Test
-  Virtual Account: TAC-CollabTesting
-  Export-Controlled Functionality: Allowed
-  Initial Registration: SUCCEEDED on {cli(reg, zone)}
-  Last Renewal Attempt: SUCCEEDED on {cli(reg, zone)}
-  Next Renewal Attempt: {cli(reg + 180 * day, zone)}
-  Registration Expires: {cli(reg + 365 * day, zone)}
- 
-License Authorization:
-  Status: AUTHORIZED on {cli(auth, zone)}
-  Last Communication Attempt: SUCCEEDED on {cli(auth, zone)}
-  Next Communication Attempt: {cli(auth + 30 * day, zone)}
-  Communication Deadline: {cli(auth + 90 * day, zone)}
- 
-Evaluation Period:
-  Evaluation Mode: Not In Use
- 
-Product Information
-===================
-UDI: PID:UCM,SN:37624,UUID:6fe83addc80240bc92dc071ac7a37624
-"""
+    out = show_license_all(
+        [f"Initial Registration: SUCCEEDED on {cli(reg, zone)}", f"Last Renewal Attempt: SUCCEEDED on {cli(reg, zone)}",
+         f"Next Renewal Attempt: {cli(reg + 180 * day, zone)}", f"Registration Expires: {cli(reg + 365 * day, zone)}"],
+        [f"Status: AUTHORIZED on {cli(auth, zone)}", f"Last Communication Attempt: SUCCEEDED on {cli(auth, zone)}",
+         f"Next Communication Attempt: {cli(auth + 30 * day, zone)}",
+         f"Communication Deadline: {cli(auth + 90 * day, zone)}"])
     with open(f"{name}/show-license-all.txt", "w") as fh:
         fh.write(out)
     if tzconfig:
@@ -105,16 +94,21 @@ import shutil
 os.makedirs("capture-ahead", exist_ok=True)
 shutil.copyfile("../Scenarios/skewed-clock/packets.cap", "capture-ahead/packets.cap")
 wire = [u("2022-03-14 10:02:09"), u("2022-03-14 10:17:09"), u("2022-03-14 10:32:09")]
+TOKYO_CONFIG = "admin:show timezone config\nCurrent timezone: Japan Standard Time (Asia/Tokyo)\nTimezone version: 2024a\n"
+
+def failed_attempt(t, notification):
+    """A failed attempt at node time `t` (Asia/Tokyo wall time): the Call Home send error, then the agent's notification."""
+    return (trace(t + timedelta(milliseconds=30), "Asia/Tokyo", "ERROR", 3, "SLM-12",
+                  "com.callhome.module.transport.HttpClient#send",
+                  f"Fail to send out Smart Licensing message to: {URL} (ERR 205 : Request Aborted)")
+            + trace(t + timedelta(milliseconds=31), "Asia/Tokyo", "ERROR", 3, "SLM-12", NOTIFY,
+                    f"{notification}: Communication message send error"))
+
 with open("capture-ahead/slm.log", "w") as fh:
     for t in wire:
-        true = t - timedelta(minutes=7, seconds=23)
-        fh.write(trace(true + timedelta(milliseconds=30), "Asia/Tokyo", "ERROR", 3, "SLM-12",
-                       "com.callhome.module.transport.HttpClient#send",
-                       f"Fail to send out Smart Licensing message to: {URL} (ERR 205 : Request Aborted)"))
-        fh.write(trace(true + timedelta(milliseconds=31), "Asia/Tokyo", "ERROR", 3, "SLM-12", NOTIFY,
-                       "ciscoSlaSmartAgentNotifyRegisterFailed: Communication message send error"))
+        fh.write(failed_attempt(t - timedelta(minutes=7, seconds=23), "ciscoSlaSmartAgentNotifyRegisterFailed"))
 with open("capture-ahead/show-timezone-config.txt", "w") as fh:
-    fh.write("admin:show timezone config\nCurrent timezone: Japan Standard Time (Asia/Tokyo)\nTimezone version: 2024a\n")
+    fh.write(TOKYO_CONFIG)
 
 # node-clock-behind: the same capture (attempts on the wire at 10:02:09, 10:17:09 and 10:32:09 UTC on 2022-03-14,
 # taken on a correct host); the Tokyo node's clock runs 2h07m23s behind. Its traces and its show license output
@@ -130,36 +124,16 @@ with open("node-clock-behind/slm.log", "w") as fh:
     fh.write(trace(renewed - behind, "Asia/Tokyo", "INFO", 6, "SLM-12", NOTIFY, "ciscoSlaSmartAgentNotifyRegisterSuccess"))
     fh.write(trace(authorized - behind, "Asia/Tokyo", "INFO", 6, "SLM-12", NOTIFY, "ciscoSlaSmartAgentNotifyAuthRenewSuccess"))
     for t in wire:
-        node = t - behind
-        fh.write(trace(node + timedelta(milliseconds=30), "Asia/Tokyo", "ERROR", 3, "SLM-12",
-                       "com.callhome.module.transport.HttpClient#send",
-                       f"Fail to send out Smart Licensing message to: {URL} (ERR 205 : Request Aborted)"))
-        fh.write(trace(node + timedelta(milliseconds=31), "Asia/Tokyo", "ERROR", 3, "SLM-12", NOTIFY,
-                       "ciscoSlaSmartAgentNotifyAuthRenewFail: Communication message send error"))
+        fh.write(failed_attempt(t - behind, "ciscoSlaSmartAgentNotifyAuthRenewFail"))
 with open("node-clock-behind/show-timezone-config.txt", "w") as fh:
-    fh.write("admin:show timezone config\nCurrent timezone: Japan Standard Time (Asia/Tokyo)\nTimezone version: 2024a\n")
+    fh.write(TOKYO_CONFIG)
 last_failure = wire[-1] - behind + timedelta(milliseconds=31)
 with open("node-clock-behind/show-license-all.txt", "w") as fh:
-    fh.write(f"""admin:show license all
-Smart Licensing Status
-=======================
-Smart Licensing is ENABLED
- 
-Registration:
-  Status: REGISTERED
-  Smart Account: BU Production Test
-  Virtual Account: TAC-CollabTesting
-  Export-Controlled Functionality: Allowed
-  Initial Registration: SUCCEEDED on {cli(renewed - behind, "Asia/Tokyo")}
-  Last Renewal Attempt: SUCCEEDED on {cli(renewed - behind, "Asia/Tokyo")}
-  Registration Expires: {cli(renewed + timedelta(days=365) - lead, "Asia/Tokyo")}
- 
-License Authorization:
-  Status: AUTHORIZED on {cli(authorized - behind, "Asia/Tokyo")}
-  Last Communication Attempt: FAILED on {cli(last_failure, "Asia/Tokyo")}
-    Failure reason: Communication message send error
-  Communication Deadline: {cli(authorized + timedelta(days=90) - lead, "Asia/Tokyo")}
- 
-Evaluation Period:
-  Evaluation Mode: Not In Use
-""")
+    fh.write(show_license_all(
+        [f"Initial Registration: SUCCEEDED on {cli(renewed - behind, 'Asia/Tokyo')}",
+         f"Last Renewal Attempt: SUCCEEDED on {cli(renewed - behind, 'Asia/Tokyo')}",
+         f"Registration Expires: {cli(renewed + timedelta(days=365) - lead, 'Asia/Tokyo')}"],
+        [f"Status: AUTHORIZED on {cli(authorized - behind, 'Asia/Tokyo')}",
+         f"Last Communication Attempt: FAILED on {cli(last_failure, 'Asia/Tokyo')}",
+         "  Failure reason: Communication message send error",
+         f"Communication Deadline: {cli(authorized + timedelta(days=90) - lead, 'Asia/Tokyo')}"], udi=False))
