@@ -69,6 +69,7 @@ public enum AnalysisRun {
             report.assumptions.insert(row.assumption, at: 0)
         }
         report.productInstances = instances
+        report.assumptionGroups = AssumptionGroup.groups(from: timeline.events)
         report.connections = ConnectionRow.rows(from: timeline.events)
         report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
@@ -113,8 +114,7 @@ public enum AnalysisRun {
         var out: [String] = []
         for a in events.flatMap({ $0.time?.assumptions ?? [] }) {
             // Per-event placement notes repeat the raw time; keep one of each kind of sentence.
-            let key = a.hasPrefix("the output does not print") ? "placement" : a.hasPrefix("shifted ") ? "shift" : a
-            if seen.insert(key).inserted { out.append(a) }
+            if seen.insert(AssumptionGroup.kind(of: a)).inserted { out.append(a) }
         }
         if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
             // What was moved, as MergedTimeline moved it.

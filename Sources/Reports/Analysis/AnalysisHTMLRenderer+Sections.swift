@@ -52,8 +52,17 @@ extension AnalysisHTMLRenderer {
     }
 
     static func assumptions(_ r: AnalysisReport) -> String {
-        guard !r.assumptions.isEmpty else { return "" }
-        return "<section id=\"assumptions\"><h2>Assumptions</h2>\n<ul>"
-            + r.assumptions.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></section>\n"
+        guard !r.assumptions.isEmpty || !r.assumptionGroups.isEmpty else { return "" }
+        var out = "<section id=\"assumptions\"><h2>Assumptions</h2>\n"
+        for g in r.assumptionGroups {
+            out += "<p class=\"label\"><code>\(HTMLText.escape(g.path))</code> — \(AssumptionGroup.count(g.lines, g.unit))</p><ul>"
+                + g.items.map { "<li>\(HTMLText.escape($0.text)) (\(AssumptionGroup.count($0.lines, g.unit)))</li>" }.joined() + "</ul>\n"
+        }
+        let general = r.generalAssumptions
+        if !general.isEmpty {
+            if !r.assumptionGroups.isEmpty { out += "<p class=\"label\">All sources</p>" }
+            out += "<ul>" + general.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n"
+        }
+        return out + "</section>\n"
     }
 }

@@ -139,6 +139,7 @@ public enum AnalysisHTMLRenderer {
     private static func notEvaluated(_ r: AnalysisReport) -> String {
         guard !r.notEvaluated.isEmpty else { return "" }
         return "<section id=\"not-evaluated\"><h2>Not evaluated — collect the evidence these rules need</h2>\n"
-            + HTMLText.table(AnalysisTables.notEvaluated(r)) + "</section>\n"
+            + HTMLText.table(AnalysisTables.notEvaluated(r)) + "<p class=\"label\">Collect (each once, for all the rules above)</p><ul>"
+            + AnalysisTables.notEvaluatedCollect(r).map { "<li>\(HTMLText.prose($0))</li>" }.joined() + "</ul></section>\n"
     }
 }

@@ -82,7 +82,8 @@ public enum AnalysisMarkdownRenderer {
     private static func notEvaluated(_ r: AnalysisReport) -> String {
         guard !r.notEvaluated.isEmpty else { return "" }
         return "## Not evaluated — collect the evidence these rules need\n\n"
-            + MarkdownText.table(AnalysisTables.notEvaluated(r)) + "\n"
+            + MarkdownText.table(AnalysisTables.notEvaluated(r)) + "\n**Collect** (each once, for all the rules above):\n\n"
+            + AnalysisTables.notEvaluatedCollect(r).map { "- \(MarkdownText.prose($0))\n" }.joined() + "\n"
     }
 
     static func connections(_ r: AnalysisReport) -> String {
@@ -97,7 +98,14 @@ public enum AnalysisMarkdownRenderer {
     }
 
     private static func assumptions(_ r: AnalysisReport) -> String {
-        guard !r.assumptions.isEmpty else { return "" }
-        return "## Assumptions\n\n" + r.assumptions.map { "- \(MarkdownText.prose($0))\n" }.joined()
+        guard !r.assumptions.isEmpty || !r.assumptionGroups.isEmpty else { return "" }
+        var out = "## Assumptions\n\n"
+        for g in r.assumptionGroups {
+            out += "\(MarkdownText.code(g.path)) — \(AssumptionGroup.count(g.lines, g.unit))\n\n"
+            out += g.items.map { "- \(MarkdownText.prose($0.text)) (\(AssumptionGroup.count($0.lines, g.unit)))\n" }.joined() + "\n"
+        }
+        let general = r.generalAssumptions
+        if !general.isEmpty && !r.assumptionGroups.isEmpty { out += "All sources\n\n" }
+        return out + general.map { "- \(MarkdownText.prose($0))\n" }.joined()
     }
 }

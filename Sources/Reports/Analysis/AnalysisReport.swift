@@ -41,6 +41,8 @@ public struct AnalysisReport: Sendable {
     public var inventory: [InventoryEntry]
     /// Every assumption made reading times (zones, years, placement, skew), deduplicated.
     public var assumptions: [String]
+    /// The same assumptions per file, each with the count of lines it covers (``AssumptionGroup``).
+    public var assumptionGroups: [AssumptionGroup] = []
     /// The zone each source that prints none was read in, and why (nil in reports of older versions).
     public var timeZones: [SourceZone]?
     /// First and last evidence instants.

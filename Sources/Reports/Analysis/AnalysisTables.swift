@@ -63,11 +63,18 @@ enum AnalysisTables {
             }, codeColumn: 3, alertRows: Set(r.anomalies.indices), alertColumn: 1)
     }
 
+    /// Rules not evaluated and the evidence kinds each lacks; what to collect is ``notEvaluatedCollect(_:)``, once.
     static func notEvaluated(_ r: AnalysisReport) -> PlainTable {
         PlainTable(
-            header: ["Rule", "Severity", "Title", "Collect"],
-            rows: r.notEvaluated.map { [$0.id, $0.severity.rawValue, $0.title, $0.collect.joined(separator: "; ")] },
+            header: ["Rule", "Severity", "Title", "Needs"],
+            rows: r.notEvaluated.map { [$0.id, $0.severity.rawValue, $0.title, $0.missing.map(\.rawValue).joined(separator: ", ")] },
             codeColumn: 0)
+    }
+
+    /// What to collect for the rules not evaluated, each line once, in first-seen order.
+    static func notEvaluatedCollect(_ r: AnalysisReport) -> [String] {
+        var seen = Set<String>()
+        return r.notEvaluated.flatMap(\.collect).filter { seen.insert($0).inserted }
     }
 
     static func inventory(_ r: AnalysisReport) -> PlainTable {

@@ -88,8 +88,10 @@ public enum AnalysisTextRenderer {
         var out = p.heading("NOT EVALUATED — collect the evidence these rules need") + "\n"
         for n in r.notEvaluated {
             out += indent + AnalysisFormatting.printable("\(n.id) (\(n.severity.rawValue)) — \(n.title)") + "\n"
-            for line in n.collect { out += AnalysisFormatting.wrap("collect: " + line, indent: indent + "    ") }
+            out += indent + "    " + p.dim("needs " + n.missing.map(\.rawValue).joined(separator: ", ")) + "\n"
         }
+        out += indent + p.bold("collect") + " (each once, for all the rules above)\n"
+        for line in AnalysisTables.notEvaluatedCollect(r) { out += AnalysisFormatting.wrap("- " + line, indent: indent + "  ") }
         return out + "\n"
     }
 
@@ -122,9 +124,17 @@ public enum AnalysisTextRenderer {
     }
 
     private static func assumptions(_ r: AnalysisReport, _ p: TerminalPaint) -> String {
-        guard !r.assumptions.isEmpty else { return "" }
+        guard !r.assumptions.isEmpty || !r.assumptionGroups.isEmpty else { return "" }
         var out = p.heading("ASSUMPTIONS") + "\n"
-        for a in r.assumptions { out += AnalysisFormatting.wrap("- " + a, indent: indent) }
+        for g in r.assumptionGroups {
+            out += indent + p.bold(AnalysisFormatting.printable(g.path)) + " — " + AssumptionGroup.count(g.lines, g.unit) + "\n"
+            for item in g.items {
+                out += AnalysisFormatting.wrap("- \(item.text) (\(AssumptionGroup.count(item.lines, g.unit)))", indent: indent + "  ")
+            }
+        }
+        let general = r.generalAssumptions
+        if !general.isEmpty && !r.assumptionGroups.isEmpty { out += indent + p.bold("all sources") + "\n" }
+        for a in general { out += AnalysisFormatting.wrap("- " + a, indent: indent + (r.assumptionGroups.isEmpty ? "" : "  ")) }
         return out
     }
 }

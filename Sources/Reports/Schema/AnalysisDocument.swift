@@ -22,6 +22,7 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
     public var skew: Skew?
     public var inventory: [InventoryEntry]
     public var assumptions: [String]
+    public var assumptionGroups: [AssumptionsOfFile]
     public var timeZones: [SourceZone]?
     public var evidenceStart: Date?
     public var evidenceEnd: Date?
@@ -45,6 +46,27 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
         public var partlyUnreadable: Bool
     }
 
+    /// The assumptions made reading one file's times, each with the lines it covers.
+    public struct AssumptionsOfFile: Sendable, Codable, Hashable {
+        /// One assumption.
+        public struct Item: Sendable, Codable, Hashable {
+            public var text: String
+            public var lines: Int
+        }
+        public var path: String
+        public var lines: Int
+        public var unit: String
+        public var items: [Item]
+
+        /// Maps a group.
+        public init(_ g: AssumptionGroup) {
+            path = g.path
+            lines = g.lines
+            unit = g.unit
+            items = g.items.map { Item(text: $0.text, lines: $0.lines) }
+        }
+    }
+
     /// Maps a report.
     public init(_ r: AnalysisReport) {
         schema = r.schema
@@ -65,6 +87,7 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
         skew = r.skew.map(Skew.init)
         inventory = r.inventory.map(InventoryEntry.init)
         assumptions = r.assumptions
+        assumptionGroups = r.assumptionGroups.map(AssumptionsOfFile.init)
         timeZones = r.timeZones?.map(SourceZone.init)
         evidenceStart = r.evidenceStart
         evidenceEnd = r.evidenceEnd

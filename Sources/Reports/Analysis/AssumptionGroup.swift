@@ -1,0 +1,92 @@
+import Foundation
+import LicensingModel
+
+/// The assumptions made reading the times of one file — each with how many of its lines (or frames) it covers — so a
+/// report says which file was read in which zone, year or placement, once, instead of once per line.
+public struct AssumptionGroup: Sendable, Hashable {
+    /// One assumption and how much of the file it covers.
+    public struct Item: Sendable, Hashable {
+        /// The sentence (the first of its kind in the file: placement and shift notes repeat the raw time per line).
+        public var text: String
+        /// How many distinct lines (frames for a capture) carry it.
+        public var lines: Int
+    }
+
+    /// The file's display path (`bundle.zip!cm/trace/slm/log4j/slm.log`).
+    public var path: String
+    /// How many distinct lines (or frames) carry any assumption.
+    public var lines: Int
+    /// `lines` or `frames`: what ``lines`` counts.
+    public var unit: String
+    /// The assumptions, in order of first appearance.
+    public var items: [Item]
+
+    /// The groups of `events` (timeline order), files sorted by path. A line with several events counts once (its
+    /// events are adjacent in the timeline).
+    public static func groups(from events: [Event]) -> [AssumptionGroup] {
+        var order: [String] = []
+        var groups: [String: AssumptionGroup] = [:]
+        var keys: [String: [String: Int]] = [:]
+        var lastLocation: [String: Int] = [:]
+        var lastItemLocation: [String: [Int: Int]] = [:]
+        for k in events.indices {
+            guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
+            let source = events[k].source
+            let location = Self.number(source.location)
+            if groups[source.path] == nil {
+                order.append(source.path)
+                groups[source.path] = AssumptionGroup(
+                    path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
+            }
+            guard var group = groups[source.path] else { continue }
+            if lastLocation[source.path] != location || location < 0 { group.lines += 1 }
+            lastLocation[source.path] = location
+            for a in assumptions {
+                let key = kind(of: a)
+                let index: Int
+                if let i = keys[source.path]?[key] { index = i } else {
+                    index = group.items.count
+                    keys[source.path, default: [:]][key] = index
+                    group.items.append(Item(text: a, lines: 0))
+                }
+                if lastItemLocation[source.path]?[index] != location || location < 0 { group.items[index].lines += 1 }
+                lastItemLocation[source.path, default: [:]][index] = location
+            }
+            groups[source.path] = group
+        }
+        return order.sorted().compactMap { groups[$0] }
+    }
+
+    /// The line, frame or offset; -1 for a whole file (each such event counts).
+    static func number(_ l: SourcePointer.Location) -> Int {
+        switch l {
+        case .line(let n), .frame(let n), .offset(let n): return n
+        case .file: return -1
+        }
+    }
+
+    static func unit(_ l: SourcePointer.Location) -> String {
+        if case .frame = l { return "frames" }
+        if case .line = l { return "lines" }
+        return "events"
+    }
+
+    /// What makes two assumption sentences the same assumption: placement and shift notes name the raw time of
+    /// each line, so one of each kind stands for all.
+    public static func kind(of assumption: String) -> String {
+        assumption.hasPrefix("the output does not print") ? "placement" : assumption.hasPrefix("shifted ") ? "shift" : assumption
+    }
+
+    /// `412 lines`, `1 frame`.
+    public static func count(_ n: Int, _ unit: String) -> String {
+        "\(n) \(n == 1 ? String(unit.dropLast()) : unit)"
+    }
+}
+
+extension AnalysisReport {
+    /// The assumptions no file group holds (clock skew, the `--since/--until` window, archive member dates…), in order.
+    public var generalAssumptions: [String] {
+        let grouped = Set(assumptionGroups.flatMap { $0.items.map(\.text) })
+        return assumptions.filter { !grouped.contains($0) }
+    }
+}
