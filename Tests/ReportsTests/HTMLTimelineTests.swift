@@ -1,5 +1,6 @@
 import Foundation
 import LicensingModel
+import Rules
 import StateEngine
 import Testing
 @testable import Reports
@@ -93,5 +94,46 @@ struct HTMLTimelineTests {
         #expect(html.contains("Time zones of sources that print none"))
         #expect(html.contains("read in Asia/Kolkata"))
         #expect(html.contains("Warning: bundle.zip!syslog/CiscoSyslog prints no zone"))
+    }
+
+    @Test("a finding without a time gets a labelled marker in an 'untimed' strip")
+    func untimedFinding() throws {
+        var r = SampleReport.make()
+        r.findings[1].firstEvidence = nil
+        r.findings[1].lastEvidence = nil
+        let svg = try Self.svg(AnalysisHTMLRenderer.render(r))
+        let strip = try #require(svg.components(separatedBy: "<g class=\"untimed\">").dropFirst().first)
+        #expect(strip.contains(">untimed</text>"))
+        #expect(strip.contains(">2 \(r.findings[1].id)</text>"), "the marker names the finding's number and id")
+        #expect(strip.contains("no timed evidence"))
+        // The timed finding keeps its marker above the lanes, not in the strip.
+        #expect(!strip.contains(">1 \(r.findings[0].id)</text>"))
+        let plain = try Self.svg(AnalysisHTMLRenderer.render(SampleReport.make()))
+        #expect(!plain.contains("class=\"untimed\""), "no strip when every finding has a time")
+    }
+
+    @Test("an interval of one second on a span of months is drawn at least 3 px wide, over its neighbours")
+    func oneSecondInterval() throws {
+        var r = SampleReport.make()
+        let at = SampleReport.proxyConfigured
+        // Authorization: a one-second OUT OF COMPLIANCE in the middle of AUTHORIZED.
+        let i = try #require(r.states.firstIndex { $0.dimension == .authorization && $0.value == "AUTHORIZED" })
+        let tail = StateInterval(dimension: .authorization, value: "AUTHORIZED", start: at + 1, end: r.states[i].end,
+            cause: "authorization.renew.succeeded", evidence: [])!
+        r.states[i].end = at
+        r.states.insert(contentsOf: [
+            StateInterval(dimension: .authorization, value: "OUT OF COMPLIANCE", start: at, end: at + 1,
+                cause: "compliance.changed", evidence: [])!, tail,
+        ], at: i + 1)
+        let svg = try Self.svg(AnalysisHTMLRenderer.render(r))
+        let rects = svg.components(separatedBy: "<rect class=\"st ").dropFirst()
+        let short = try #require(rects.firstIndex { $0.contains("OUT OF COMPLIANCE") })
+        let width = try #require(rects[short].range(of: #"width="([0-9.]+)""#, options: .regularExpression))
+        let w = Double(rects[short][width].dropFirst(7).dropLast()) ?? 0
+        #expect(w >= 3, "\(rects[short])")
+        #expect(rects[short].contains("narrow"))
+        // Drawn after both AUTHORIZED neighbours, so neither covers it.
+        let neighbours = rects.indices.filter { rects[$0].contains("authorization: AUTHORIZED") }
+        #expect(neighbours.count >= 2 && neighbours.allSatisfy { $0 < short })
     }
 }

@@ -116,6 +116,7 @@ package enum HTMLText {
         .st{fill:#9e9e9e}svg text.on-dark{fill:#fff}svg .hatch{pointer-events:none}
         svg .break{fill:#fff;stroke:none}svg .break-line{stroke:#1d2430;stroke-width:1.5;fill:none}
         svg .marker-label{font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px}svg .lane{fill:var(--panel)}
+        svg .st.narrow{stroke:#1d2430;stroke-width:.5}svg .untimed-strip{fill:var(--panel)}
         .legend i.assumed{background:repeating-linear-gradient(45deg,#fff 0 2px,#0006 2px 4px)}
         .legend i.runway{background:#fff;border:1px dashed #1d2430}
         details.evidence>summary{cursor:pointer;font-weight:600;margin:6px 0}

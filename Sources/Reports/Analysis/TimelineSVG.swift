@@ -5,8 +5,9 @@ import StateEngine
 
 /// The inline SVG timeline of the HTML report: registration, authorization, enforcement and transport lanes colored
 /// by state over the evidence window, then — past a visible break, on its own scale — the runway after the last
-/// evidence (dashed); assumed intervals hatched; numbered finding markers, event ticks and anomalies, each with a
-/// `<title>` tooltip.
+/// evidence (dashed); assumed intervals hatched; numbered finding markers (findings without a time in an
+/// `untimed` strip under the axis), event ticks and anomalies, each with a `<title>` tooltip. An interval is never
+/// drawn narrower than ``minimumWidth``, and narrow ones are drawn on top.
 struct TimelineSVG {
     static let width = 1000.0
     static let left = 130.0
@@ -18,6 +19,10 @@ struct TimelineSVG {
     static let evidenceShare = 0.72
     /// The lanes drawn, top to bottom.
     static let lanes: [StateDimension] = AnalysisFormatting.bandDimensions + [.transport]
+    /// The narrowest a state interval is drawn, so one of a second stays visible on a span of months.
+    static let minimumWidth = 3.0
+    /// The height of the strip for findings without a time.
+    static let untimedHeight = 28.0
 
     let report: AnalysisReport
     let scale: TimeScale
@@ -41,7 +46,8 @@ struct TimelineSVG {
         let lanesBottom = Self.bandTop + Double(Self.lanes.count) * (Self.bandHeight + Self.bandGap)
         let ticksY = lanesBottom + 4
         let axisY = ticksY + 26
-        let height = axisY + 22
+        let untimed = report.findings.indices.filter { report.findings[$0].firstEvidence == nil }
+        let height = axisY + 22 + (untimed.isEmpty ? 0 : Self.untimedHeight)
         var out = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(Self.width)) \(n(height))\" "
             + "role=\"img\" aria-label=\"state timeline\">\n"
         out += "<title>State timeline: registration, authorization, enforcement and transport over the evidence window and the runway</title>\n"
@@ -58,6 +64,7 @@ struct TimelineSVG {
         out += "<text class=\"band-label\" x=\"4\" y=\"\(n(ticksY + 12))\">events</text>\n"
         out += ticks(events: events, y: ticksY)
         out += runwayBreak(top: Self.bandTop - 52, bottom: axisY - 8)
+        out += untimedStrip(untimed, y: axisY + 22)
         return out + "</svg>\n"
     }
 
@@ -118,7 +125,9 @@ struct TimelineSVG {
     private func band(_ d: StateDimension, y: Double) -> String {
         var out = "<rect class=\"lane\" x=\"\(n(Self.left))\" y=\"\(n(y))\" width=\"\(n(scale.split - Self.left))\" height=\"\(n(Self.bandHeight))\"/>"
         let rows = report.states.filter { $0.dimension == d }
-        for i in rows {
+        // Intervals narrower than the minimum width are drawn after the others, so a neighbor cannot cover them.
+        let narrow = { (i: StateInterval) in scale.x(i.end ?? scale.evidenceEnd) - scale.x(i.start ?? scale.start) < Self.minimumWidth }
+        for i in rows.filter({ !narrow($0) }) + rows.filter(narrow) {
             let start = i.start ?? scale.start
             let end = i.end ?? scale.evidenceEnd
             let tip = "\(d.rawValue): \(i.value)\(Self.isAssumed(i) ? " (assumed)" : "")\n\(AnalysisFormatting.span(i))\n\(i.cause)"
@@ -137,10 +146,17 @@ struct TimelineSVG {
     }
 
     private func rect(value: String, from: Date, to: Date, y: Double, tip: String, runway: Bool, assumed: Bool) -> String {
-        let x1r = runway && from == scale.evidenceEnd ? scale.runwayStart : scale.x(from)
-        let w = max(1, scale.x(to) - x1r)
+        var x1r = runway && from == scale.evidenceEnd ? scale.runwayStart : scale.x(from)
+        var w = scale.x(to) - x1r
+        let narrow = w < Self.minimumWidth
+        if narrow {
+            // Centered on its instant, kept inside the plot.
+            x1r = min(max(Self.left, x1r + w / 2 - Self.minimumWidth / 2), Self.width - Self.right - Self.minimumWidth)
+            w = Self.minimumWidth
+        }
         let geometry = "x=\"\(n(x1r))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(Self.bandHeight))\""
-        var out = "<rect class=\"st \(HTMLText.stateClass(value))\(runway ? " runway" : "")\(assumed ? " assumed" : "")\" \(geometry)>"
+        var out = "<rect class=\"st \(HTMLText.stateClass(value))\(runway ? " runway" : "")\(assumed ? " assumed" : "")"
+            + "\(narrow ? " narrow" : "")\" \(geometry)>"
             + "<title>\(HTMLText.tooltip(tip))</title></rect>"
         if assumed { out += "<rect class=\"hatch\" fill=\"url(#hatch)\" \(geometry)/>" }
         // A label only where it fits (about 6.2 px per character at 11 px).
@@ -183,6 +199,27 @@ struct TimelineSVG {
             out += "</g>\n"
         }
         return out
+    }
+
+    /// Findings without a time (no timed evidence) in a labelled strip under the axis: a diamond each, with its
+    /// number and id, in the order of the Findings section.
+    private func untimedStrip(_ indices: [Int], y: Double) -> String {
+        guard !indices.isEmpty else { return "" }
+        var out = "<g class=\"untimed\"><text class=\"band-label\" x=\"4\" y=\"\(n(y + 14))\">untimed</text>"
+            + "<rect class=\"untimed-strip\" x=\"\(n(Self.left))\" y=\"\(n(y))\" width=\"\(n(Self.width - Self.right - Self.left))\" "
+            + "height=\"\(n(Self.untimedHeight - 6))\"/>\n"
+        var x = Self.left + 12
+        for i in indices {
+            let f = report.findings[i]
+            let label = "\(i + 1) \(f.id)"
+            guard x + 9 + Double(label.count) * 7 <= Self.width - Self.right else { break }
+            let tip = "\(i + 1). [\(AnalysisFormatting.severity(f.severity))] \(f.id) rev \(f.rev): \(f.title)\nno timed evidence"
+            out += "<g class=\"sev-\(f.severity.rawValue)\"><title>\(HTMLText.tooltip(tip))</title>"
+                + "<path d=\"M\(n(x)) \(n(y + 4))l7 7l-7 7l-7 -7z\" fill=\"var(--sev)\" stroke=\"#fff\"/>"
+                + "<text class=\"marker-label\" x=\"\(n(x + 9))\" y=\"\(n(y + 15))\">\(HTMLText.escape(label))</text></g>\n"
+            x += 9 + Double(label.count) * 7 + 16
+        }
+        return out + "</g>\n"
     }
 
     /// One tick per pixel column at most: the report's own evidence (transitions, finding evidence, snapshots),
