@@ -112,9 +112,12 @@ public enum AnalysisRun {
     static func assumptions(_ events: [Event], skew: SkewEstimate?) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for a in events.flatMap({ $0.time?.assumptions ?? [] }) {
-            // Per-event placement notes repeat the raw time; keep one of each kind of sentence.
-            if seen.insert(AssumptionGroup.kind(of: a)).inserted { out.append(a) }
+        // Event by event, not through one array of every event's assumptions (a dense trace has hundreds of thousands).
+        for k in events.indices {
+            for a in events[k].time?.assumptions ?? [] {
+                // Per-event placement notes repeat the raw time; keep one of each kind of sentence.
+                if seen.insert(AssumptionGroup.kind(of: a)).inserted { out.append(a) }
+            }
         }
         if let skew, abs(skew.offsetSeconds) >= ClockSkew.negligible {
             // What was moved, as MergedTimeline moved it.
