@@ -3,7 +3,8 @@ import LicensingModel
 
 /// Shell commands that show a piece of evidence in its source, for the engineer to check the verdict by hand.
 /// Every command runs as printed: a file inside an archive (`bundle.zip!cm/trace/slm/log4j/slm.log`) is read with
-/// `unzip -p`, `tar -xOf` / `tar -xOzf`, a gzip'd file with `zgrep` or `gzip -dc`, and the result piped on.
+/// `unzip -p`, `tar -xOf` / `tar -xOzf`, a gzip'd file with `zgrep` or `gzip -dc`, and the result piped on; the
+/// Nth of several members sharing one name (`name[N]`) with a `python3` one-liner (``DuplicateMemberHint``).
 public enum ReproductionHint {
     /// `grep -nF -- '<excerpt prefix>' '<path>'` for a text line (`sed -n 'Np'` when there is no usable excerpt),
     /// `tshark -r '<path>' -Y "frame.number == N"` for a capture frame, `xxd` for an offset; nil for a whole file.
@@ -45,9 +46,13 @@ public enum ReproductionHint {
     /// or `tar` (which one depends on the content, so both are tried).
     static func fromStandardInput(_ source: SourcePointer, segments: [String], excerpt: String?) -> String? {
         var stream = ""
-        if segments.count > 1 {
+        if segments.count > 1, let copy = DuplicateMemberHint.occurrence(segments[1]) {
+            stream = DuplicateMemberHint.command(name: copy.name, index: copy.index, archive: "-")
+        } else if segments.count > 1 {
             let m = shellQuoted(segments[1])
             stream = "(f=$(mktemp) && cat > \"$f\" && { unzip -p \"$f\" \(m) 2>/dev/null || tar -xOf \"$f\" --no-anchored \(m); }; rm -f \"$f\")"
+        }
+        if segments.count > 1 {
             for i in 2..<segments.count { stream += " | " + extract(segments[i], from: segments[i - 1], onStdin: true) }
             if isGzip(segments.last ?? "") { stream += " | gzip -dc" }
         }
@@ -64,9 +69,13 @@ public enum ReproductionHint {
 
     /// The command writing `member` of `archive` to stdout; `onStdin` when the archive itself arrives on stdin.
     static func extract(_ member: String, from archive: String, onStdin: Bool) -> String {
-        let name = archive.lowercased()
+        let name = DuplicateMemberHint.storedName(archive).lowercased()
         let m = shellQuoted(member)
         let a = onStdin ? "-" : shellQuoted(archive)
+        // The Nth entry sharing one name (shown as `name[N]`): no member is called that.
+        if let copy = DuplicateMemberHint.occurrence(member) {
+            return DuplicateMemberHint.command(name: copy.name, index: copy.index, archive: a)
+        }
         // --no-anchored: members are often stored as `./path`, shown as `path`.
         if name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") { return "tar -xOzf \(a) --no-anchored \(m)" }
         if name.hasSuffix(".tar") { return "tar -xOf \(a) --no-anchored \(m)" }
@@ -76,7 +85,7 @@ public enum ReproductionHint {
     }
 
     static func isGzip(_ name: String) -> Bool {
-        let n = name.lowercased()
+        let n = DuplicateMemberHint.storedName(name).lowercased()
         return n.hasSuffix(".gz") && !n.hasSuffix(".tar.gz")
     }
 
