@@ -90,7 +90,7 @@ extension EventVocabulary {
                 "frames", "sni", "dst", "dst_port").merging(
                     ["stage_reached": Closed.stage, "failed_stage": Closed.stage]) { $1 },
             isAttempt: true, attemptClock: .capture),
-        KindSpec(.captureAnomaly, fields: text("anomaly", "detail", "offset")),
+        KindSpec(.captureAnomaly, fields: text("anomaly", "detail", "offset", "time_basis")),
     ]
 
     /// Kinds the state engine derives during replay (never a parser).

@@ -71,10 +71,7 @@ public enum CaptureAnalyzer {
             processor.process(frame)
         }
         processor.finishCapture()
-        for e in errors {
-            processor.sink.addAnomaly(
-                "read_error", detail: e.message, frame: max(1, e.frame ?? 1), time: processor.lastTime, offset: e.offset ?? -1)
-        }
+        for e in errors { addReadError(e, framesRead: frames, to: &processor) }
         if processor.sink.dropped > 0 {
             // Not silent: events were lost, so the capture counts as partly unreadable.
             errors.append(CaptureError(
@@ -92,6 +89,18 @@ public enum CaptureAnalyzer {
             path: path, events: events, ladders: processor.ladders, flows: processor.flows, framesRead: frames,
             reader: reader.readerName, firstFrameTime: processor.firstTime?.date,
             lastFrameTime: processor.lastTime?.date, errors: errors)
+    }
+
+    /// A `read_error` anomaly for one piece of damage, placed by its file offset. Its time is not the damaged
+    /// block's (that has no usable timestamp): when reading stopped at the damage, it is the last frame read before
+    /// it, and the event says so (`time_basis: last_frame_before`); when reading resumed after it, or no frame came
+    /// before it, the event has no time (`time_basis: none`) rather than one that would place it wrongly.
+    private static func addReadError(_ e: CaptureError, framesRead: Int, to processor: inout PacketProcessor) {
+        let stoppedHere = e.frame.map { $0 > 1 && $0 == framesRead + 1 } ?? false
+        let time = stoppedHere ? processor.lastTime : nil
+        processor.sink.addAnomaly(
+            "read_error", detail: e.message, frame: max(1, e.frame ?? 1), time: time, offset: e.offset ?? -1,
+            extra: ["time_basis": .string(time == nil ? "none" : "last_frame_before")])
     }
 
     private static func firstBytes(_ path: String, count: Int) -> [UInt8]? {

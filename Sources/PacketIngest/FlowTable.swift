@@ -44,6 +44,10 @@ struct FlowTable {
         return flows[i].app.dnsMessages
     }
 
+    /// Capture seconds without a frame after which a connection counts as idle: it is finished, and a TLS handshake
+    /// the server left part-way is judged a `timeout` (``TLSHandshakeReport``).
+    static let idleSeconds: Int64 = 300
+
     /// Moves connections that closed at least 256 frames ago, or sat idle for five minutes of capture time, to
     /// `finished`, so a long capture holds only live connections.
     mutating func sweep(currentFrame: Int, now: FrameTime, into finished: inout [TCPFlow]) {
@@ -51,7 +55,8 @@ struct FlowTable {
         var kept: [TCPFlow] = []
         kept.reserveCapacity(flows.count)
         for f in flows {
-            if (f.isClosed && f.lastFrame + 256 < currentFrame) || f.lastTime.seconds < now.seconds.subtractingSaturated(300) {
+            let idle = f.lastTime.seconds < now.seconds.subtractingSaturated(Self.idleSeconds)
+            if (f.isClosed && f.lastFrame + 256 < currentFrame) || idle {
                 finished.append(f)
             } else {
                 kept.append(f)

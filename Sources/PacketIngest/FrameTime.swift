@@ -100,8 +100,11 @@ struct EventSink {
     mutating func appendSummary(_ event: Event) { events.append(event) }
 
     /// Adds a capture anomaly past the limit.
-    mutating func addAnomaly(_ name: String, detail: String, frame: Int, time: FrameTime?, offset: Int? = nil) {
-        var fields: [String: FieldValue] = ["anomaly": .string(name), "detail": .string(detail)]
+    mutating func addAnomaly(
+        _ name: String, detail: String, frame: Int, time: FrameTime?, offset: Int? = nil,
+        extra: [String: FieldValue] = [:]
+    ) {
+        var fields: [String: FieldValue] = extra.merging(["anomaly": .string(name), "detail": .string(detail)]) { $1 }
         if let offset { fields["offset"] = .int(offset) }
         events.append(Event(kind: .captureAnomaly, time: time?.eventTime, source: .frame(path, frame), fields: fields))
     }

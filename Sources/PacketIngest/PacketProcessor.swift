@@ -90,7 +90,8 @@ struct PacketProcessor {
             ?? exchanges.compactMap { $0.request?.head.isConnect == true ? $0.request?.head.uri : nil }.last
                 .map { HostPort.split($0, defaultPort: 443).host }
         let tls = tlsObservation.clientHellos.isEmpty && tlsObservation.serverHellos.isEmpty
-            ? nil : TLSHandshakeReport(tlsObservation, flow: flow, host: host, verifier: &verifier)
+            ? nil : TLSHandshakeReport(
+                tlsObservation, flow: flow, host: host, captureTime: lastTime, verifier: &verifier)
         let summary = FlowEventWriter.write(flow: flow, tls: tls, exchanges: exchanges, sink: &sink)
         if (tls != nil || !exchanges.isEmpty) && flows.count < Self.maxFlowSummaries { flows.append(summary) }
         if let ladder = LadderBuilder.ladder(

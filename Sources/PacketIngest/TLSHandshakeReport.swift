@@ -12,7 +12,10 @@ struct TLSHandshakeReport {
     /// trusted, untrusted_root, expired, not_yet_valid, name_mismatch, incomplete, not_visible, none.
     var chainVerdict: String
 
-    init(_ tls: TLSObservation, flow: TCPFlow, host: String?, verifier: inout ChainVerifierCache) {
+    /// `captureTime` is the time of the capture's latest frame so far (its end, for connections finished at the end).
+    init(
+        _ tls: TLSObservation, flow: TCPFlow, host: String?, captureTime: FrameTime?, verifier: inout ChainVerifierCache
+    ) {
         observation = tls
         let completed = (tls.clientApplicationDataFrame != nil && tls.serverApplicationDataFrame != nil)
             || (!tls.isTLS13 && tls.clientChangeCipherSpec && tls.serverChangeCipherSpec
@@ -28,7 +31,7 @@ struct TLSHandshakeReport {
             outcome = flow.finFromClient || flow.finFromServer || flow.lastFrame > (tls.clientHellos.last?.frame ?? 0)
                 ? "timeout" : "incomplete"
         } else {
-            outcome = "incomplete"
+            outcome = Self.serverStalled(tls, flow: flow, captureTime: captureTime) ? "timeout" : "incomplete"
         }
         if tls.isTLS13 {
             chainVerdict = "not_visible"
@@ -38,6 +41,19 @@ struct TLSHandshakeReport {
         } else {
             chainVerdict = "none"
         }
+    }
+
+    /// The server sent part of its first flight (a ServerHello, perhaps a Certificate, but no ServerHelloDone,
+    /// ChangeCipherSpec or — TLS 1.3 — encrypted flight) and then nothing, while the capture went on for the flow
+    /// table's idle limit after the connection's last frame. A capture that ends soon after stays `incomplete`:
+    /// it cannot tell a silent server from a capture that stopped.
+    static func serverStalled(_ tls: TLSObservation, flow: TCPFlow, captureTime: FrameTime?) -> Bool {
+        guard let captureTime, !tls.serverHellos.isEmpty, !flow.finFromServer else { return false }
+        let flightDone = tls.isTLS13
+            ? tls.serverApplicationDataFrame != nil
+            : tls.serverHelloDoneFrame != nil || tls.serverChangeCipherSpec
+        guard !flightDone else { return false }
+        return flow.lastTime.seconds < captureTime.seconds.subtractingSaturated(FlowTable.idleSeconds)
     }
 
     /// The client rejected the server's certificate (bad_certificate, unknown_ca, certificate_expired…).

@@ -29,6 +29,8 @@ struct TLSObservation {
     var clientHellos: [ClientHello] = []
     var serverHellos: [ServerHello] = []
     var certificateFrame: Int?
+    /// The frame of the TLS 1.2-or-older ServerHelloDone: the server's first flight is complete.
+    var serverHelloDoneFrame: Int?
     var certificatesDER: [[UInt8]] = []
     var alerts: [Alert] = []
     var clientApplicationDataFrame: Int?

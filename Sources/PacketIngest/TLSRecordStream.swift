@@ -87,6 +87,8 @@ struct TLSRecordStream {
                         tls.certificateFrame = frame
                         tls.certificatesDER = TLSHandshakeParser.certificates(body)
                     }
+                case 14 where !tls.isTLS13:
+                    if tls.serverHelloDoneFrame == nil { tls.serverHelloDoneFrame = frame }
                 default: break
                 }
                 return 4 + length
