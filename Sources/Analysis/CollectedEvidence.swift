@@ -92,11 +92,10 @@ enum EvidenceCollector {
             }
             start = end
         }
-        let cliDates = Dictionary(
-            entries.filter { $0.fileClass == .cli }.compactMap { e in e.memberDate.map { (e.displayPath, $0) } },
-            uniquingKeysWith: { a, _ in a })
+        let memberDates = Dictionary(
+            entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
         out.sources = CollectionPlacement.apply(
-            RotationOrder.apply(out.sources, zones: out.timeZones), memberDates: cliDates)
+            RotationOrder.apply(out.sources, zones: out.timeZones), memberDates: memberDates)
         out.inventory = order.compactMap { byPath[$0] }
         out.partlyUnreadable = out.inventory.contains { $0.status == .partlyUnreadable || $0.status == .refused }
             || bundle.hasUnreadableInput

@@ -190,20 +190,66 @@ struct CollectionPlacementTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-collect-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let source = TimeZoneAcceptanceTests.zoneFolder("kolkata")
-        for f in ["slm.log", "show-license-all.txt"] {
-            try FileManager.default.copyItem(atPath: source + "/" + f, toPath: dir.appendingPathComponent(f).path)
-        }
-        // Two hours after the last printed activity (06:45:10Z), in IST wall time.
-        let later = "14:15:10.500 |4211,,,CiscoSLM,3,11-03-2026 ERROR [SLM-12] com.callhome.module.transport.HttpClient#send - Fail to send out Smart Licensing message to: https://tools.cisco.com/its/service/oddce/services/DDCEService (ERR 205 : Request Aborted)\n"
-        let log = dir.appendingPathComponent("slm.log")
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        handle.write(Data(later.utf8))
-        try handle.close()
+        try Self.kolkataWithLaterTrace(in: dir)
         let o = AnalysisRun.run(paths: [dir.path], options: try AnalysisFixtures.options(), toolVersion: "t")
         let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
         #expect(snapshot.instant.iso8601UTC == "2026-03-11T08:45:10Z")
         #expect(snapshot.assumptions.contains { $0.contains("placed at the last line of") })
+    }
+
+    /// The Kolkata node's trace and output, with the trace's last line two hours after the output's activity.
+    static func kolkataWithLaterTrace(in dir: URL) throws {
+        let source = TimeZoneAcceptanceTests.zoneFolder("kolkata")
+        for f in ["slm.log", "show-license-all.txt"] {
+            try FileManager.default.copyItem(atPath: source + "/" + f, toPath: dir.appendingPathComponent(f).path)
+        }
+        let later = "14:15:10.500 |4211,,,CiscoSLM,3,11-03-2026 ERROR [SLM-12] com.callhome.module.transport.HttpClient#send - Fail to send out Smart Licensing message to: https://tools.cisco.com/its/service/oddce/services/DDCEService (ERR 205 : Request Aborted)\n"
+        let handle = try FileHandle(forWritingTo: dir.appendingPathComponent("slm.log"))
+        handle.seekToEndOfFile()
+        handle.write(Data(later.utf8))
+        try handle.close()
+    }
+
+    /// Tars `dir`'s two files with every member dated `mtime` (tar stores UTC mtimes).
+    static func tar(_ dir: URL, mtime: String) throws -> String {
+        let archive = dir.appendingPathComponent("bundle.tar").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "cd '\(dir.path)' && touch -d '\(mtime)' slm.log show-license-all.txt && tar cf bundle.tar slm.log show-license-all.txt"]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        return archive
+    }
+
+    @Test("a repacked archive (trace member dated days after its last line) does not date the output; the last trace line does")
+    func repackedArchive() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-repack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.kolkataWithLaterTrace(in: dir)
+        let o = AnalysisRun.run(
+            paths: [try Self.tar(dir, mtime: "2026-04-20T10:00:00Z")], options: try AnalysisFixtures.options(),
+            toolVersion: "t")
+        let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
+        #expect(snapshot.instant.iso8601UTC == "2026-03-11T08:45:10Z")
+        #expect(snapshot.assumptions.contains { $0.contains("placed at the last line of") })
+        #expect(snapshot.assumptions.contains { $0.contains("packed again later") && $0.contains("40 days") })
+    }
+
+    @Test("an archive whose trace member is dated at its last line keeps dating the output by its member date")
+    func genuineArchive() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-genuine-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.kolkataWithLaterTrace(in: dir)
+        // Collected a minute after the trace's last line (08:45:10Z).
+        let o = AnalysisRun.run(
+            paths: [try Self.tar(dir, mtime: "2026-03-11T08:46:00Z")], options: try AnalysisFixtures.options(),
+            toolVersion: "t")
+        let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
+        #expect(snapshot.instant.iso8601UTC == "2026-03-11T08:46:00Z")
+        #expect(snapshot.assumptions.contains { $0.contains("the archive member date of") })
+        #expect(!snapshot.assumptions.contains { $0.contains("packed again later") })
     }
 }
