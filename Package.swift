@@ -117,14 +117,14 @@ let package = Package(
             name: "TimelineTests", dependencies: ["Timeline", "StateEngine", "LicensingModel"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "RulesTests", dependencies: ["Rules", "StateEngine", "LicensingModel"],
+            name: "RulesTests", dependencies: ["TestSupport", "Rules", "StateEngine", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Timeline", "Rules", "StateEngine", "LicensingModel"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis", "Reports", "Rules", "StateEngine", "TextIngest", "Timeline", "LicensingModel",
+            dependencies: ["TestSupport", "Analysis", "Reports", "Rules", "StateEngine", "TextIngest", "Timeline", "LicensingModel",
                 .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Rules"], swiftSettings: strictSettings),
@@ -133,7 +133,7 @@ let package = Package(
             dependencies: ["TestSupport", "Preflight", "PacketIngest", "Rules", "LicensingModel", "TextIngest"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "licscopeTests", dependencies: ["licscope"], exclude: ["Fixtures"],
+            name: "licscopeTests", dependencies: ["licscope", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
     ]
 )

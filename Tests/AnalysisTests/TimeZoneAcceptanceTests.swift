@@ -4,6 +4,7 @@ import LicensingModel
 import Reports
 import Rules
 import StateEngine
+import TestSupport
 import Testing
 import TextIngest
 import Timeline
@@ -212,14 +213,8 @@ struct CollectionPlacementTests {
 
     /// Tars `dir`'s two files with every member dated `mtime` (tar stores UTC mtimes).
     static func tar(_ dir: URL, mtime: String) throws -> String {
-        let archive = dir.appendingPathComponent("bundle.tar").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "cd '\(dir.path)' && touch -d '\(mtime)' slm.log show-license-all.txt && tar cf bundle.tar slm.log show-license-all.txt"]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        return archive
+        try Shell.check("touch -d '\(mtime)' slm.log show-license-all.txt && tar cf bundle.tar slm.log show-license-all.txt", in: dir.path)
+        return dir.appendingPathComponent("bundle.tar").path
     }
 
     @Test("a repacked archive (trace member dated days after its last line) does not date the output; the last trace line does")

@@ -1,5 +1,6 @@
 import Foundation
 import LicensingModel
+import TestSupport
 import Testing
 @testable import Rules
 
@@ -17,17 +18,8 @@ struct DuplicateMemberHintTests {
 
     /// Runs `command` with /bin/sh in `directory`; its standard output, or nil when it failed.
     static func run(_ command: String, in directory: String) throws -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        let outcome = try Shell.run(command, in: directory)
+        return outcome.status == 0 ? outcome.text : nil
     }
 
     static var hasPython: Bool { (try? run("command -v python3", in: "/")) != nil }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TextIngest
 
@@ -9,11 +10,7 @@ struct LogBombTests {
     func gzipBomb() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bomb-\(UUID().uuidString).log.gz").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "head -c 200000000 /dev/zero | /bin/gzip -c > '\(path)'"]
-        try p.run()
-        p.waitUntilExit()
+        try Shell.check("head -c 200000000 /dev/zero | /bin/gzip -c > '\(path)'")
         let started = Date()
         let result = LogIngester.ingest(path: path, options: LogIngestOptions(catalog: MessageCatalog(entries: [])))
         #expect(Date().timeIntervalSince(started) < 20)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The one exit-code table (`ExitStatus`), as a batch job sees it: findings are never hidden by a partial read.
@@ -70,11 +71,7 @@ struct ExitCodeTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let gz = folder.appendingPathComponent("slm.log.1.gz")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "gzip -c '\(BinaryRunner.packageRoot.path)/\(Self.sample)/cm/trace/slm/log4j/slm.log' > '\(gz.path)'"]
-        try p.run()
-        p.waitUntilExit()
+        try Shell.check("gzip -c '\(BinaryRunner.packageRoot.path)/\(Self.sample)/cm/trace/slm/log4j/slm.log' > '\(gz.path)'")
         let r = try BinaryRunner.run(["analyze", "--fail-on", "critical", folder.path])
         #expect(!r.stdout.contains("not gzip data"), "\(r.stdout)")
         #expect(r.status == 0, "stderr: \(r.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bad-input corpus, generated from the samples into a scratch folder (nothing large is committed): truncated
@@ -55,8 +56,8 @@ enum HostileInputs {
             var ng = Array(pcapng(from: try bytes("proxy-443-bundle/packets.cap")).prefix(28 + 20))
             for _ in 0..<(1 << 19) { ng += [6, 0, 0, 0, 12, 0, 0, 0] }
             try write(ng)
-        case "zip-bomb.zip": try shell("head -c 300000000 /dev/zero | zip -q -9 '\(path)' -")
-        case "gzip-bomb-slm.log.gz": try shell("head -c 300000000 /dev/zero | gzip -9 > '\(path)'")
+        case "zip-bomb.zip": try Shell.check("head -c 300000000 /dev/zero | zip -q -9 '\(path)' -")
+        case "gzip-bomb-slm.log.gz": try Shell.check("head -c 300000000 /dev/zero | gzip -9 > '\(path)'")
         case "traversal.tar":
             try write(tar([("../../licscope-escape/slm.log", log), ("/tmp/licscope-absolute.log", log)]) + [UInt8](repeating: 0, count: 1024))
         case "links.tar":
@@ -124,14 +125,5 @@ enum HostileInputs {
             i += 16 + caplen
         }
         return out
-    }
-
-    static func shell(_ command: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 }

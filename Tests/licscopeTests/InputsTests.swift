@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `-` for standard input on every command that reads inputs, and folders and archives on every one of them, each
@@ -75,16 +76,9 @@ struct InputsTests {
         let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
         #expect(report.inputs == ["<stdin>"])
         let hint = try #require(report.findings.flatMap(\.evidence).compactMap(\.reproduction).first { $0.contains("grep") })
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "cat '\(dir.path)/b.tgz' | \(hint)"]
-        let out = Pipe()
-        shell.standardOutput = out
-        try shell.run()
-        let printed = out.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0, "\(hint)")
-        #expect(!printed.isEmpty, "the hint finds its line: \(hint)")
+        let shell = try Shell.run("cat '\(dir.path)/b.tgz' | \(hint)")
+        #expect(shell.status == 0, "\(hint)")
+        #expect(!shell.stdout.isEmpty, "the hint finds its line: \(hint)")
     }
 
     @Test("- twice is a usage error: exit 2, one line")

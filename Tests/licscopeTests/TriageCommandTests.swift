@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `licscope triage` end to end, on a folder of real, damaged, hostile, hanging and crashing bundles.
@@ -141,14 +142,7 @@ struct TriageCommandTests {
         let outcomes = try TriageCorpus.objects(out).compactMap { $0["outcome"] as? String }
         #expect(!outcomes.contains("timed_out") && outcomes.count == corpus.expectedPaths.count - 1)
         #expect(Self.leftovers(corpus).isEmpty, "temporary files left: \(Self.leftovers(corpus))")
-        let ps = Process()
-        ps.executableURL = URL(fileURLWithPath: "/bin/sh")
-        ps.arguments = ["-c", "ps -eo args | grep -c '^sleep 986' || true"]
-        let pipe = Pipe()
-        ps.standardOutput = pipe
-        try ps.run()
-        ps.waitUntilExit()
-        let left = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let left = try Shell.run("ps -eo args | grep -c '^sleep 986' || true").text
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "the hanging analysis survived")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A folder of bundles for the triage tests, built the way uploads look: the sample and rule fixtures as folders,
 /// zip and tar.gz archives, and corrupt, empty, hostile (zip slip, zip bomb), large, crashing and hanging inputs.
@@ -33,14 +34,14 @@ struct TriageCorpus {
         }
         let work = root.appendingPathComponent("work")
         try fm.createDirectory(at: work.appendingPathComponent("inner"), withIntermediateDirectories: true)
-        try Self.shell("cd '\(sample.deletingLastPathComponent().path)' && tar czf '\(bundles.path)/proxy-443.tar.gz' proxy-443-bundle")
-        try Self.shell("cd '\(sample.deletingLastPathComponent().path)' && zip -qr '\(bundles.path)/proxy-443.zip' proxy-443-bundle")
+        try Shell.check("cd '\(sample.deletingLastPathComponent().path)' && tar czf '\(bundles.path)/proxy-443.tar.gz' proxy-443-bundle")
+        try Shell.check("cd '\(sample.deletingLastPathComponent().path)' && zip -qr '\(bundles.path)/proxy-443.zip' proxy-443-bundle")
         let zip = try Data(contentsOf: bundles.appendingPathComponent("proxy-443.zip"))
         try zip.prefix(zip.count / 2).write(to: bundles.appendingPathComponent("corrupt-truncated.zip"))
         try Data().write(to: bundles.appendingPathComponent("empty.log"))
         try Data("slip\n".utf8).write(to: work.appendingPathComponent("evil.txt"))
-        try Self.shell("cd '\(work.path)/inner' && zip -q '\(bundles.path)/hostile-slip.zip' ../evil.txt")
-        try Self.shell("cd '\(work.path)' && head -c 60000000 /dev/zero > zeros.log && zip -q '\(bundles.path)/hostile-bomb.zip' zeros.log && rm zeros.log")
+        try Shell.check("cd '\(work.path)/inner' && zip -q '\(bundles.path)/hostile-slip.zip' ../evil.txt")
+        try Shell.check("cd '\(work.path)' && head -c 60000000 /dev/zero > zeros.log && zip -q '\(bundles.path)/hostile-bomb.zip' zeros.log && rm zeros.log")
         let slm = try String(contentsOf: sample.appendingPathComponent("cm/trace/slm/log4j/slm.log"), encoding: .utf8)
         try Data(String(repeating: slm, count: 4 << 20 / max(slm.utf8.count, 1)).utf8)
             .write(to: bundles.appendingPathComponent("large-slm.log"))
@@ -74,14 +75,6 @@ struct TriageCorpus {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    static func shell(_ command: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["command": command]) }
-    }
 
     /// The lines of a results file as objects, without the machine-dependent fields (wall time, memory).
     static func normalizedLines(_ path: String) throws -> [String] {
