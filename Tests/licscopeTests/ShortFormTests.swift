@@ -56,4 +56,14 @@ struct ShortFormTests {
         #expect(try BinaryRunner.run(["analyze", "--format", "markdown", "--summary", folder]).stdout == note.stdout)
         #expect(try BinaryRunner.run(["analyze", "--summary", "--full", folder]).status == 2)
     }
+
+    @Test("--also-report markdown (triage --reports) writes the full report, not the case note")
+    func alsoReportIsFull() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("also-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try BinaryRunner.run(["analyze", "--also-report", "markdown:\(file.path)", Self.sample])
+        #expect(r.status == 1)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("## State timeline") && text.contains("## Inventory"))
+    }
 }

@@ -26,7 +26,7 @@ struct AlsoReportOption: ParsableArguments {
     func write(_ outcome: AnalysisOutcome, redact: Bool) {
         guard let target else { return }
         do {
-            var text = try ReportWriter.render(outcome, format: target.format, color: false)
+            var text = try ReportWriter.render(outcome, format: target.format, color: false, full: true)
             if redact {
                 var redactor = OutputRedactor()
                 text = redactor.redact(text)
