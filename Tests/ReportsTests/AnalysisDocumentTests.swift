@@ -2,6 +2,7 @@ import Foundation
 import LicensingModel
 import Testing
 @testable import Reports
+@testable import Rules
 
 /// The JSON report is written from Reports' own types (``AnalysisDocument``), mapped from the engine's and the
 /// rules', so an engine or rule struct change cannot change the documented JSON by itself.
@@ -42,6 +43,8 @@ struct AnalysisDocumentTests {
     func everyField() {
         var report = SampleReport.make()
         report.window = AnalysisWindow(TimeWindow(since: SampleReport.registered, until: nil, zoneOfZonelessValues: "UTC"), eventsLeftOut: 3)
+        report.explanation = RuleExplanation(
+            id: "r", rev: 1, title: "t", outcome: .notEvaluated(missing: [.capture]), condition: "a", selections: [])
         let reportFields = Set(Mirror(reflecting: report).children.compactMap(\.label))
         let documentFields = Set(Mirror(reflecting: AnalysisDocument(report)).children.compactMap(\.label))
         #expect(reportFields == documentFields, "not mapped: \(reportFields.subtracting(documentFields).sorted())")

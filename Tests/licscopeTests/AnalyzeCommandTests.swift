@@ -66,7 +66,28 @@ struct AnalyzeCommandTests {
         #expect(missed.stdout.contains("not matched"))
         #expect(missed.stdout.contains("[ ]"), "the failing selection is shown unticked")
         let unknown = try BinaryRunner.run(["analyze", "--explain", "no-such-rule", Self.sample])
-        #expect(unknown.stdout.contains("no rule no-such-rule"))
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr.hasPrefix("licscope: error: --explain: no rule no-such-rule"), "\(unknown.stderr)")
+    }
+
+    @Test("--explain is carried by every format: a JSON object, an HTML section, a fenced Markdown block")
+    func explainInEveryFormat() throws {
+        let json = try BinaryRunner.run(["analyze", "--format", "json", "--explain", "dns-failure", Self.sample])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let e = try #require(document["explanation"] as? [String: Any])
+        #expect(e["id"] as? String == "dns-failure" && e["outcome"] as? String == "not_matched")
+        let selections = try #require(e["selections"] as? [[String: Any]])
+        #expect(selections.contains { $0["matched"] as? Bool == false && $0["looks_for"] is String })
+        let plain = try BinaryRunner.run(["analyze", "--format", "json", Self.sample])
+        #expect(!plain.stdout.contains("\"explanation\""), "absent without --explain")
+
+        let html = try BinaryRunner.run(["analyze", "--format", "html", "--explain", "CSCvc94366", Self.sample]).stdout
+        #expect(html.contains("<section id=\"explain\"><h2>Explain CSCvc94366</h2>"))
+        #expect(html.contains("outcome: MATCHED\n"), "one line per line, not escaped line breaks")
+
+        let markdown = try BinaryRunner.run(["analyze", "--format", "markdown", "--explain", "CSCvc94366", Self.sample]).stdout
+        #expect(markdown.contains("## Explain CSCvc94366\n\n```text\nrule CSCvc94366 rev"))
+        #expect(markdown.contains("outcome: MATCHED\n"))
     }
 
     @Test("--redact hides hosts and addresses but keeps Cisco endpoints; -o writes the file")

@@ -36,10 +36,17 @@ public enum AnalysisHTMLRenderer {
             <body>
 
             """
-        out += header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + notEvaluated(r)
+        out += header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + explanation(r) + notEvaluated(r)
         out += connections(r) + stateTimeline(r) + inventory(r) + assumptions(r)
         out += "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
         return out + "</body>\n</html>\n"
+    }
+
+    /// `--explain RULE`: the rule's outcome and each selection's, as the text report prints them.
+    private static func explanation(_ r: AnalysisReport) -> String {
+        guard let e = r.explanation else { return "" }
+        return "<section id=\"explain\"><h2>Explain \(HTMLText.escape(e.id))</h2>\n<details open><summary>"
+            + "\(HTMLText.escape(e.title))</summary>\n<pre>\(ExplanationText.lines(e, HTMLText.escape))</pre></details></section>\n"
     }
 
     private static func header(_ r: AnalysisReport) -> String {

@@ -56,6 +56,8 @@ public struct AnalysisReport: Sendable {
     public var connections: [ConnectionRow] = []
     /// `--since` / `--until`: the window evidence was kept from; nil without one.
     public var window: AnalysisWindow?
+    /// `--explain RULE`: why that rule matched, did not, or was not evaluated; nil without the option.
+    public var explanation: RuleExplanation?
 
     /// The tool.
     public struct ToolInfo: Sendable, Hashable {

@@ -31,6 +31,8 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
     public var connections: [Connection]
     /// `--since` / `--until` (Reports' own type).
     public var window: AnalysisWindow?
+    /// `--explain RULE`; absent without the option.
+    public var explanation: Explanation?
 
     /// The tool that wrote the document.
     public struct Tool: Sendable, Codable, Hashable {
@@ -95,5 +97,6 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
         productInstances = r.productInstances
         connections = r.connections.map(Connection.init)
         window = r.window
+        explanation = r.explanation.map(Explanation.init)
     }
 }

@@ -62,6 +62,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
+        if let explain, rules.rule(id: explain) == nil {
+            throw CommandFailure("--explain: no rule \(explain) in \(rules.directory?.path ?? "the built-in rules")")
+        }
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
             throw CommandFailure("\(error)")
@@ -101,15 +104,14 @@ struct AnalyzeCommand: ParsableCommand {
         }
         var shown = outcome
         shown.report.findings = outcome.report.findings.filter { $0.severity >= minLevel }
+        if let explain { shown.report.explanation = outcome.evaluation?.explanation(for: explain) }
         alsoReport.write(shown, redact: shared.redact)
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         var text = try ReportWriter.render(
             shown, format: shared.format, color: colors.enabled(toFile: shared.outputFile.path != nil), summary: summary,
             full: full)
-        if let explain {
-            text += ReportWriter.explanation(explain, outcome: outcome, rules: rules, format: shared.format)
-        }
+        if explain != nil { text += ReportWriter.explanation(shown.report, format: shared.format, summary: summary) }
         if shared.redact {
             var redactor = OutputRedactor()
             text = redactor.redact(text)

@@ -22,11 +22,10 @@ enum ReportWriter {
         }
     }
 
-    /// The `--explain RULE` section.
-    static func explanation(_ id: String, outcome: AnalysisOutcome, rules: RuleSet, format: ReportFormat) -> String {
-        guard format == .text || format == .markdown else { return "" }
-        guard rules.rule(id: id) != nil else { return "\n--explain: no rule \(id) in \(rules.directory?.path ?? "the rules")\n" }
-        guard let e = outcome.evaluation?.explanation(for: id) else { return "\n--explain \(id): not evaluated\n" }
-        return "\n== explain \(id)\n" + e.text + "\n"
+    /// The `--explain RULE` section appended to a text or Markdown report (JSON and HTML carry the report's
+    /// explanation in their own shape; `--summary` prints text whatever the format).
+    static func explanation(_ report: AnalysisReport, format: ReportFormat, summary: Bool) -> String {
+        if format == .markdown { return ExplanationText.markdown(report) }
+        return format == .text || summary ? ExplanationText.text(report) : ""
     }
 }
