@@ -33,14 +33,25 @@ struct LogEventStream {
     mutating func run(
         _ source: inout some LogChunkSource, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
+        let started = ContinuousClock.now
+        var stopped: TextDamage?
         while scanner.step(&source) {
             progress?(scanner.bytes)
             pending += scanner.takeDrafts()
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
+            if let limit = options.timeLimit, ContinuousClock.now - started >= limit {
+                stopped = TextDamage(
+                    source: .init(path: scanner.path, location: .offset(scanner.bytes)),
+                    message: "per-file time limit of \(limit.components.seconds) s reached at byte \(scanner.bytes) "
+                        + "(line \(scanner.lines)); the rest of the file was not read")
+                break
+            }
         }
         pending += scanner.takeDrafts()
         settle(before: .max, sink: sink)
-        return result()
+        var r = result()
+        if let stopped { r.damage.append(stopped) }
+        return r
     }
 
     /// Links the exceptions whose window is complete and emits the settled drafts before line `limit`.

@@ -19,6 +19,9 @@ public struct LogIngestOptions: Sendable {
     /// false, events with fields carry no excerpt and an empty `raw` (a dense trace's hundreds of thousands of lines
     /// are not held; the instant, zone and assumptions stay) and ``LineExcerpts`` re-reads the lines a report shows.
     public var keepLineText = true
+    /// Wall time after which reading one file stops (checked after each chunk), the rest reported as damage at the
+    /// byte reached; nil for no limit. A bound on hostile or pathological input, not on analysis time.
+    public var timeLimit: Duration? = .seconds(600)
 
     /// Creates options.
     public init(
