@@ -19,7 +19,11 @@ public enum BundleZones {
         var evidence: [ZoneEvidence] = []
         var read: [String] = []
         for path in files {
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            // Only regular files: opening a FIFO for reading blocks until a writer comes (events on a folder
+            // holding one hung here), and a device has no end.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = attributes[.size] as? NSNumber,
                 size.intValue <= maxBytes, let handle = FileHandle(forReadingAtPath: path)
             else { continue }
             defer { try? handle.close() }

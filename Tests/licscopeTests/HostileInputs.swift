@@ -24,6 +24,9 @@ enum HostileInputs {
         Case(name: "symlinks", damaged: true), Case(name: "garbage-slm.log", damaged: false),
         Case(name: "huge-line-slm.log", damaged: false), Case(name: "nul-bytes-slm.log", damaged: false),
         Case(name: "invalid-utf8-slm.log", damaged: false), Case(name: "empty.cap", damaged: true),
+        Case(name: "bit-flipped.zip", damaged: true), Case(name: "bit-flipped.pcap", damaged: false),
+        Case(name: "lying-size.zip", damaged: true), Case(name: "nested-bomb.zip", damaged: true),
+        Case(name: "fifo-folder", damaged: true), Case(name: "dev-zero", damaged: true),
     ]
 
     static let sample = BinaryRunner.packageRoot.appendingPathComponent("samples")
@@ -78,9 +81,43 @@ enum HostileInputs {
         case "nul-bytes-slm.log": try write(log.flatMap { $0 == UInt8(ascii: " ") ? [0, $0] : [$0] })
         case "invalid-utf8-slm.log": try write(log.flatMap { $0 == UInt8(ascii: "|") ? [0xFF, 0xC0, $0] : [$0] })
         case "empty.cap": try write([])
+        case "bit-flipped.zip": try write(flipped(bytes("mixed-archives-johannesburg/bundle/karoo-cli.zip"), every: 97))
+        case "bit-flipped.pcap": try write(flipped(bytes("proxy-443-bundle/packets.cap"), every: 61, from: 24))
+        case "lying-size.zip":
+            // A 5 MiB member whose local header and central directory both declare 1,000 bytes.
+            try Shell.check("head -c 5242880 /dev/zero > big.log && zip -q -9 '\(path)' big.log && rm big.log", in: folder.path)
+            try write(declaring(1000, in: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+        case "nested-bomb.zip":
+            try Shell.check(
+                "head -c 300000000 /dev/zero | gzip -9 > inner-slm.log.gz && zip -q -0 '\(path)' inner-slm.log.gz && rm inner-slm.log.gz",
+                in: folder.path)
+        case "fifo-folder":
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try Shell.check("mkfifo '\(path)/slm.log'")
+        case "dev-zero": return "/dev/zero"
         default: throw CocoaError(.fileNoSuchFile)
         }
         return path
+    }
+
+    /// `data` with one byte inverted every `every` bytes from `from` on.
+    static func flipped(_ data: [UInt8], every: Int, from: Int = 0) -> [UInt8] {
+        var out = data
+        for i in stride(from: from, to: out.count, by: every) { out[i] ^= 0xFF }
+        return out
+    }
+
+    /// A zip with every local header and central directory entry's uncompressed size set to `size`.
+    static func declaring(_ size: Int, in zip: [UInt8]) -> [UInt8] {
+        var out = zip
+        func put(_ at: Int) { for k in 0..<4 where at + k < out.count { out[at + k] = UInt8(truncatingIfNeeded: size >> (8 * k)) } }
+        var i = 0
+        while i + 4 <= out.count {
+            let signature = Array(out[i..<(i + 4)])
+            if signature == [0x50, 0x4B, 0x03, 0x04] { put(i + 22) } else if signature == [0x50, 0x4B, 0x01, 0x02] { put(i + 24) }
+            i += 1
+        }
+        return out
     }
 
     /// ustar entries (regular files unless `type` says otherwise), without the closing zero blocks.
