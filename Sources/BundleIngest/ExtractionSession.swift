@@ -1,5 +1,6 @@
 import Foundation
 import Inflate
+import LicensingModel
 
 #if canImport(Glibc)
 import Glibc
@@ -30,8 +31,8 @@ struct ExtractionSession {
     /// Display paths given to archive members so far, and the last repeat number used for each repeated one.
     private var memberPathsInUse: Set<String> = []
     private var memberPathRepeats: [String: Int] = [:]
-    /// When the outermost archive being expanded started (nil outside archives).
-    private var archiveStarted: ContinuousClock.Instant?
+    /// The wall-time limit of the outermost archive being expanded, started with it (nil outside archives).
+    private var archiveLimit: WallTimeLimit?
 
     init(limits: BundleLimits, parentDirectory: String) {
         self.limits = limits
@@ -92,9 +93,9 @@ struct ExtractionSession {
     ) {
         let index = inventory.count
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: .archive, status: .parsed))
-        let outermost = archiveStarted == nil
-        if outermost { archiveStarted = ContinuousClock.now }
-        defer { if outermost { archiveStarted = nil } }
+        let outermost = archiveLimit == nil
+        if outermost { archiveLimit = WallTimeLimit(.seconds(limits.maxSecondsPerArchive)) }
+        defer { if outermost { archiveLimit = nil } }
         let damage = [body(&self), inheritedDamage].compactMap { $0 }.joined(separator: "; ")
         if !damage.isEmpty {
             inventory[index].status = .partlyUnreadable
@@ -133,7 +134,7 @@ struct ExtractionSession {
         if membersSeen > limits.maxEntries {
             return "more than \(limits.maxEntries) archive members in the bundle; the rest were not examined"
         }
-        if let archiveStarted, ContinuousClock.now - archiveStarted >= .seconds(limits.maxSecondsPerArchive) {
+        if archiveLimit?.isReached == true {
             return "time limit of \(limits.maxSecondsPerArchive) s per archive reached at offset \(offset); "
                 + "the rest of the archive was not examined"
         }

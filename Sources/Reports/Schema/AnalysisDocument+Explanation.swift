@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 import Rules
 
 extension AnalysisDocument {

@@ -33,16 +33,16 @@ struct LogEventStream {
     mutating func run(
         _ source: inout some LogChunkSource, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
-        let started = ContinuousClock.now
+        let wall = WallTimeLimit(options.timeLimit)
         var stopped: TextDamage?
         while scanner.step(&source) {
             progress?(scanner.bytes)
             pending += scanner.takeDrafts()
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
-            if let limit = options.timeLimit, ContinuousClock.now - started >= limit {
+            if wall.isReached {
                 stopped = TextDamage(
                     source: .init(path: scanner.path, location: .offset(scanner.bytes)),
-                    message: "per-file time limit of \(limit.components.seconds) s reached at byte \(scanner.bytes) "
+                    message: "per-file time limit of \(wall.seconds) s reached at byte \(scanner.bytes) "
                         + "(line \(scanner.lines)); the rest of the file was not read")
                 break
             }
