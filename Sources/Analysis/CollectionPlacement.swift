@@ -35,16 +35,18 @@ enum CollectionPlacement {
                     let (at, why) = placement(
                         for: group.path, after: t.instant, memberDates: repacked == nil ? memberDates : [:], logs: logs)
                 else { return e }
-                let distrust = repacked.map { r in
-                    memberDates[group.path] == nil ? []
-                        : ["its archive member date was not used: \(r.path)'s member date (\(r.date.iso8601UTC)) is "
-                            + "\(Self.hours(r.date.timeIntervalSince(r.lastLine))) after its last line: the archive was probably packed again later [inferred]"]
-                } ?? []
+                var assumptions = t.assumptions.filter { !$0.hasPrefix(placedAtActivity) }
+                    + ["the output does not print when it ran; placed at \(why) (\(at.iso8601UTC))"]
+                if let r = repacked, memberDates[group.path] != nil {
+                    let days = Int(saturating: r.date.timeIntervalSince(r.lastLine) / 86400)
+                    assumptions.append(
+                        "its archive member date was not used: \(r.path)'s member date (\(r.date.iso8601UTC)) is "
+                            + "\(days) days after its last line: the archive was probably packed again later [inferred]")
+                }
                 var moved = e
                 moved.time = EventTime(
                     instant: at, raw: at.iso8601UTC, utcOffsetSeconds: t.utcOffsetSeconds, zoneLabel: t.zoneLabel,
-                    assumptions: t.assumptions.filter { !$0.hasPrefix(placedAtActivity) }
-                        + ["the output does not print when it ran; placed at \(why) (\(at.iso8601UTC))"] + distrust)
+                    assumptions: assumptions)
                 return moved
             }
             return g
@@ -74,12 +76,5 @@ enum CollectionPlacement {
             return (log.path, date, end)
         }
         return nil
-    }
-
-    /// A duration as hours and minutes ("3h39m"), or days for more than two days.
-    private static func hours(_ seconds: TimeInterval) -> String {
-        let minutes = Int(saturating: seconds / 60)
-        if minutes >= 2 * 1440 { return "\(minutes / 1440) days" }
-        return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m"
     }
 }
