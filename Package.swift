@@ -76,7 +76,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // Batch triage: many bundles, each analyzed in its own limited process, one JSON line each.
-        .target(name: "Triage", dependencies: ["Rules", "Reports"], swiftSettings: strictSettings),
+        .target(name: "Triage", dependencies: ["LicensingModel", "Rules", "Reports"], swiftSettings: strictSettings),
 
         // The thin executable.
         .executableTarget(

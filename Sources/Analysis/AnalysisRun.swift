@@ -123,13 +123,13 @@ public enum AnalysisRun {
             // What was moved, as MergedTimeline moved it.
             let zone = Double(skew.zoneOffsetSeconds), clock = skew.clockErrorSeconds
             var what: [String] = []
-            if zone != 0 { what.append("text evidence shifted \(ClockSkew.duration(zone)) (the zone part)") }
+            if zone != 0 { what.append("text evidence shifted \(DurationFormat.compact.text(zone, signed: true)) (the zone part)") }
             if abs(clock) < ClockSkew.matchingNoise {
-                what.append("the clock error (\(ClockSkew.duration(clock))) is within the \(Int(ClockSkew.matchingNoise)) s matching noise and not applied")
+                what.append("the clock error (\(DurationFormat.compact.text(clock, signed: true))) is within the \(Int(ClockSkew.matchingNoise)) s matching noise and not applied")
             } else if skew.nodeClockSuspect {
-                what.append("the node's evidence moved \(ClockSkew.duration(clock)) onto the capture clock (the node's clock is found wrong)")
+                what.append("the node's evidence moved \(DurationFormat.compact.text(clock, signed: true)) onto the capture clock (the node's clock is found wrong)")
             } else {
-                what.append("the capture's events placed \(ClockSkew.duration(-clock)) onto the node's clock")
+                what.append("the capture's events placed \(DurationFormat.compact.text(-clock, signed: true)) onto the node's clock")
             }
             out.append("clock skew (logs vs capture): \(skew.interpretation); \(what.joined(separator: "; "))")
         }

@@ -48,13 +48,13 @@ enum ZoneChecks {
                 checks.append("confirmed: \(p.source) prints \(p.time!.raw) for the attempt \(l.source) logs at the same wall time")
             } else if let (p, l) = pair(printed, logged, where: isWholeZoneOff) {
                 let d = p.time!.instant.timeIntervalSince(l.time!.instant)
-                warnings.append("\(p.source) prints \(p.time!.raw) for the attempt \(l.source) logs, \(ClockSkew.duration(d)) away: the zone \(zone.zone) is probably wrong by that much")
+                warnings.append("\(p.source) prints \(p.time!.raw) for the attempt \(l.source) logs, \(DurationFormat.compact.text(d, signed: true)) away: the zone \(zone.zone) is probably wrong by that much")
             }
             if let skew, skew.pairs.contains(where: { $0.first?.path == zone.path }) {
                 if skew.zoneOffsetSeconds == 0 {
-                    checks.append("a capture confirms it (\(skew.matchedPairs) attempts matched on the wire; clock error \(ClockSkew.duration(skew.clockErrorSeconds)))")
+                    checks.append("a capture confirms it (\(skew.matchedPairs) attempts matched on the wire; clock error \(DurationFormat.compact.text(skew.clockErrorSeconds, signed: true)))")
                 } else {
-                    warnings.append("a capture puts these log times \(ClockSkew.duration(Double(skew.zoneOffsetSeconds))) of zone offset away from the wire: the zone \(zone.zone) is probably wrong (the timeline is corrected by it)")
+                    warnings.append("a capture puts these log times \(DurationFormat.compact.text(Double(skew.zoneOffsetSeconds), signed: true)) of zone offset away from the wire: the zone \(zone.zone) is probably wrong (the timeline is corrected by it)")
                 }
             }
             z.check = checks.isEmpty ? nil : checks.joined(separator: "; ")

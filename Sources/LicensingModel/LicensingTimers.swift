@@ -45,17 +45,4 @@ public struct LicensingTimers: Hashable, Sendable, Codable {
         evaluation: 90 * day, registrationRenewal: 180 * day, registrationValidity: 365 * day,
         authorizationRenewal: 30 * day, communicationDeadline: 90 * day, overage: 90 * day)
 
-    /// A timer's length as report text: `30 days`, `1 year` (365 days), `6 hours`.
-    public static func describe(_ interval: TimeInterval) -> String {
-        if interval >= 365 * day, interval.truncatingRemainder(dividingBy: 365 * day) == 0 {
-            let years = Int(saturating: interval / (365 * day))
-            return years == 1 ? "1 year" : "\(years) years"
-        }
-        if interval >= day, interval.truncatingRemainder(dividingBy: day) == 0 {
-            let days = Int(saturating: interval / day)
-            return days == 1 ? "1 day" : "\(days) days"
-        }
-        let hours = interval / 3_600
-        return hours == hours.rounded() ? "\(Int(saturating: hours)) hours" : "\(Int(saturating: interval)) seconds"
-    }
 }

@@ -76,13 +76,13 @@ extension PreflightProbe {
             return
         }
         let middle = answer.sentAt.addingTimeInterval(answer.receivedAt.timeIntervalSince(answer.sentAt) / 2)
-        let text = "server Date \(server.iso8601UTC), local clock \(middle.iso8601UTC): the local clock is \(Self.duration(abs(skew))) \(skew > 0 ? "behind" : "ahead of") the server"
-        let limit = "limit \(Self.duration(Self.clockSkewLimitSeconds))"
+        let text = "server Date \(server.iso8601UTC), local clock \(middle.iso8601UTC): the local clock is \(DurationFormat.long.text(abs(skew))) \(skew > 0 ? "behind" : "ahead of") the server"
+        let limit = "limit \(DurationFormat.long.text(Self.clockSkewLimitSeconds))"
         if abs(skew) >= Self.clockSkewLimitSeconds {
             log.stage("clock", ok: false, detail: "skew \(Int(skew)) s", summary: "\(text) (\(limit)); certificates and the ID certificate are checked against it — fix NTP", watch: watch)
         } else {
             log.stage("clock", ok: true, detail: "skew \(Int(skew)) s", summary: skew == 0 ? "local clock agrees with the server's Date (\(limit))" : "\(text) (\(limit))", watch: watch,
-                      warning: abs(skew) >= 300 ? "clock \(Self.duration(abs(skew))) off" : nil)
+                      warning: abs(skew) >= 300 ? "clock \(DurationFormat.long.text(abs(skew))) off" : nil)
         }
     }
 
@@ -93,12 +93,6 @@ extension PreflightProbe {
         return HTTPDate.offsetSeconds(date, observedAt: middle).map(Double.init)
     }
 
-    static func duration(_ s: Double) -> String {
-        let v = Int(s)
-        if v >= 3600 { return "\(v / 3600) h \(v % 3600 / 60) min \(v % 60) s" }
-        if v >= 60 { return "\(v / 60) min \(v % 60) s" }
-        return "\(v) s"
-    }
 }
 
 extension NonBlockingSocket {

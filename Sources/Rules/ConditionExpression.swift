@@ -66,12 +66,4 @@ public enum RuleDuration {
         }
     }
 
-    /// `10m`, `1h`, `2d` from seconds (largest whole unit).
-    public static func text(_ seconds: TimeInterval) -> String {
-        let s = Int(saturating: seconds)
-        if s % 86_400 == 0 { return "\(s / 86_400)d" }
-        if s % 3600 == 0 { return "\(s / 3600)h" }
-        if s % 60 == 0 { return "\(s / 60)m" }
-        return "\(s)s"
-    }
 }

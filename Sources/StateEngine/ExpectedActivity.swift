@@ -77,12 +77,12 @@ enum Deadlines {
         if s.transport != .slr, s.registration == .registered {
             if let last = s.lastAuthorizationSuccess {
                 out.append(Deadline(name: "next_authorization_renewal", due: last + t.authorizationRenewal,
-                    basis: "last successful authorization \(last.iso8601UTC)\(engine.inferredNote(.authorization)) + \(LicensingTimers.describe(t.authorizationRenewal))", consequence: nil,
+                    basis: "last successful authorization \(last.iso8601UTC)\(engine.inferredNote(.authorization)) + \(DurationFormat.long.text(t.authorizationRenewal))", consequence: nil,
                     evidence: engine.anchorEvidence["authorization"] ?? []))
             }
             if let last = s.lastRegistrationSuccess {
                 out.append(Deadline(name: "registration_renewal", due: last + t.registrationRenewal,
-                    basis: "last successful registration \(last.iso8601UTC)\(engine.inferredNote(.registration)) + \(LicensingTimers.describe(t.registrationRenewal))", consequence: nil,
+                    basis: "last successful registration \(last.iso8601UTC)\(engine.inferredNote(.registration)) + \(DurationFormat.long.text(t.registrationRenewal))", consequence: nil,
                     evidence: engine.anchorEvidence["registration"] ?? []))
             }
         }

@@ -97,14 +97,14 @@ extension LicensingEngine {
             let anchor = state.lastRegistrationSuccess
             out.append(.compare(name: "next_renewal_attempt", label: "Next Renewal Attempt", printed: s.registration.nextRenewal,
                 derived: anchor.map { $0 + t.registrationRenewal },
-                basis: anchor.map { "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(LicensingTimers.describe(t.registrationRenewal))" } ?? "no successful registration in the evidence",
+                basis: anchor.map { "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(DurationFormat.long.text(t.registrationRenewal))" } ?? "no successful registration in the evidence",
                 tolerance: scheduleTolerance(.registration), source: line("registration.next_renewal")))
         }
         if s.registration.expires != nil {
             let anchor = state.lastRegistrationSuccess
             out.append(.compare(name: "registration_expires", label: "Registration Expires", printed: s.registration.expires,
                 derived: anchor.map { $0 + t.registrationValidity },
-                basis: anchor.map { "last successful registration \($0.iso8601UTC) + \(LicensingTimers.describe(t.registrationValidity)) (CSSM issues it from its own clock)" }
+                basis: anchor.map { "last successful registration \($0.iso8601UTC) + \(DurationFormat.long.text(t.registrationValidity)) (CSSM issues it from its own clock)" }
                     ?? "no successful registration in the evidence",
                 tolerance: t.serverIssuedTolerance, source: line("registration.expires")).anchored(by: inferredAnchors[.registration]))
         }
@@ -124,13 +124,13 @@ extension LicensingEngine {
             let anchor = state.lastAuthorizationSuccess
             out.append(.compare(name: "next_communication_attempt", label: "Next Communication Attempt",
                 printed: s.authorization.nextCommunication, derived: anchor.map { $0 + t.authorizationRenewal },
-                basis: anchor.map { "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(LicensingTimers.describe(t.authorizationRenewal))" } ?? "no successful authorization in the evidence",
+                basis: anchor.map { "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(DurationFormat.long.text(t.authorizationRenewal))" } ?? "no successful authorization in the evidence",
                 tolerance: scheduleTolerance(.authorization), source: line("authorization.next_communication")))
         }
         if s.authorization.deadline != nil {
-            var anchor = state.lastAuthorizationSuccess.map { ($0, "last successful authorization \($0.iso8601UTC) + \(LicensingTimers.describe(t.communicationDeadline))") }
+            var anchor = state.lastAuthorizationSuccess.map { ($0, "last successful authorization \($0.iso8601UTC) + \(DurationFormat.long.text(t.communicationDeadline))") }
             if anchor == nil, let reg = state.lastRegistrationSuccess {
-                anchor = (reg, "registration \(reg.iso8601UTC) + \(LicensingTimers.describe(t.communicationDeadline)) (the last successful authorization is not printed; registration authorizes)")
+                anchor = (reg, "registration \(reg.iso8601UTC) + \(DurationFormat.long.text(t.communicationDeadline)) (the last successful authorization is not printed; registration authorizes)")
             }
             out.append(.compare(name: "communication_deadline", label: "Communication Deadline", printed: s.authorization.deadline,
                 derived: anchor.map { $0.0 + t.communicationDeadline },
@@ -139,7 +139,7 @@ extension LicensingEngine {
         }
         if let printed = s.evaluation.expiredOn {
             let derived = state.evaluationStart.map { $0 + t.evaluation } ?? state.evaluationExpiredAt ?? state.evaluationExpiresAt
-            let basis = state.evaluationStart.map { "evaluation start \($0.iso8601UTC) + \(LicensingTimers.describe(t.evaluation))" }
+            let basis = state.evaluationStart.map { "evaluation start \($0.iso8601UTC) + \(DurationFormat.long.text(t.evaluation))" }
                 ?? "the evaluation start is not in the evidence; the printed expiry is taken and checked against the registration that followed"
             var c = TimerComparison.compare(name: "evaluation_expired", label: "Evaluation Period Expired", printed: printed,
                 derived: derived, basis: basis, tolerance: t.scheduleTolerance, source: line("evaluation.expired_on"))

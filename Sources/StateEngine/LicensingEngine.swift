@@ -105,7 +105,7 @@ public struct LicensingEngine: Sendable {
         let noCommunicationExpected = state.transport == .slr
         if state.registration != .registered, state.authorization == .evaluation {
             if let due = state.evaluationExpiresAt ?? state.evaluationStart.map({ $0 + timers.evaluation }) {
-                out.append(ArmedTimer(kind: .evaluationExpiry, due: due, basis: "evaluation period (\(LicensingTimers.describe(timers.evaluation)))",
+                out.append(ArmedTimer(kind: .evaluationExpiry, due: due, basis: "evaluation period (\(DurationFormat.long.text(timers.evaluation)))",
                     evidence: anchorEvidence["evaluation"] ?? []))
             }
         }
@@ -118,7 +118,7 @@ public struct LicensingEngine: Sendable {
         }
         if state.enforcement == .overage, let start = state.overageStart {
             out.append(ArmedTimer(kind: .overageEnd, due: start + timers.overage,
-                basis: "overage began \(start.iso8601UTC) (\(state.overageReason?.rawValue ?? "non-compliance")) + \(LicensingTimers.describe(timers.overage))",
+                basis: "overage began \(start.iso8601UTC) (\(state.overageReason?.rawValue ?? "non-compliance")) + \(DurationFormat.long.text(timers.overage))",
                 evidence: anchorEvidence["overage"] ?? []))
         }
         if !noCommunicationExpected, state.registration == .registered, let due = registrationExpiry() {
@@ -132,7 +132,7 @@ public struct LicensingEngine: Sendable {
     /// successful authorization + 90 days.
     public func communicationDeadline() -> (date: Date, basis: String)? {
         let derived = state.lastAuthorizationSuccess.map {
-            ($0 + timers.communicationDeadline, "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(LicensingTimers.describe(timers.communicationDeadline))")
+            ($0 + timers.communicationDeadline, "last successful authorization \($0.iso8601UTC)\(inferredNote(.authorization)) + \(DurationFormat.long.text(timers.communicationDeadline))")
         }
         let printed = state.printedCommunicationDeadline.map { ($0, "communication deadline printed by the product") }
         // An anchor derived from the printed deadline does not compete with it.
@@ -143,7 +143,7 @@ public struct LicensingEngine: Sendable {
     /// The registration expiry in force: the tighter of the printed one and the last successful registration + 1 year.
     public func registrationExpiry() -> (date: Date, basis: String)? {
         let derived = state.lastRegistrationSuccess.map {
-            ($0 + timers.registrationValidity, "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(LicensingTimers.describe(timers.registrationValidity))")
+            ($0 + timers.registrationValidity, "last successful registration \($0.iso8601UTC)\(inferredNote(.registration)) + \(DurationFormat.long.text(timers.registrationValidity))")
         }
         let printed = state.printedRegistrationExpiry.map { ($0, "registration expiry printed by the product") }
         let due = Self.tightest(printed, inferredAnchors[.registration] == nil ? derived : nil)

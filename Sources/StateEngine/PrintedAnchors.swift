@@ -99,7 +99,7 @@ enum PrintedAnchors {
                 if !explained, !contradicted, !reached(at), at <= taken {
                     out.append(PrintedAnchor(
                         kind: .lastAuthorization, at: at, value: nil, printed: deadline, arms: expiredSince(.authorizationExpired) ?? deadline,
-                        basis: "Communication Deadline \(deadline.iso8601UTC) (CSSM-issued) − \(LicensingTimers.describe(timers.communicationDeadline)); no earlier evidence shows the authorization",
+                        basis: "Communication Deadline \(deadline.iso8601UTC) (CSSM-issued) − \(DurationFormat.long.text(timers.communicationDeadline)); no earlier evidence shows the authorization",
                         inferred: true, source: line("authorization.deadline"), printedRegistration: snapshot.registration.status))
                 }
             }
@@ -110,7 +110,7 @@ enum PrintedAnchors {
                 if !explained, !contradicted, !reached(at), at <= taken {
                     out.append(PrintedAnchor(
                         kind: .lastRegistration, at: at, value: nil, printed: expires, arms: expires,
-                        basis: "Registration Expires \(expires.iso8601UTC) (CSSM-issued) − \(LicensingTimers.describe(timers.registrationValidity)); no earlier evidence shows the registration",
+                        basis: "Registration Expires \(expires.iso8601UTC) (CSSM-issued) − \(DurationFormat.long.text(timers.registrationValidity)); no earlier evidence shows the registration",
                         inferred: true, source: line("registration.expires"), printedRegistration: snapshot.registration.status))
                 }
             }

@@ -169,10 +169,10 @@ public enum ClockSkew {
         let (zone, clock) = zoneConfirmed ? (0, offset) : split(offset)
         var parts: [String] = []
         if zone != 0 {
-            parts.append("the log times are off by \(duration(Double(zone))) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")
+            parts.append("the log times are off by \(DurationFormat.compact.text(Double(zone), signed: true)) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")
         }
         let relation = clock > 0 ? "ahead of" : "behind"
-        let differ = "the capture clock is \(relation) the node clock by \(duration(abs(clock)).dropFirst())"
+        let differ = "the capture clock is \(relation) the node clock by \(DurationFormat.compact.text(clock))"
         if abs(clock) >= matchingNoise, nodeClockSuspect {
             parts.append("\(differ), and the node's own clock is found wrong (CSSM-issued deadlines shifted): the logs are moved onto the capture clock; check NTP on the product, `utils ntp status`")
         } else if abs(clock) >= clockErrorThreshold {
@@ -180,20 +180,10 @@ public enum ClockSkew {
         } else if abs(clock) >= matchingNoise {
             parts.append("\(differ) (below the \(Int(clockErrorThreshold)) s threshold); the capture is placed on the node's clock")
         } else if abs(clock) >= negligible {
-            parts.append("the clocks agree within the \(Int(matchingNoise)) s matching noise (\(duration(clock)) measured, not applied)")
+            parts.append("the clocks agree within the \(Int(matchingNoise)) s matching noise (\(DurationFormat.compact.text(clock, signed: true)) measured, not applied)")
         } else {
             parts.append("apart from that the clocks agree")
         }
         return parts.joined(separator: "; ")
-    }
-
-    /// `+7m23s`, `-5h30m`, `+12s`.
-    public static func duration(_ seconds: Double) -> String {
-        let s = Int(saturating: abs(seconds).rounded())
-        if s == 0 { return "0s" }
-        let sign = seconds < 0 ? "-" : "+"
-        if s >= 3600 { return "\(sign)\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" }
-        if s >= 60 { return "\(sign)\(s / 60)m\(String(format: "%02d", s % 60))s" }
-        return "\(sign)\(s)s"
     }
 }

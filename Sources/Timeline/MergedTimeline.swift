@@ -173,7 +173,7 @@ public struct MergedTimeline: Sendable {
         guard var t = e.time else { return e }
         var copy = e
         t.instant += shift
-        t.assumptions.append("placed \(ClockSkew.duration(shift)) onto the node's clock for correlation (capture clock and node clock differ by \(ClockSkew.duration(-shift)); the node's clock is the licensing timeline's reference)")
+        t.assumptions.append("placed \(DurationFormat.compact.text(shift, signed: true)) onto the node's clock for correlation (capture clock and node clock differ by \(DurationFormat.compact.text(-shift, signed: true)); the node's clock is the licensing timeline's reference)")
         copy.time = t
         return copy
     }
@@ -185,10 +185,10 @@ public struct MergedTimeline: Sendable {
         var copy = e
         t.instant += offset
         let (zone, clock) = ClockSkew.split(offset)
-        let why = zone == 0 ? "clock error \(ClockSkew.duration(clock))"
-            : clock == 0 ? "zone correction \(ClockSkew.duration(Double(zone)))"
-            : "zone correction \(ClockSkew.duration(Double(zone))), clock error \(ClockSkew.duration(clock))"
-        t.assumptions.append("shifted \(ClockSkew.duration(offset)) onto the capture clock (\(why), from attempts matched in logs and captures)")
+        let why = zone == 0 ? "clock error \(DurationFormat.compact.text(clock, signed: true))"
+            : clock == 0 ? "zone correction \(DurationFormat.compact.text(Double(zone), signed: true))"
+            : "zone correction \(DurationFormat.compact.text(Double(zone), signed: true)), clock error \(DurationFormat.compact.text(clock, signed: true))"
+        t.assumptions.append("shifted \(DurationFormat.compact.text(offset, signed: true)) onto the capture clock (\(why), from attempts matched in logs and captures)")
         copy.time = t
         return copy
     }

@@ -1,3 +1,5 @@
+import LicensingModel
+
 /// The one-line progress display on stderr: bundles done of total, failures, rate and time left.
 public enum ProgressLine {
     /// The line for `progress` after `elapsed` seconds of wall time (no newline; the caller rewrites it with `\r`).
@@ -11,17 +13,10 @@ public enum ProgressLine {
         if progress.skipped > 0 { line += ", \(progress.skipped) already done" }
         line += ", " + String(format1: perMinute) + "/min"
         let left = progress.total - progress.done
-        if perMinute > 0, left > 0 { line += ", ETA " + duration(Double(left) / perMinute * 60) }
+        if perMinute > 0, left > 0 { line += ", ETA " + DurationFormat.compact.text(Double(left) / perMinute * 60) }
         return line
     }
 
-    /// `42s`, `3m05s`, `1h02m`.
-    public static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m" + (s % 60 < 10 ? "0" : "") + "\(s % 60)s" }
-        return "\(s / 3600)h" + ((s % 3600) / 60 < 10 ? "0" : "") + "\((s % 3600) / 60)m"
-    }
 }
 
 extension String {

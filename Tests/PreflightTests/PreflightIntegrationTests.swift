@@ -114,7 +114,7 @@ struct PreflightIntegrationTests {
         let (server, port) = try LoopbackServers.tls(pki.good, dateOffset: 3900)
         defer { server.stop() }
         let r = run(try options("tools.cisco.com", port: port))
-        expectFailure(r, stage: "clock", reason: "the local clock is 1 h 5 min", findings: ["clock-skew"], exit: 17)
+        expectFailure(r, stage: "clock", reason: "the local clock is 1 hour 5 minutes", findings: ["clock-skew"], exit: 17)
         #expect(r.events.contains { $0.kind == .httpResponse && ($0.fields["clock_offset_seconds"]?.text).flatMap { Int($0) }.map { abs($0 - 3900) <= 2 } == true })
         #expect(r.failedStage?.summary.contains("behind the server") == true)
     }

@@ -146,8 +146,6 @@ struct TimelineTests {
 
     @Test("skews beyond Int's range (a capture stamped in year 292 billion) are worded, not a trap")
     func absurdSkew() {
-        #expect(ClockSkew.duration(1e300).hasPrefix("+"))
-        #expect(ClockSkew.duration(-Double(Int.max) * 4).hasPrefix("-"))
         #expect(ClockSkew.split(1e300).zone != 0)
         #expect(ClockSkew.split(.nan).zone == 0)
     }

@@ -18,21 +18,12 @@ enum AnalysisFormatting {
     /// `HIGH`.
     static func severity(_ s: RuleSeverity) -> String { s.rawValue.uppercased() }
 
-    /// `12d 04h`, `3h 05m`, `4m 10s`, `42s` for a non-negative duration.
-    static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(saturating: abs(seconds).rounded())
-        if s >= 86_400 { return "\(s / 86_400)d \(twoDigits(s % 86_400 / 3600))h" }
-        if s >= 3600 { return "\(s / 3600)h \(twoDigits(s % 3600 / 60))m" }
-        if s >= 60 { return "\(s / 60)m \(twoDigits(s % 60))s" }
-        return "\(s)s"
-    }
-
     /// Where `due` sits relative to the last evidence: `12d 04h after the last evidence`.
     static func relative(_ due: Date, to end: Date?) -> String? {
         guard let end else { return nil }
         let delta = due.timeIntervalSince(end)
         if abs(delta) < 1 { return "at the last evidence" }
-        return "\(duration(delta)) \(delta > 0 ? "after" : "before") the last evidence"
+        return "\(DurationFormat.spaced.text(delta)) \(delta > 0 ? "after" : "before") the last evidence"
     }
 
     /// `2 findings (1 high, 1 medium)` or `no findings`.
@@ -89,8 +80,7 @@ enum AnalysisFormatting {
 
     /// The skew in one sentence: offset, support and meaning.
     static func skew(_ s: SkewEstimate) -> String {
-        let sign = s.offsetSeconds < 0 ? "-" : "+"
-        return "capture clock − log clock \(sign)\(duration(s.offsetSeconds)), from "
+        "capture clock − log clock \(DurationFormat.spaced.text(s.offsetSeconds, signed: true)), from "
             + "\(s.matchedPairs) matched attempt pairs (\(s.logAttempts) attempts in the logs, \(s.captureAttempts) in "
             + "the captures): \(s.interpretation)"
     }
@@ -99,7 +89,7 @@ enum AnalysisFormatting {
     static func timer(_ t: TimerComparison) -> String {
         var text = "\(t.label): printed \(t.printed.map { printable($0.raw) } ?? "—"), derived \(time(t.derived)) — "
             + t.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
-        if let d = t.differenceSeconds, d != 0 { text += " (\(d < 0 ? "-" : "+")\(duration(TimeInterval(d))))" }
+        if let d = t.differenceSeconds, d != 0 { text += " (\(DurationFormat.spaced.text(TimeInterval(d), signed: true)))" }
         return text
     }
 
@@ -139,6 +129,4 @@ enum AnalysisFormatting {
         if !line.isEmpty { lines.append(line) }
         return lines.map { indent + $0 + "\n" }.joined()
     }
-
-    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -53,9 +53,7 @@ public enum StatusTextRenderer {
 
     private static func diffText(_ t: StatusReport.TimerRow) -> String {
         guard let d = t.differenceSeconds, d != 0 else { return "" }
-        let sign = d < 0 ? "-" : "+"
-        let a = abs(d)
-        return " (\(sign)\(a / 3600 > 0 ? "\(a / 3600)h" : "")\(a % 3600 / 60)m\(a % 60)s)"
+        return " (\(DurationFormat.spaced.text(Double(d), signed: true)))"
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {

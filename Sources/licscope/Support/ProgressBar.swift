@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 #if canImport(Glibc)
 import Glibc
@@ -77,7 +78,7 @@ final class ProgressBar: @unchecked Sendable {
         let left = rate > 0 ? Double(totalBytes - done) / rate : 0
         let text = String(format: "\r[%@] %3.0f%%  %@ / %@  %d/%d files  %@/s  ETA %@\u{1B}[K", bar, fraction * 100,
                           Self.size(done), Self.size(totalBytes), filesDone, max(filesDone, totalFiles), Self.size(Int(rate)),
-                          Self.duration(left))
+                          DurationFormat.compact.text(left))
         Self.emit(text)
         drawn = true
     }
@@ -92,9 +93,6 @@ final class ProgressBar: @unchecked Sendable {
             : n >= 1_000_000 ? String(format: "%.0f MB", Double(n) / 1e6) : String(format: "%.0f kB", Double(n) / 1e3)
     }
 
-    private static func duration(_ s: Double) -> String {
-        s >= 60 ? String(format: "%dm%02ds", Int(s) / 60, Int(s) % 60) : String(format: "%.0fs", s)
-    }
 
     /// Regular files of `path` (itself, or everything under a folder) with their sizes.
     static func files(under path: String) -> [(String, Int)] {
