@@ -42,7 +42,7 @@ public struct PreflightJSON: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
+        let data = JSONText.escapingFormatCharacters((try? encoder.encode(doc)) ?? Data("{}".utf8))
         return Redaction.redact(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

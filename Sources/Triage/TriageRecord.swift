@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// One line of the triage results (`licscope.triage/1`, documented in `docs/triage-schema.md`): everything a batch
 /// needs to sort one bundle, or what went wrong analyzing it. Encoded as one JSON object on one line.
@@ -162,7 +163,7 @@ extension TriageRecord {
 
     /// The line as written to the results file, newline included.
     public func line() throws -> Data {
-        var data = try Self.encoder().encode(self)
+        var data = JSONText.escapingFormatCharacters(try Self.encoder().encode(self))
         data.append(0x0A)
         return data
     }

@@ -1,13 +1,15 @@
 import Foundation
+import LicensingModel
 
 /// Renders an ``AnalysisReport`` as the versioned JSON document (`licscope.analysis/1`, see `docs/report-schema.md`):
 /// the report mapped to Reports' own ``AnalysisDocument`` types, then encoded.
 public enum AnalysisJSONRenderer {
-    /// The report as pretty-printed JSON with sorted keys, snake_case names and ISO-8601 UTC times.
+    /// The report as pretty-printed JSON with sorted keys, snake_case names and ISO-8601 UTC times; control and
+    /// format characters in strings written as `\uXXXX` (``JSONText``).
     /// - Parameter r: the report.
     /// - Returns: the document, ending with a newline.
     /// - Throws: `EncodingError` when a value cannot be encoded (a non-finite number).
     public static func render(_ r: AnalysisReport) throws -> String {
-        String(decoding: try AnalysisReport.jsonEncoder().encode(AnalysisDocument(r)), as: UTF8.self) + "\n"
+        String(decoding: JSONText.escapingFormatCharacters(try AnalysisReport.jsonEncoder().encode(AnalysisDocument(r))), as: UTF8.self) + "\n"
     }
 }

@@ -9,7 +9,7 @@ import LicensingModel
 ///
 /// `message`, `datetime` (ISO-8601 UTC) and `timestamp_desc` are the fields Timesketch requires; `time_raw` and
 /// `excerpt` are left out when absent. Records are written straight into a byte buffer (no intermediate objects),
-/// with keys in this fixed order; strings are escaped as `JSONEncoder` does with `.withoutEscapingSlashes`.
+/// with keys in this fixed order; strings are escaped by ``JSONText`` (control and format characters as `\uXXXX`).
 public enum EventRecordEncoder {
     /// The schema name and version written in every record.
     public static let schema = "licscope.event/1"
@@ -80,17 +80,17 @@ public enum EventRecordEncoder {
     ///   - bytes: the output buffer.
     public static func append(_ r: Record, redact: Bool = true, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"schema":"licscope.event/1","message":"#.utf8)
-        appendString(r.message, to: &bytes)
+        JSONText.appendString(r.message, to: &bytes)
         bytes.append(contentsOf: #","datetime":"#.utf8)
-        appendString(r.instant.iso8601UTC, to: &bytes)
+        JSONText.appendString(r.instant.iso8601UTC, to: &bytes)
         bytes.append(contentsOf: #","timestamp":"#.utf8)
         bytes.append(contentsOf: String(microseconds(r.instant)).utf8)
         bytes.append(contentsOf: #","timestamp_desc":"#.utf8)
-        appendString(r.timestampDescription, to: &bytes)
+        JSONText.appendString(r.timestampDescription, to: &bytes)
         bytes.append(contentsOf: #","kind":"#.utf8)
-        appendString(r.kind, to: &bytes)
+        JSONText.appendString(r.kind, to: &bytes)
         bytes.append(contentsOf: #","source":{"path":"#.utf8)
-        appendString(r.source.path, to: &bytes)
+        JSONText.appendString(r.source.path, to: &bytes)
         switch r.source.location {
         case .line(let n): bytes.append(contentsOf: ",\"line\":\(n)".utf8)
         case .frame(let n): bytes.append(contentsOf: ",\"frame\":\(n)".utf8)
@@ -100,23 +100,23 @@ public enum EventRecordEncoder {
         bytes.append(contentsOf: #"},"fields":{"#.utf8)
         for (i, k) in r.fields.keys.sorted().enumerated() {
             if i > 0 { bytes.append(0x2C) }
-            appendString(k, to: &bytes)
+            JSONText.appendString(k, to: &bytes)
             bytes.append(0x3A)
             appendValue(r.fields[k]!, redact: redact, to: &bytes)
         }
         bytes.append(contentsOf: #"},"assumptions":["#.utf8)
         for (i, a) in r.assumptions.enumerated() {
             if i > 0 { bytes.append(0x2C) }
-            appendString(a, to: &bytes)
+            JSONText.appendString(a, to: &bytes)
         }
         bytes.append(0x5D)
         if let raw = r.timeRaw {
             bytes.append(contentsOf: #","time_raw":"#.utf8)
-            appendString(raw, to: &bytes)
+            JSONText.appendString(raw, to: &bytes)
         }
         if let excerpt = r.excerpt {
             bytes.append(contentsOf: #","excerpt":"#.utf8)
-            appendString(excerpt, to: &bytes)
+            JSONText.appendString(excerpt, to: &bytes)
         }
         bytes.append(contentsOf: "}\n".utf8)
     }
@@ -129,16 +129,16 @@ public enum EventRecordEncoder {
 
     private static func appendValue(_ v: FieldValue, redact: Bool, to bytes: inout [UInt8]) {
         switch v {
-        case .string(let s): appendString(redact ? Redaction.redact(s) : s, to: &bytes)
+        case .string(let s): JSONText.appendString(redact ? Redaction.redact(s) : s, to: &bytes)
         case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
-        case .time(let t): appendString(t.iso8601UTC, to: &bytes)
+        case .time(let t): JSONText.appendString(t.iso8601UTC, to: &bytes)
         case .double(let d):
             // JSONEncoder's number form (`1e+20`, `-0`); a non-finite number is written as its text.
             if d.isFinite, let data = try? JSONEncoder().encode(d) {
                 bytes.append(contentsOf: data)
             } else {
-                appendString(String(d), to: &bytes)
+                JSONText.appendString(String(d), to: &bytes)
             }
         case .list(let items):
             bytes.append(0x5B)
@@ -148,32 +148,5 @@ public enum EventRecordEncoder {
             }
             bytes.append(0x5D)
         }
-    }
-
-    /// Appends a JSON string literal (quotes included): `"` `\` and control characters escaped, the rest as UTF-8.
-    public static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
-        var t = text
-        t.withUTF8 { u in
-            var run = 0
-            for (i, c) in u.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                run = i + 1
-                switch c {
-                case 0x22: bytes += [0x5C, 0x22]
-                case 0x5C: bytes += [0x5C, 0x5C]
-                case 0x0A: bytes += [0x5C, 0x6E]
-                case 0x0D: bytes += [0x5C, 0x72]
-                case 0x09: bytes += [0x5C, 0x74]
-                case 0x08: bytes += [0x5C, 0x62]
-                case 0x0C: bytes += [0x5C, 0x66]
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
-        }
-        bytes.append(0x22)
     }
 }

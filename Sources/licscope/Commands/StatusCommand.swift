@@ -93,7 +93,7 @@ struct StatusCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            text = String(decoding: JSONText.escapingFormatCharacters(try encoder.encode(report)), as: UTF8.self) + "\n"
         case .text:
             text = StatusTextRenderer.render(report, color: colors.enabled(toFile: shared.outputFile.path != nil))
         }

@@ -41,9 +41,6 @@ struct OutputBuffer {
     /// Appends a decimal integer.
     mutating func append(int: Int) { append(String(int)) }
 
-    /// Appends a JSON string literal (quotes included), escaped as `JSONEncoder` does with `.withoutEscapingSlashes`.
-    mutating func append(jsonString text: String) { EventRecordEncoder.appendString(text, to: &bytes) }
-
     /// Appends one event record of schema `licscope.event/1`; an untimed event writes nothing and returns false.
     @discardableResult
     mutating func append(eventRecord e: Event) -> Bool {
