@@ -112,6 +112,43 @@ struct HTMLTimelineTests {
         #expect(!plain.contains("class=\"untimed\""), "no strip when every finding has a time")
     }
 
+    @Test("untimed markers that do not fit give way to '+N more', which lists them and links to the Findings section")
+    func untimedOverflow() throws {
+        var r = SampleReport.make()
+        var extra = r.findings[1]
+        extra.firstEvidence = nil
+        extra.lastEvidence = nil
+        // Twelve untimed findings with long ids: more than the strip's 854 px hold.
+        r.findings = (1...12).map { k in
+            var f = extra
+            f.rule.id = "untimed-finding-number-\(k)"
+            return f
+        }
+        let html = AnalysisHTMLRenderer.render(r)
+        let svg = try Self.svg(html)
+        let strip = try #require(svg.components(separatedBy: "<g class=\"untimed\">").dropFirst().first)
+        let shown = (1...12).filter { strip.contains(">\($0) untimed-finding-number-\($0)</text>") }
+        #expect(!shown.isEmpty && shown.count < 12)
+        #expect(shown == Array(1...shown.count), "the first ones, in the order of the Findings section")
+        let more = 12 - shown.count
+        #expect(strip.contains(">+\(more) more</text>"))
+        #expect(strip.contains("<a class=\"untimed-more\" href=\"#findings\">"), "the list stays reachable")
+        // The tooltip names every finding left out; the Findings section holds each.
+        for k in (shown.count + 1)...12 {
+            #expect(strip.contains("\(k). [") && strip.contains("untimed-finding-number-\(k): "), "finding \(k) in the tooltip")
+            #expect(html.contains("id=\"finding-\(k)\""))
+        }
+        // Nothing is drawn past the strip's right edge (labels are 7 px a character).
+        for part in strip.components(separatedBy: "<text class=\"marker-label\" x=\"").dropFirst() {
+            let x = try #require(Double(part.prefix { $0 != "\"" }))
+            let label = try #require(part.split(separator: ">").dropFirst().first?.split(separator: "<").first)
+            #expect(x + Double(label.count) * 7 <= TimelineSVG.width - TimelineSVG.right, "\(label) at \(x)")
+        }
+        // Two untimed findings fit: no '+N more'.
+        r.findings = Array(r.findings.prefix(2))
+        #expect(!(try Self.svg(AnalysisHTMLRenderer.render(r))).contains("more</text>"))
+    }
+
     @Test("an interval of one second on a span of months is drawn at least 3 px wide, over its neighbours")
     func oneSecondInterval() throws {
         var r = SampleReport.make()

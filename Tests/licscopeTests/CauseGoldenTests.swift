@@ -10,6 +10,8 @@ struct CauseGoldenTests {
     static let formats: [(args: [String], ext: String)] = [
         (["--color", "never"], "txt"), (["--format", "markdown"], "note.md"), (["--format", "markdown", "--full"], "md"),
         (["--format", "json"], "json"), (["--format", "html"], "html"), (["--format", "jsonl"], "jsonl"),
+        (["--summary", "--color", "never"], "summary.txt"), (["--summary", "--format", "json"], "summary.json"),
+        (["--summary", "--format", "html"], "summary.html"),
     ]
 
     @Test("each format", arguments: ["proxy-407-london", "tls-interception-paris", "slm-stopped-chicago", "satellite-tier-gap-sydney"])

@@ -80,11 +80,21 @@ struct SharedOptionsTests {
         #expect(bad.stderr.contains("--tz"))
     }
 
-    @Test("--help of each reading command lists the shared options", arguments: ["analyze", "events", "packets", "status"])
-    func helpListsSharedOptions(_ command: String) throws {
+    @Test("--help of each reading command lists the shared options, --rules and --color only where they apply", arguments: [
+        ("analyze", ["--rules", "--color"]), ("events", ["--rules"]), ("packets", []), ("status", ["--color"]),
+    ])
+    func helpListsSharedOptions(_ command: String, _ applies: [String]) throws {
         let r = try BinaryRunner.run([command, "--help"])
-        for option in ["--format", "--output", "--tz", "--redact"] {
+        for option in ["--format", "--output", "--tz", "--redact", "--since", "--until"] + applies {
             #expect(r.stdout.contains(option), "\(command) --help lacks \(option)")
+        }
+        for option in ["--rules", "--color"] where !applies.contains(option) {
+            #expect(!r.stdout.contains(option), "\(command) --help lists \(option)")
+            // Given anyway, it is a usage error: one line, exit 2.
+            let value = option == "--rules" ? "rules" : "always"
+            let refused = try BinaryRunner.run([command, option, value, Self.capture])
+            #expect(refused.status == 2, "\(command) \(option)")
+            #expect(refused.stderr == "licscope: error: \(option) does not apply to this command\n", "\(refused.stderr)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `--since` / `--until` on analyze, events and packets: ISO 8601 dates or instants, zone-less values read in the
+/// `--since` / `--until` on analyze, status, events and packets: ISO 8601 dates or instants, zone-less values read in the
 /// `--tz` zone or UTC (and the output says which); invalid values are usage errors.
 @Suite("--since / --until")
 struct TimeWindowTests {
@@ -84,12 +84,43 @@ struct TimeWindowTests {
         #expect(plain.window == nil)
     }
 
+    /// `status --format json` of the London bundle's four outputs: all and status observed at 2026-12-07T05:10:33Z,
+    /// summary at 2026-10-28T05:10:30Z, usage at 2026-11-18T23:10:31Z.
+    static func statusRun(_ arguments: [String]) throws -> (status: Int32, sources: [String], window: [String: Any]?, stderr: String) {
+        let r = try BinaryRunner.run(["status", "--format", "json"] + arguments + [bundle])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let sources = (doc["snapshots"] as? [[String: Any]] ?? []).compactMap { ($0["source"] as? String)?.split(separator: "/").last.map(String.init) }
+        return (r.status, sources, doc["window"] as? [String: Any], r.stderr)
+    }
+
+    @Test("status: only outputs observed inside the window are checked; zone-less values in UTC or --tz, stated in the output")
+    func statusWindow() throws {
+        let since = try Self.statusRun(["--since", "2026-12-07"])
+        #expect(since.status == 0, "stderr: \(since.stderr)")
+        #expect(since.sources == ["show-license-all.txt:1", "show-license-status.txt:1"])
+        #expect(since.window?["since"] as? String == "2026-12-07T00:00:00Z")
+        #expect(since.window?["outputsLeftOut"] as? Int == 2)
+        #expect(since.window?["zoneOfZonelessValues"] as? String == "UTC")
+        // 08:10:31 in Tokyo is 23:10:31Z the day before: the usage output observed then is excluded (--until is).
+        let tokyo = try Self.statusRun(["--until", "2026-11-19T08:10:31", "--tz", "Asia/Tokyo"])
+        #expect(tokyo.sources == ["show-license-summary.txt:1"])
+        #expect(tokyo.window?["zoneOfZonelessValues"] as? String == "Asia/Tokyo (--tz)")
+        #expect(try Self.statusRun(["--until", "2026-11-19T08:10:31"]).sources == ["show-license-summary.txt:1", "show-license-usage.txt:1"])
+        let text = try BinaryRunner.run(["status", "--until", "2026-11-19T08:10:31", "--tz", "Asia/Tokyo", Self.bundle])
+        #expect(text.stdout.hasPrefix("window: only outputs observed from the first output until 2026-11-18T23:10:31Z (excluded; zone-less --since/--until values read in Asia/Tokyo (--tz)) were checked; 3 output(s)"), "\(text.stdout.prefix(300))")
+        #expect(text.stderr.contains("3 output(s) outside it"))
+        // Nothing inside: no evidence (exit 5), as events says for an empty window.
+        let none = try Self.statusRun(["--since", "2027-01-01"])
+        #expect(none.status == 5 && none.sources.isEmpty && none.window?["outputsLeftOut"] as? Int == 4)
+        #expect(try Self.statusRun([]).window == nil)
+    }
+
     @Test("invalid values and empty windows: exit 2, one line", arguments: [
         ["--since", "2026-13-01"], ["--since", "yesterday"], ["--until", "2026-07-05T25:00"], ["--until", "2026-02-30"],
         ["--since", "2026-07-05T10:00+15:00"], ["--since", "2026-07-06", "--until", "2026-07-05T12:00"],
     ])
     func invalid(_ option: [String]) throws {
-        for command in ["analyze", "events", "packets"] {
+        for command in ["analyze", "status", "events", "packets"] {
             let r = try BinaryRunner.run([command] + option + [Self.capture])
             #expect(r.status == 2, "\(command) \(option)")
             #expect(r.stderr.split(separator: "\n").count == 1, "\(command) \(option): \(r.stderr)")

@@ -19,6 +19,14 @@ public enum AnalysisHTMLRenderer {
     ///   - events: the timeline's events (untimed ones are ignored).
     /// - Returns: the document.
     public static func render(_ r: AnalysisReport, events: [Event]) -> String {
+        var body = header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + explanation(r) + notEvaluated(r)
+        body += connections(r) + stateTimeline(r) + inventory(r) + assumptions(r)
+        return document(r, body: body)
+    }
+
+    /// The self-contained page around `body`: head with the inline CSS and the policy that forbids fetching
+    /// anything, then the body and a footer naming the tool and the schema.
+    static func document(_ r: AnalysisReport, body: String) -> String {
         let inputs = r.inputs.joined(separator: ", ")
         var out = """
             <!DOCTYPE html>
@@ -36,26 +44,25 @@ public enum AnalysisHTMLRenderer {
             <body>
 
             """
-        out += header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + explanation(r) + notEvaluated(r)
-        out += connections(r) + stateTimeline(r) + inventory(r) + assumptions(r)
+        out += body
         out += "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
         return out + "</body>\n</html>\n"
     }
 
     /// `--explain RULE`: the rule's outcome and each selection's, as the text report prints them.
-    private static func explanation(_ r: AnalysisReport) -> String {
+    static func explanation(_ r: AnalysisReport) -> String {
         guard let e = r.explanation else { return "" }
         return "<section id=\"explain\"><h2>Explain \(HTMLText.escape(e.id))</h2>\n<details open><summary>"
             + "\(HTMLText.escape(e.title))</summary>\n<pre>\(ExplanationText.lines(e, HTMLText.escape))</pre></details></section>\n"
     }
 
-    private static func header(_ r: AnalysisReport) -> String {
+    static func header(_ r: AnalysisReport) -> String {
         "<header><h1>licscope analysis — \(HTMLText.escape(r.inputs.isEmpty ? "no input" : r.inputs.joined(separator: ", ")))</h1>\n"
             + "<p class=\"meta\">evidence \(AnalysisFormatting.time(r.evidenceStart)) → \(AnalysisFormatting.time(r.evidenceEnd))"
             + " · \(AnalysisFormatting.plural(r.eventCount, "event")) · all times UTC</p></header>\n"
     }
 
-    private static func verdict(_ r: AnalysisReport) -> String {
+    static func verdict(_ r: AnalysisReport) -> String {
         let sev = r.verdict.worstSeverity.map { " sev-\($0.rawValue)" } ?? ""
         var out = "<section class=\"verdict\(sev)\" id=\"verdict\"><h2>Verdict</h2>\n"
         if let s = r.verdict.worstSeverity { out += "<p>\(badge(s))</p>\n" }

@@ -9,7 +9,16 @@ public enum AnalysisJSONRenderer {
     /// - Parameter r: the report.
     /// - Returns: the document, ending with a newline.
     /// - Throws: `EncodingError` when a value cannot be encoded (a non-finite number).
-    public static func render(_ r: AnalysisReport) throws -> String {
-        String(decoding: JSONText.escapingFormatCharacters(try AnalysisReport.jsonEncoder().encode(AnalysisDocument(r))), as: UTF8.self) + "\n"
+    public static func render(_ r: AnalysisReport) throws -> String { try encode(AnalysisDocument(r)) }
+
+    /// `--summary --format json`: the short form as JSON (``AnalysisSummaryDocument``, `licscope.analysis-summary/1`),
+    /// encoded and escaped as the full document is.
+    /// - Parameter r: the report.
+    /// - Returns: the document, ending with a newline.
+    /// - Throws: `EncodingError` when a value cannot be encoded.
+    public static func renderSummary(_ r: AnalysisReport) throws -> String { try encode(AnalysisSummaryDocument(r)) }
+
+    private static func encode(_ document: some Encodable) throws -> String {
+        String(decoding: JSONText.escapingFormatCharacters(try AnalysisReport.jsonEncoder().encode(document)), as: UTF8.self) + "\n"
     }
 }

@@ -202,24 +202,53 @@ struct TimelineSVG {
     }
 
     /// Findings without a time (no timed evidence) in a labelled strip under the axis: a diamond each, with its
-    /// number and id, in the order of the Findings section.
+    /// number and id, in the order of the Findings section. Markers that do not fit give way to a `+N more` label
+    /// whose tooltip lists them and which links to the Findings section, where every finding is.
     private func untimedStrip(_ indices: [Int], y: Double) -> String {
         guard !indices.isEmpty else { return "" }
         var out = "<g class=\"untimed\"><text class=\"band-label\" x=\"4\" y=\"\(n(y + 14))\">untimed</text>"
             + "<rect class=\"untimed-strip\" x=\"\(n(Self.left))\" y=\"\(n(y))\" width=\"\(n(Self.width - Self.right - Self.left))\" "
             + "height=\"\(n(Self.untimedHeight - 6))\"/>\n"
+        let labels = indices.map { "\($0 + 1) \(report.findings[$0].id)" }
+        let shown = Self.untimedMarkersShown(labels: labels)
         var x = Self.left + 12
-        for i in indices {
+        for (i, label) in zip(indices, labels).prefix(shown) {
             let f = report.findings[i]
-            let label = "\(i + 1) \(f.id)"
-            guard x + 9 + Double(label.count) * 7 <= Self.width - Self.right else { break }
             let tip = "\(i + 1). [\(AnalysisFormatting.severity(f.severity))] \(f.id) rev \(f.rev): \(f.title)\nno timed evidence"
             out += "<g class=\"sev-\(f.severity.rawValue)\"><title>\(HTMLText.tooltip(tip))</title>"
                 + "<path d=\"M\(n(x)) \(n(y + 4))l7 7l-7 7l-7 -7z\" fill=\"var(--sev)\" stroke=\"#fff\"/>"
                 + "<text class=\"marker-label\" x=\"\(n(x + 9))\" y=\"\(n(y + 15))\">\(HTMLText.escape(label))</text></g>\n"
-            x += 9 + Double(label.count) * 7 + 16
+            x += Self.untimedAdvance(label)
+        }
+        if shown < indices.count {
+            let rest = indices.dropFirst(shown).map { i in
+                let f = report.findings[i]
+                return "\(i + 1). [\(AnalysisFormatting.severity(f.severity))] \(f.id): \(f.title)"
+            }
+            let tip = "\(rest.count) more finding(s) without a time (see Findings):\n" + rest.joined(separator: "\n")
+            out += "<a class=\"untimed-more\" href=\"#findings\"><title>\(HTMLText.tooltip(tip))</title>"
+                + "<text class=\"marker-label\" x=\"\(n(x - 7))\" y=\"\(n(y + 15))\">+\(rest.count) more</text></a>\n"
         }
         return out + "</g>\n"
+    }
+
+    /// The width a marker of the untimed strip takes with the gap after it (diamond, label, gap).
+    static func untimedAdvance(_ label: String) -> Double { 9 + Double(label.count) * 7 + 16 }
+
+    /// How many of the untimed markers `labels` are drawn: all when they fit the strip, else as many as fit
+    /// beside a `+N more` label for the rest.
+    static func untimedMarkersShown(labels: [String]) -> Int {
+        let room = width - right - (left + 12) + 16
+        let advances = labels.map(untimedAdvance)
+        if advances.reduce(0, +) <= room { return labels.count }
+        var used = 0.0
+        for (k, advance) in advances.enumerated() {
+            // The label starts where the next diamond would (7 px left of its centre) and must end inside the strip.
+            let more = Double("+\(labels.count - k - 1) more".count) * 7
+            if used + advance + more > room - 9 { return k }
+            used += advance
+        }
+        return labels.count
     }
 
     /// One tick per pixel column at most: the report's own evidence (transitions, finding evidence, snapshots),

@@ -8,6 +8,8 @@ public struct StatusReport: Sendable, Codable {
     /// The schema name and version of the JSON form.
     public var schema = "licscope.status/1"
     public var snapshots: [SnapshotStatus]
+    /// `--since` / `--until`: the window outputs were kept from; absent without one.
+    public var window: StatusWindow?
 
     /// One output.
     public struct SnapshotStatus: Sendable, Codable {

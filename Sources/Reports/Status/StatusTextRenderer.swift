@@ -6,7 +6,7 @@ import LicensingModel
 public enum StatusTextRenderer {
     /// The report as text. `color` adds ANSI colors to verdicts.
     public static func render(_ report: StatusReport, color: Bool = false) -> String {
-        var out = ""
+        var out = report.window.map { "window: \($0.sentence)\n\n" } ?? ""
         for s in report.snapshots {
             out += e("\(s.source)  \(s.command)") + "\n"
             if s.empty {

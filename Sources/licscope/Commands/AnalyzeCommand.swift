@@ -22,8 +22,6 @@ struct AnalyzeCommand: ParsableCommand {
     var paths: [String]
 
     @OptionGroup var shared: SharedOptions<ReportFormat>
-    @OptionGroup var rulesLocation: RulesCommand.Location
-    @OptionGroup var timeWindow: TimeWindowOptions
 
     @Option(help: "Exit 1 when a finding is at or above this severity.")
     var failOn: RuleSeverity = .low
@@ -37,13 +35,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) inputs that hold more than one product instance (UDI) instead of merging them.")
     var strict = false
 
-    @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text; Markdown is this short form unless --full).")
+    @Flag(help: "Print the short form: verdict, findings table, connections, runway, what to collect (text, json, html; Markdown is this short form unless --full).")
     var summary = false
 
     @Flag(help: "Markdown: the full report (evidence, state timeline, inventory, assumptions) instead of the case-note summary.")
     var full = false
 
-    @OptionGroup var colors: ColorOptions
     @OptionGroup var alsoReport: AlsoReportOption
 
     @Flag(name: .shortAndLong, help: "Print nothing; only the exit code tells the result.")
@@ -58,15 +55,16 @@ struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("no such file or directory: \(p)")
         }
         if summary && full { throw ValidationError("--summary and --full exclude each other") }
+        if summary && shared.format == .jsonl { throw ValidationError("--summary has no JSON Lines form (jsonl is the timeline)") }
     }
 
     func run() throws {
-        let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
+        let rules = try RulesCommand.loadOrExit(shared.rulesDirectory)
         if let explain, rules.rule(id: explain) == nil {
             throw CommandFailure("--explain: no rule \(explain) in \(rules.directory?.path ?? "the built-in rules")")
         }
         let catalog: MessageCatalog
-        do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
+        do { catalog = try MessageCatalog.bundled(rulesDirectory: shared.rules) } catch {
             throw CommandFailure("\(error)")
         }
         var pems: [String] = []
@@ -80,7 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
         let zones = try shared.zones.resolver()
         var options = AnalysisOptions(
             zones: zones, rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems, workDirectory: scratch.path)
-        options.window = try timeWindow.window(zones: zones)
+        options.window = try shared.timeWindow.window(zones: zones)
         if let index = paths.firstIndex(of: "-") {
             inputs[index] = try StandardInput.spool(into: scratch.path)
             options.displayNames[inputs[index]] = StandardInput.displayName
@@ -109,9 +107,9 @@ struct AnalyzeCommand: ParsableCommand {
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         var text = try ReportWriter.render(
-            shown, format: shared.format, color: colors.enabled(toFile: shared.outputFile.path != nil), summary: summary,
+            shown, format: shared.format, color: shared.colored, summary: summary,
             full: full)
-        if explain != nil { text += ReportWriter.explanation(shown.report, format: shared.format, summary: summary) }
+        if explain != nil { text += ReportWriter.explanation(shown.report, format: shared.format) }
         if shared.redact {
             var redactor = OutputRedactor()
             text = redactor.redact(text)

@@ -21,6 +21,7 @@ struct EventsCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, jsonl
         static var standard: OutputFormat { .text }
+        static var uses: SharedOptionUse { .rules }
     }
 
     @Argument(help: "Logs (plain or gzip'd), captures, folders (read recursively, in name order), archives, or - for standard input.", completion: .file())
@@ -31,9 +32,6 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Year for yearless timestamps (otherwise inferred from dated lines or the file's modification time).")
     var year: Int?
 
-    @OptionGroup var timeWindow: TimeWindowOptions
-
-    @OptionGroup var rulesLocation: RulesCommand.Location
 
     func validate() throws {
         if let year, !(1970...2200).contains(year) { throw ValidationError("--year must be between 1970 and 2200") }
@@ -41,9 +39,9 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let resolver = try shared.zones.resolver()
-        let window = try timeWindow.window(zones: resolver)
+        let window = try shared.timeWindow.window(zones: resolver)
         let catalog: MessageCatalog
-        do { catalog = try MessageCatalog.bundled(rulesDirectory: rulesLocation.rules) } catch {
+        do { catalog = try MessageCatalog.bundled(rulesDirectory: shared.rules) } catch {
             throw CommandFailure("\(error)")
         }
         let inputs = try CommandInputs(paths)

@@ -24,17 +24,17 @@ struct PacketsCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, jsonl
         static var standard: OutputFormat { .text }
+        static var uses: SharedOptionUse { [] }
     }
 
     @OptionGroup var shared: SharedOptions<OutputFormat>
-    @OptionGroup var timeWindow: TimeWindowOptions
 
     @Option(name: .customLong("ca-file"), help: "PEM file of extra trust anchors (a customer's own or proxy CA).")
     var caFiles: [String] = []
 
     func run() throws {
         guard !files.isEmpty else { throw CommandFailure("give at least one capture file") }
-        let window = try timeWindow.window(zones: try shared.zones.resolver())
+        let window = try shared.timeWindow.window(zones: try shared.zones.resolver())
         var anchors: [String] = []
         for path in caFiles {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -26,11 +26,10 @@ struct StatusCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, json
         static var standard: OutputFormat { .text }
+        static var uses: SharedOptionUse { .color }
     }
 
     @OptionGroup var shared: SharedOptions<OutputFormat>
-
-    @OptionGroup var colors: ColorOptions
 
     /// The most bytes read from one `show license …` output (real ones are a few KiB; the parser holds the text).
     static let maxOutputBytes = 16 << 20
@@ -47,6 +46,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let resolver = try shared.zones.resolver()
+        let window = try shared.timeWindow.window(zones: resolver)
         var groups: [[Event]] = []
         var problems: [[String]] = []
         let inputs = try CommandInputs(files)
@@ -87,7 +87,16 @@ struct StatusCommand: ParsableCommand {
         if let first = passedOver.first {
             Terminal.warn("licscope: skipped \(passedOver.count) file(s) that are not license outputs (\(first)\(passedOver.count > 1 ? ", …" : ""))")
         }
-        let report = StatusReport.build(groups: groups, problems: problems)
+        var report: StatusReport
+        if let window {
+            let kept = StatusWindow.apply(window, groups: groups, problems: problems)
+            report = StatusReport.build(groups: kept.groups, problems: kept.problems)
+            report.window = StatusWindow(window, outputsLeftOut: kept.leftOut)
+            Terminal.warn("licscope: \(report.window?.sentence ?? "")")
+            groups = kept.groups
+        } else {
+            report = StatusReport.build(groups: groups, problems: problems)
+        }
         var text: String
         switch shared.format {
         case .json:
@@ -95,7 +104,7 @@ struct StatusCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             text = String(decoding: JSONText.escapingFormatCharacters(try encoder.encode(report)), as: UTF8.self) + "\n"
         case .text:
-            text = StatusTextRenderer.render(report, color: colors.enabled(toFile: shared.outputFile.path != nil))
+            text = StatusTextRenderer.render(report, color: shared.colored)
         }
         if shared.redact {
             var redactor = OutputRedactor()

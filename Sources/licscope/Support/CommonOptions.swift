@@ -32,26 +32,7 @@ struct ZoneOptions: ParsableArguments {
 /// Severities as typed option values (`--min-level`), completed from the five levels.
 extension RuleSeverity: ExpressibleByArgument {}
 
-/// `--color auto|always|never`, shared by the commands that color their text output.
-struct ColorOptions: ParsableArguments {
-    /// When to color text output.
-    enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
-
-    @Option(help: "Color text output: auto (a terminal, and NO_COLOR unset), always, never.")
-    var color: Mode = .auto
-
-    /// Whether to color; `toFile` is true when the output goes to `-o FILE`.
-    func enabled(toFile: Bool = false) -> Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto: return !toFile && Terminal.colorAllowed
-        }
-    }
-}
-
 extension ReportFormat: OutputFormatChoice {
     static var standard: ReportFormat { .text }
+    static var uses: SharedOptionUse { [.rules, .color] }
 }

@@ -28,6 +28,7 @@ enum HelpExamples {
         ("licscope status --format json ./collected/", "every show license output in a folder"),
         ("ssh cucm 'show license all' | licscope status -", "an output piped in"),
         ("licscope status --tz IST=Asia/Jerusalem show-license-all.txt", "re-read an ambiguous abbreviation"),
+        ("licscope status --since 2026-07-05 --tz Europe/Zurich ./outputs/", "only outputs from 5 July, Zurich time"),
     ])
 
     static let events = block([

@@ -6,15 +6,17 @@ import Rules
 
 /// Renders an analysis in the requested format.
 enum ReportWriter {
-    /// `summary` asks for the short form (text, and Markdown, whose default it is unless `full`); the other formats
-    /// are always whole. `--summary` with a format that has no short form prints the text summary, as it always did.
+    /// `summary` asks for the short form: text, JSON (`licscope.analysis-summary/1`), HTML, and Markdown, whose default
+    /// it is unless `full`. JSON Lines is a timeline and has no short form (the command refuses `--summary` with it).
     static func render(
         _ outcome: AnalysisOutcome, format: ReportFormat, color: Bool, summary: Bool = false, full: Bool = false
     ) throws -> String {
         switch format {
         case .markdown:
             return full ? AnalysisMarkdownRenderer.render(outcome.report) : AnalysisMarkdownRenderer.renderSummary(outcome.report)
-        case _ where summary: return AnalysisSummaryRenderer.render(outcome.report)
+        case .text where summary: return AnalysisSummaryRenderer.render(outcome.report)
+        case .json where summary: return try AnalysisJSONRenderer.renderSummary(outcome.report)
+        case .html where summary: return AnalysisHTMLRenderer.renderSummary(outcome.report)
         case .json: return try AnalysisJSONRenderer.render(outcome.report)
         case .text: return AnalysisTextRenderer.render(outcome.report, color: color)
         case .html: return AnalysisHTMLRenderer.render(outcome.report, events: outcome.events)
@@ -23,9 +25,12 @@ enum ReportWriter {
     }
 
     /// The `--explain RULE` section appended to a text or Markdown report (JSON and HTML carry the report's
-    /// explanation in their own shape; `--summary` prints text whatever the format).
-    static func explanation(_ report: AnalysisReport, format: ReportFormat, summary: Bool) -> String {
-        if format == .markdown { return ExplanationText.markdown(report) }
-        return format == .text || summary ? ExplanationText.text(report) : ""
+    /// explanation in their own shape, summary or not).
+    static func explanation(_ report: AnalysisReport, format: ReportFormat) -> String {
+        switch format {
+        case .markdown: return ExplanationText.markdown(report)
+        case .text: return ExplanationText.text(report)
+        case .json, .jsonl, .html: return ""
+        }
     }
 }

@@ -6,10 +6,24 @@ import Foundation
 protocol OutputFormatChoice: ExpressibleByArgument, CaseIterable, Sendable, Equatable {
     /// The format used when `--format` is not given.
     static var standard: Self { get }
+    /// Which of the shared options that do not apply everywhere (`--rules`, `--color`) the command takes.
+    static var uses: SharedOptionUse { get }
+}
+
+/// The shared options a reading command may or may not take: `--rules` where rules or the message catalog are read,
+/// `--color` where text output is colored.
+struct SharedOptionUse: OptionSet, Sendable {
+    let rawValue: Int
+    /// `--rules DIR`.
+    static let rules = SharedOptionUse(rawValue: 1)
+    /// `--color auto|always|never`.
+    static let color = SharedOptionUse(rawValue: 2)
 }
 
 /// The options every command that reads inputs shares (`analyze`, `status`, `events`, `packets`): `--format`, `-o`,
-/// `--tz` and `--redact`. Each command types `--format` with its own enum.
+/// `--tz`, `--redact`, `--since`/`--until`, and where they apply (``OutputFormatChoice/uses``) `--rules` and
+/// `--color`. Each command types `--format` with its own enum; an option that does not apply is left out of the
+/// command's help and completion and refused as a usage error.
 struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
     @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
     var format: Format = .standard
@@ -24,10 +38,45 @@ struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
     @Flag(help: "Replace hosts, addresses, serials, UUIDs and account names with placeholders (secrets are never printed, with or without it).")
     var redact = false
 
+    @OptionGroup var timeWindow: TimeWindowOptions
+
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "The rules directory (its messages/ folder is the log message catalog).", valueName: "DIR",
+            visibility: Format.uses.contains(.rules) ? .default : .private),
+        completion: .directory)
+    var rules: String?
+
+    @Option(help: ArgumentHelp(
+        "Color text output: auto (a terminal, and NO_COLOR unset), always, never.", valueName: "WHEN",
+        visibility: Format.uses.contains(.color) ? .default : .private))
+    var color: ColorMode?
+
+    /// When to color text output.
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
     /// Where the output goes.
     var outputFile: OutputFile { OutputFile(output) }
 
+    /// The rules directory: `--rules`, else the usual search (``RulesCommand/Location/standardDirectory()``).
+    var rulesDirectory: URL { rules.map { URL(fileURLWithPath: $0) } ?? RulesCommand.Location.standardDirectory() }
+
+    /// Whether to color text output: `--color always`, or `auto` (the default) on a terminal with `NO_COLOR` unset and
+    /// no `-o` file.
+    var colored: Bool {
+        switch color ?? .auto {
+        case .always: return true
+        case .never: return false
+        case .auto: return outputFile.path == nil && Terminal.colorAllowed
+        }
+    }
+
     func validate() throws {
+        if rules != nil, !Format.uses.contains(.rules) { throw ValidationError("--rules does not apply to this command") }
+        if color != nil, !Format.uses.contains(.color) { throw ValidationError("--color does not apply to this command") }
         try outputFile.validate()
     }
 }

@@ -75,7 +75,7 @@ struct TimeBound: ExpressibleByArgument, Sendable, Equatable {
     }
 }
 
-/// `--since` / `--until`, shared by `analyze`, `events` and `packets`.
+/// `--since` / `--until`, part of ``SharedOptions`` (`analyze`, `status`, `events`, `packets`).
 struct TimeWindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Keep only evidence at or after this time: 2026-07-05, 2026-07-05T10:00, 2026-07-05T10:00:00Z or …+02:00; without an offset it is read in the --tz zone, else UTC.",
