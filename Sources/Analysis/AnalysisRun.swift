@@ -51,9 +51,7 @@ public enum AnalysisRun {
         var report = AnalysisReport(
             tool: .init(name: "licscope", version: toolVersion), inputs: paths.map { options.displayNames[$0] ?? $0 },
             verdict: .init(
-                summary: VerdictText.summary(
-                    findings: findings, replay: replay, evidenceCount: timeline.events.count,
-                    productInstances: instances.count),
+                summary: "",
                 worstSeverity: worst, exitCode: exit, partlyUnreadable: collected.partlyUnreadable),
             findings: findings, notEvaluated: evaluation?.notEvaluated ?? [], states: replay.intervals,
             transitions: replay.transitions.map(AnalysisReport.TransitionRow.init),
@@ -72,6 +70,7 @@ public enum AnalysisRun {
         report.assumptionGroups = AssumptionGroup.groups(from: timeline.events)
         report.connections = ConnectionRow.rows(from: timeline.events)
         report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
+        report.verdict.summary = VerdictText.summary(of: report)
         return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 

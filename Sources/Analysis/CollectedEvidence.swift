@@ -57,6 +57,7 @@ enum EvidenceCollector {
                 path: item.displayPath, parsedAs: item.fileClass.rawValue, status: status(item.status), reason: item.reason,
                 bytes: item.size)
             entry.memberDate = item.memberDate ?? resolvedDates[item.displayPath]
+            entry.storedName = item.storedName
             if byPath[item.displayPath] == nil { order.append(item.displayPath) }
             byPath[item.displayPath] = entry
         }

@@ -27,7 +27,7 @@ enum FindingExcerpts {
                 let item = findings[f].evidence[i]
                 guard let (path, line) = Self.pending(item, files: files), let text = read[path]?[line] else { continue }
                 if item.describesState {
-                    findings[f].evidence[i].reproduce(from: text)
+                    findings[f].evidence[i].noteSourceText(text)
                     continue
                 }
                 var filled = FindingEvidence(

@@ -29,8 +29,9 @@ struct ExtractionSession {
     private(set) var recordingMemberDate: Date?
     private(set) var recordingMemberWallTime: ArchiveWallTime?
     /// Display paths given to archive members so far, and the last repeat number used for each repeated one.
-    private var memberPathsInUse: Set<String> = []
     private var memberPathRepeats: [String: Int] = [:]
+    /// Members' names as their archives store them, by display path, where they differ from the shown path.
+    private(set) var storedNames: [String: String] = [:]
     /// The wall-time limit of the outermost archive being expanded, started with it (nil outside archives).
     private var archiveLimit: WallTimeLimit?
 
@@ -47,7 +48,11 @@ struct ExtractionSession {
 
     // MARK: Recording
 
-    mutating func record(_ item: InventoryItem) { inventory.append(item) }
+    mutating func record(_ item: InventoryItem) {
+        var item = item
+        item.storedName = storedNames[item.displayPath]
+        inventory.append(item)
+    }
 
     mutating func recordRefused(_ displayPath: String, reason: String, size: Int = 0, fileClass: FileClass = .unknown) {
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .refused, reason: reason))
@@ -105,23 +110,17 @@ struct ExtractionSession {
 
     /// The display path of an archive member, `archive!path`; a path the bundle already showed (two entries with
     /// one name) gets `[2]`, `[3]`… so each stays its own inventory item and source pointer (`#` would read as a
-    /// capture frame number).
-    mutating func memberDisplayPath(archive: String, path: String) -> String {
+    /// capture frame number), and a name that itself ends in such a suffix always carries its number
+    /// (``MemberCopy``), so the two never read the same. `stored`, the name as the archive holds it, is kept for the
+    /// inventory when it differs from `path` (`./cm/slm.log` shown as `cm/slm.log`).
+    mutating func memberDisplayPath(archive: String, path: String, stored: String? = nil) -> String {
         let base = archive + "!" + path
-        guard memberPathsInUse.contains(base) else {
-            memberPathsInUse.insert(base)
-            return base
-        }
         // The repeat counter for each name keeps this constant-time per member, however many entries share it.
-        var repeatNumber = memberPathRepeats[base] ?? 1
-        var candidate: String
-        repeat {
-            repeatNumber += 1
-            candidate = base + "[\(repeatNumber)]"
-        } while memberPathsInUse.contains(candidate)
-        memberPathRepeats[base] = repeatNumber
-        memberPathsInUse.insert(candidate)
-        return candidate
+        let copy = (memberPathRepeats[base] ?? 0) + 1
+        memberPathRepeats[base] = copy
+        let display = archive + "!" + MemberCopy.display(name: path, copy: copy)
+        if let stored, stored != path { storedNames[display] = stored }
+        return display
     }
 
     // MARK: Limits

@@ -32,6 +32,9 @@ public struct InventoryItem: Sendable, Codable, Hashable {
     public var memberDate: Date?
     /// The member's zone-less wall time (zip DOS date and time) when no UTC time was recorded.
     public var memberWallTime: ArchiveWallTime?
+    /// The member's name as its archive stores it, when that differs from the shown path (`./cm/slm.log`,
+    /// `cm\slm.log`): what `tar` or `unzip` must be given to take it out.
+    public var storedName: String?
 
     /// Creates an item.
     public init(

@@ -121,7 +121,7 @@ enum TarExpander {
         case .relative(let relative):
             path = relative
         }
-        let memberDisplay = session.memberDisplayPath(archive: archive, path: path)
+        let memberDisplay = session.memberDisplayPath(archive: archive, path: path, stored: name)
         if MemberPath.isMacMetadata(path) {
             session.recordSkipped(memberDisplay, reason: "macOS Finder metadata", size: size)
             _ = try stream.skip(size)

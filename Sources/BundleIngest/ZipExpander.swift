@@ -88,7 +88,7 @@ enum ZipExpander {
         case .relative(let relative):
             path = relative
         }
-        let display = session.memberDisplayPath(archive: archive, path: path)
+        let display = session.memberDisplayPath(archive: archive, path: path, stored: member.name)
         if MemberPath.isMacMetadata(path) {
             session.recordSkipped(display, reason: "macOS Finder metadata", size: member.uncompressedSize)
             return .fine

@@ -5,7 +5,7 @@ import LicensingModel
 /// one group of each kind of evidence and of each source file, then the rest in time order up to the limit.
 ///
 /// Without it a daily retry line fills the list and the one capture item that shows the cause is cut. Only the
-/// groups shown are built (redaction and reproduction hints are costly on busy traces).
+/// groups shown are built (redaction is costly on busy traces).
 enum EvidenceSelection {
     /// Fields that differ between repeats of the same message and must not split a group.
     static let volatileFields: Set<String> = [

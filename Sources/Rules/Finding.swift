@@ -103,8 +103,10 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
     public var time: Date?
     /// The source text, secrets redacted.
     public var excerpt: String?
-    /// A command that shows it in the source (`grep -nF -- '…' 'slm.log'`, `tshark -r 'f.pcap' -Y "frame.number == 7"`).
-    public var reproduction: String?
+    /// For a state item: the text its source holds at the pointer (the line the state was read from), redacted —
+    /// what a reproduction hint (made by Reports when rendering) greps for; nil for an event (its excerpt is that
+    /// text) and when unknown (the hint then prints the line by number).
+    public var sourceText: String?
     /// The event's typed fields (nil for a state interval): what a report shows for evidence without source text
     /// (a capture's ladder, the presented chain's issuer and root) and what verdict templates name.
     public var fields: [String: FieldValue]?
@@ -123,13 +125,7 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
         if let source, case .frame = source.location {
             shown = EvidenceExcerpt.forFrame(label: label, fields: fields, excerpt: excerpt)
         }
-        let redacted = shown.map { Redaction.redact($0) }
-        self.excerpt = redacted
-        // A state item's excerpt is a sentence the report builds: the hint prints its line until ``reproduce(from:)``
-        // is given what the file holds there.
-        self.reproduction = source.flatMap {
-            ReproductionHint.command(for: $0, excerpt: Self.isStateLabel(label) && fields.isEmpty ? nil : redacted)
-        }
+        self.excerpt = shown.map { Redaction.redact($0) }
     }
 
     /// Whether the item is a state interval (`authorization: AUTHORIZATION EXPIRED`) rather than an event: its
@@ -141,11 +137,11 @@ public struct FindingEvidence: Sendable, Codable, Hashable {
         StateDimension.allCases.contains { label.hasPrefix($0.rawValue + ": ") }
     }
 
-    /// Makes the reproduction hint of a state item find `sourceText` — the text the source holds at its pointer
-    /// (the line the state was read from) — instead of printing the line by number; nil keeps the line number.
-    public mutating func reproduce(from sourceText: String?) {
-        guard describesState, let source, let sourceText else { return }
-        reproduction = ReproductionHint.command(for: source, excerpt: Redaction.redact(sourceText))
+    /// Records, for a state item, `sourceText` — the text the source holds at its pointer (the line the transition
+    /// was read from) — redacted, so its reproduction hint finds that line; nil keeps the hint on the line number.
+    public mutating func noteSourceText(_ sourceText: String?) {
+        guard describesState, source != nil, let sourceText else { return }
+        self.sourceText = Redaction.redact(sourceText)
     }
 }
 

@@ -8,7 +8,7 @@ struct SelectionHit: Hashable {
 }
 
 /// A finding's evidence item before it is shown. A busy trace matches a selection hundreds of thousands of times
-/// while a finding shows a handful of items, so redacting the excerpt and making the reproduction hint wait until
+/// while a finding shows a handful of items, so redacting the excerpt waits until
 /// ``build()`` is called for the items shown; equality and order are those of the built items.
 struct PendingEvidence: Hashable {
     var label: String
@@ -25,7 +25,7 @@ struct PendingEvidence: Hashable {
     /// line the transition was read from), nil when unknown: the hint then prints the line by number.
     func build(sourceText: String? = nil) -> FindingEvidence {
         var item = FindingEvidence(label: label, source: source, time: time, excerpt: excerpt, fields: fields)
-        if sourceText != nil { item.reproduce(from: sourceText) }
+        item.noteSourceText(sourceText)
         return item
     }
 }

@@ -23,8 +23,9 @@ struct VerdictWordingTests {
         let path = AnalysisFixtures.packageRoot.appendingPathComponent("samples/\(sample)").path
         let o = AnalysisRun.run(paths: [path], options: try AnalysisFixtures.options(), toolVersion: "test")
         var stateItems = 0
+        let hints = ReproductionHint(inventory: o.report.inventory)
         for item in o.report.findings.flatMap(\.evidence) {
-            guard let source = item.source, !source.path.contains("!"), !source.path.hasSuffix(".gz"), let hint = item.reproduction,
+            guard let source = item.source, !source.path.contains("!"), !source.path.hasSuffix(".gz"), let hint = hints.command(for: item),
                 case .line(let n) = source.location
             else { continue }
             if item.label.contains(": ") { stateItems += 1 }

@@ -3,8 +3,8 @@ import LicensingModel
 import Testing
 @testable import Rules
 
-/// Evidence that decides: identical messages grouped, each kind of evidence kept, capture items with an excerpt,
-/// reproduction hints that run as printed.
+/// Evidence that decides: identical messages grouped, each kind of evidence kept, capture items with an excerpt
+/// (their reproduction hints are Reports', see ReproductionHintTests).
 @Suite struct EvidenceSelectionTests {
     static let t0 = Date(timeIntervalSince1970: 1_600_000_000)
 
@@ -49,25 +49,5 @@ import Testing
         #expect(x.contains("TLS tools.cisco.com → 127.0.0.9:443: client_alert, client alert unknown_ca"))
         #expect(x.contains("presented chain: CN=tools.cisco.com ← CN=Corp Issuing CA"))
         #expect(x.contains("root: CN=Corp Inspection Root (chain incomplete)"))
-        #expect(e.reproduction == "tshark -r 'p.cap' -Y \"frame.number == 11\"")
-    }
-
-    @Test("reproduction hints for files inside archives run as printed", arguments: [
-        ("b.zip!cm/slm.log", SourcePointer.Location.line(5), "x", "unzip -p 'b.zip' 'cm/slm.log' | sed -n '5p'"),
-        ("b.tar.gz!cm/slm.log", .line(5), "x", "tar -xOzf 'b.tar.gz' --no-anchored 'cm/slm.log' | sed -n '5p'"),
-        ("b.tar!p.cap", .frame(3), "x", "tar -xOf 'b.tar' --no-anchored 'p.cap' | tshark -r - -Y \"frame.number == 3\""),
-        ("b.zip!slm.log.1.gz", .line(2), "x", "unzip -p 'b.zip' 'slm.log.1.gz' | gzip -dc | sed -n '2p'"),
-        ("slm.log.1.gz", .line(2), "ERROR send", "zgrep -nF -- 'ERROR send' 'slm.log.1.gz'"),
-        ("a.zip!in.tgz!x.log", .line(1), "x", "unzip -p 'a.zip' 'in.tgz' | tar -xOzf - --no-anchored 'x.log' | sed -n '1p'"),
-        // Standard input (`licscope analyze -`): the hint reads the same input piped in again.
-        ("<stdin>", .line(2), "ERROR send", "grep -nF -- 'ERROR send'"),
-        ("<stdin>", .frame(3), "x", "tshark -r - -Y \"frame.number == 3\""),
-        ("<stdin>!cm/slm.log", .line(5), "x",
-         "(f=$(mktemp) && cat > \"$f\" && { unzip -p \"$f\" 'cm/slm.log' 2>/dev/null || tar -xOf \"$f\" --no-anchored 'cm/slm.log'; }; rm -f \"$f\") | sed -n '5p'"),
-    ])
-    func archiveHints(_ path: String, _ location: SourcePointer.Location, _ excerpt: String, _ expected: String) {
-        let pointer = SourcePointer(path: path, location: location)
-        #expect(ReproductionHint.command(for: pointer, excerpt: excerpt) == expected)
-        #expect(!(ReproductionHint.command(for: pointer, excerpt: excerpt) ?? "").contains("!"))
     }
 }

@@ -149,7 +149,7 @@ import Testing
         #expect(T.evaluate(rule, [T.event(.communicationFailed, at: 0)], present: [.capture]).findings.count == 1)
     }
 
-    @Test func findingsRedactExcerptsAndGiveReproductionHints() throws {
+    @Test func findingsRedactExcerpts() throws {
         let rule = try T.rule("""
             failed:
               event: [registration.failed, tls.handshake]
@@ -164,8 +164,7 @@ import Testing
         #expect(finding.evidence.count == 2)
         let text = try #require(finding.evidence.first)
         #expect(text.excerpt == "license smart register idtoken <redacted> force")
-        #expect(text.reproduction == "grep -nF -- 'license smart register idtoken' 'cli history.txt'")
-        #expect(finding.evidence[1].reproduction == "tshark -r 'packets.cap' -Y \"frame.number == 12\"")
+        #expect(text.source == .line("cli history.txt", 4) && text.sourceText == nil, "an event's excerpt is its source text")
         #expect(finding.missingCorroboration == [.syslog])
         #expect(finding.facts == ["A fact."] && finding.inferences == ["An inference."])
         #expect(finding.rev == 2)

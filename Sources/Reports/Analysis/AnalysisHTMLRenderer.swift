@@ -100,11 +100,12 @@ public enum AnalysisHTMLRenderer {
     private static func findings(_ r: AnalysisReport) -> String {
         var out = "<section id=\"findings\"><h2>Findings</h2>\n"
         if r.findings.isEmpty { return out + "<p>No rule matched.</p></section>\n" }
-        for (i, f) in r.findings.enumerated() { out += finding(f, number: i + 1) }
+        let hints = ReproductionHint(inventory: r.inventory)
+        for (i, f) in r.findings.enumerated() { out += finding(f, number: i + 1, hints: hints) }
         return out + "</section>\n"
     }
 
-    private static func finding(_ f: Finding, number: Int) -> String {
+    private static func finding(_ f: Finding, number: Int, hints: ReproductionHint) -> String {
         var out = "<article class=\"finding sev-\(f.severity.rawValue)\" id=\"finding-\(number)\">\n"
         out += "<h3>\(badge(f.severity)) \(number). <code>\(HTMLText.escape(f.id))</code> rev \(f.rev) — \(HTMLText.escape(f.title))</h3>\n"
         var conf = "\(f.kind.rawValue) · confidence \(f.confidence.rawValue)"
@@ -118,7 +119,7 @@ public enum AnalysisHTMLRenderer {
                 + "<code>\(HTMLText.escape(e.source?.description ?? "no source"))</code>"
                 + ((e.count ?? 1) > 1 ? " <span class=\"muted\">\(HTMLText.escape(AnalysisFormatting.repeats(e.count, last: e.lastTime)))</span>" : "")
             if let x = e.excerpt { out += "<pre>\(AnalysisFormatting.excerptLines(x).map(HTMLText.escape).joined(separator: "\n"))</pre>" }
-            if let c = e.reproduction { out += "<pre class=\"cmd\">$ \(HTMLText.escape(c))</pre>" }
+            if let c = hints.command(for: e) { out += "<pre class=\"cmd\">$ \(HTMLText.escape(c))</pre>" }
             out += "</li>\n"
         }
         out += "</ol>\n"

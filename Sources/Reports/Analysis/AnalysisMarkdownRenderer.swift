@@ -33,7 +33,8 @@ public enum AnalysisMarkdownRenderer {
     private static func findings(_ r: AnalysisReport) -> String {
         guard !r.findings.isEmpty else { return "## Findings\n\nNo rule matched.\n\n" }
         var out = "## Findings\n\n" + findingsTable(r) + "\n"
-        for (n, f) in r.findings.enumerated() { out += finding(f, number: n + 1) }
+        let hints = ReproductionHint(inventory: r.inventory)
+        for (n, f) in r.findings.enumerated() { out += finding(f, number: n + 1, hints: hints) }
         return out
     }
 
@@ -48,7 +49,7 @@ public enum AnalysisMarkdownRenderer {
             })
     }
 
-    private static func finding(_ f: Finding, number: Int) -> String {
+    private static func finding(_ f: Finding, number: Int, hints: ReproductionHint) -> String {
         var out = "### \(number). \(AnalysisFormatting.severity(f.severity)) — \(MarkdownText.code(f.id)) rev \(f.rev): "
             + "\(MarkdownText.prose(f.title))\n\n"
         out += "*\(f.kind.rawValue) · confidence \(f.confidence.rawValue)*"
@@ -63,7 +64,7 @@ public enum AnalysisMarkdownRenderer {
             if let excerpt = e.excerpt {
                 out += MarkdownText.fence(AnalysisFormatting.excerptLines(excerpt), info: "text", indent: "  ")
             }
-            if let cmd = e.reproduction {
+            if let cmd = hints.command(for: e) {
                 out += MarkdownText.fence([AnalysisFormatting.printable(cmd)], info: "sh", indent: "  ")
             }
         }

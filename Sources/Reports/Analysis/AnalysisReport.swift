@@ -131,6 +131,9 @@ public struct AnalysisReport: Sendable {
         /// The archive member's own modification time (zip/tar header), when it is one.
         public var memberDate: Date?
         public var reader: String?
+        /// The member's name as its archive stores it, when that differs from `path`'s last part (`./cm/slm.log`):
+        /// what a reproduction hint gives `tar` or `unzip`.
+        public var storedName: String?
 
         /// Creates an entry.
         public init(

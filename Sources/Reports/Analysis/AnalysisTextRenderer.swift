@@ -47,13 +47,14 @@ public enum AnalysisTextRenderer {
     private static func findings(_ r: AnalysisReport, _ p: TerminalPaint) -> String {
         guard !r.findings.isEmpty else { return "" }
         var out = p.heading("FINDINGS") + "\n"
+        let hints = ReproductionHint(inventory: r.inventory)
         for (n, f) in r.findings.enumerated() {
-            out += finding(f, number: n + 1, p)
+            out += finding(f, number: n + 1, hints: hints, p)
         }
         return out
     }
 
-    private static func finding(_ f: Finding, number: Int, _ p: TerminalPaint) -> String {
+    private static func finding(_ f: Finding, number: Int, hints: ReproductionHint, _ p: TerminalPaint) -> String {
         let deep = indent + "    "
         var out = indent + p.severity(f.severity, "[\(AnalysisFormatting.severity(f.severity))]")
             + p.bold(" \(number). " + AnalysisFormatting.printable("\(f.id) rev \(f.rev) — \(f.title)")) + "\n"
@@ -69,7 +70,7 @@ public enum AnalysisTextRenderer {
                 + "  " + (e.source.map { AnalysisFormatting.printable($0.description) } ?? "no source")
                 + ((e.count ?? 1) > 1 ? "  " + AnalysisFormatting.repeats(e.count, last: e.lastTime) : "") + "\n"
             for line in e.excerpt.map(AnalysisFormatting.excerptLines) ?? [] { out += deep + "      > " + line + "\n" }
-            if let cmd = e.reproduction { out += deep + "      $ " + AnalysisFormatting.printable(cmd) + "\n" }
+            if let cmd = hints.command(for: e) { out += deep + "      $ " + AnalysisFormatting.printable(cmd) + "\n" }
         }
         if f.evidenceOmitted > 0 {
             out += deep + "  … \(AnalysisFormatting.plural(f.evidenceOmitted, "more evidence item")) not shown\n"

@@ -28,8 +28,8 @@ extension AnalysisDocument {
         public var missingCorroboration: [String]
         public var collect: [String]
 
-        /// Maps a rule's finding.
-        public init(_ f: Rules.Finding) {
+        /// Maps a rule's finding; `hints` makes each evidence item's reproduction command.
+        public init(_ f: Rules.Finding, hints: ReproductionHint) {
             id = f.id
             rev = f.rev
             kind = f.kind.rawValue
@@ -46,7 +46,7 @@ extension AnalysisDocument {
             affectedVersions = f.affectedVersions
             fixedVersions = f.fixedVersions
             matchedSelections = f.matchedSelections
-            evidence = f.evidence.map(Evidence.init)
+            evidence = f.evidence.map { Evidence($0, hints: hints) }
             evidenceOmitted = f.evidenceOmitted
             firstEvidence = f.firstEvidence
             lastEvidence = f.lastEvidence
@@ -66,13 +66,13 @@ extension AnalysisDocument {
         public var count: Int?
         public var lastTime: Date?
 
-        /// Maps a finding's evidence item.
-        public init(_ e: FindingEvidence) {
+        /// Maps a finding's evidence item, with the reproduction command `hints` makes for it.
+        public init(_ e: FindingEvidence, hints: ReproductionHint) {
             label = e.label
             source = e.source.map(Pointer.init)
             time = e.time
             excerpt = e.excerpt
-            reproduction = e.reproduction
+            reproduction = hints.command(for: e)
             fields = e.fields?.mapValues(Value.init)
             count = e.count
             lastTime = e.lastTime

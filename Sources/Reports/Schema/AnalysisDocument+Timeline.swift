@@ -99,6 +99,7 @@ extension AnalysisDocument {
         public var events: Int
         public var memberDate: Date?
         public var reader: String?
+        public var storedName: String?
 
         /// Maps an inventory entry.
         public init(_ e: AnalysisReport.InventoryEntry) {
@@ -112,6 +113,7 @@ extension AnalysisDocument {
             events = e.events
             memberDate = e.memberDate
             reader = e.reader
+            storedName = e.storedName
         }
     }
 

@@ -77,7 +77,8 @@ public struct AnalysisDocument: Sendable, Codable, Hashable {
         verdict = Verdict(
             summary: r.verdict.summary, worstSeverity: r.verdict.worstSeverity?.rawValue, exitCode: r.verdict.exitCode,
             partlyUnreadable: r.verdict.partlyUnreadable)
-        findings = r.findings.map(Finding.init)
+        let hints = ReproductionHint(inventory: r.inventory)
+        findings = r.findings.map { Finding($0, hints: hints) }
         notEvaluated = r.notEvaluated.map(NotEvaluated.init)
         states = r.states.map(Interval.init)
         transitions = r.transitions.map(Transition.init)
