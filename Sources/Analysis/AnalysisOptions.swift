@@ -27,6 +27,10 @@ public struct AnalysisOptions: Sendable {
     /// lines) and re-reads the lines the findings show; set it when every event's text is written (the JSON Lines
     /// timeline).
     public var keepLogLineText = false
+    /// Whether repeats of the same log message are folded into one event (``LogIngestOptions/foldRepeats``), so
+    /// memory grows with distinct facts rather than lines; the analysis reads every occurrence all the same, and its
+    /// result is the one without folding.
+    public var foldRepeats = true
     /// `--since` / `--until`: only events inside it are analyzed (nil: all).
     public var window: TimeWindow?
     /// Names shown for inputs instead of their paths (standard input spooled to a file is `<stdin>`).

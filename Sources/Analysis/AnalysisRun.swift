@@ -10,8 +10,12 @@ import Timeline
 public struct AnalysisOutcome: Sendable {
     /// The report every renderer works from.
     public var report: AnalysisReport
-    /// The merged timeline's events (for the JSON Lines timeline).
-    public var events: [Event]
+    /// The merged timeline's events as the analysis holds them: repeats of one message folded into their first
+    /// occurrence (``Event/repeats``).
+    public var foldedEvents: [Event]
+    /// The merged timeline's events (for the JSON Lines timeline and the HTML timeline's ticks), every folded repeat
+    /// given as the event it was read as, in timeline order: what the timeline is without folding. Built on each call.
+    public var events: [Event] { foldedEvents.unfoldedInTimelineOrder() }
     /// The rules' evaluation, when rules were given (for `--explain`).
     public var evaluation: RuleEvaluation?
     /// What the rules saw.
@@ -44,6 +48,7 @@ public enum AnalysisRun {
         let replay = timeline.replay
         let worst = findings.map(\.severity).max()
         let instances = ProductInstances.distinct(in: timeline.events)
+        let eventCount = timeline.events.occurrenceCount
         let exit = ExitStatus.of(
             findings: worst.map { $0 >= failOn } ?? false, partlyUnreadable: collected.partlyUnreadable,
             evidence: !timeline.events.isEmpty
@@ -60,7 +65,7 @@ public enum AnalysisRun {
             history: Dictionary(uniqueKeysWithValues: replay.history.map { ($0.key.rawValue, $0.value) }),
             snapshots: replay.snapshotChecks, skew: timeline.skew, inventory: collected.inventory,
             assumptions: assumptions(timeline.events, skew: timeline.skew) + collected.assumptions, evidenceStart: replay.evidenceStart,
-            evidenceEnd: replay.evidenceEnd, eventCount: timeline.events.count)
+            evidenceEnd: replay.evidenceEnd, eventCount: eventCount)
         if let window = options.window {
             let row = AnalysisWindow(window, eventsLeftOut: collected.eventsOutsideWindow)
             report.window = row
@@ -68,10 +73,12 @@ public enum AnalysisRun {
         }
         report.productInstances = instances
         report.assumptionGroups = AssumptionGroup.groups(from: timeline.events)
-        report.connections = ConnectionRow.rows(from: timeline.events)
+        report.connections = ConnectionRow.rows(
+            from: timeline.events.filter { $0.kind == .connectivityAttempt }.unfoldedInTimelineOrder())
         report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
         report.verdict.summary = VerdictText.summary(of: report)
-        return AnalysisOutcome(report: report, events: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
+        return AnalysisOutcome(
+            report: report, foldedEvents: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
     }
 
     /// Ingests and replays without judging: what a rule fixture or a report needs. Every event keeps its excerpt

@@ -28,9 +28,13 @@ public struct CollectedEvidence: Sendable {
     /// Keeps only the events inside `window`, and each source's span within it.
     mutating func keep(_ window: TimeWindow) {
         for i in sources.indices {
-            let before = sources[i].events.count
-            sources[i].events.removeAll { !window.keeps($0) }
-            eventsOutsideWindow += before - sources[i].events.count
+            let before = sources[i].events.occurrenceCount
+            if sources[i].events.hasFoldedRepeats {
+                sources[i].events = sources[i].events.compactMap { $0.keepingOccurrences(window.keeps) }
+            } else {
+                sources[i].events.removeAll { !window.keeps($0) }
+            }
+            eventsOutsideWindow += before - sources[i].events.occurrenceCount
             if let span = sources[i].span {
                 let start = max(span.start, window.since ?? span.start)
                 let end = min(span.end, window.until ?? span.end)

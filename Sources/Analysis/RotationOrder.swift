@@ -25,7 +25,15 @@ enum RotationOrder {
                     let zone = LocalZone(identifier: zoneName)
                 else { continue }
                 let olderPath = out[older].path
-                out[newer].events = out[newer].events.map { moved($0, before: end, zone: zone, olderPath: olderPath) }
+                // Only events read as the repeated hour's first occurrence can move.
+                guard out[newer].events.contains(where: { $0.time?.assumptions.contains { $0.contains(firstOccurrence) } ?? false })
+                else { continue }
+                // Occurrence by occurrence: some repeats of a folded message may lie in the first occurrence of the
+                // hour and some after it; the moved ones fold again among themselves.
+                let folded = out[newer].events.hasFoldedRepeats
+                let events = folded ? out[newer].events.unfolded() : out[newer].events
+                let placed = events.map { moved($0, before: end, zone: zone, olderPath: olderPath) }
+                out[newer].events = folded ? EventFolder.fold(placed) : placed
             }
         }
         return out

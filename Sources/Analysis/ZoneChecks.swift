@@ -30,8 +30,7 @@ enum ZoneChecks {
     static func confirmedByPrinted(_ sources: [SourceEvents]) -> Bool {
         let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }
         guard !printed.isEmpty else { return false }
-        let logged = sources.filter { $0.kind != .cli && $0.kind != .capture }.flatMap(\.events)
-            .filter { attemptKinds.contains($0.kind) && $0.time != nil }
+        let logged = sources.filter { $0.kind != .cli && $0.kind != .capture }.flatMap(loggedAttempts)
         return pair(printed, logged, where: { abs($0) <= sameAttempt }) != nil
     }
 
@@ -40,8 +39,7 @@ enum ZoneChecks {
         let printed = sources.filter { $0.kind == .cli }.flatMap(\.events).filter { attemptKinds.contains($0.kind) && $0.time != nil }
         return zones.map { zone in
             var z = zone
-            let logged = sources.filter { $0.path == zone.path }.flatMap(\.events)
-                .filter { attemptKinds.contains($0.kind) && $0.time != nil }
+            let logged = sources.filter { $0.path == zone.path }.flatMap(loggedAttempts)
             var checks: [String] = []
             var warnings: [String] = z.warning.map { [$0] } ?? []
             if let (p, l) = pair(printed, logged, where: { abs($0) <= sameAttempt }) {
@@ -61,6 +59,11 @@ enum ZoneChecks {
             z.warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             return z
         }
+    }
+
+    /// The timed attempts of one source, each occurrence of a folded one an attempt of its own, in file order.
+    private static func loggedAttempts(_ group: SourceEvents) -> [Event] {
+        group.events.filter { attemptKinds.contains($0.kind) && $0.time != nil }.unfolded()
     }
 
     /// A whole, non-zero number of quarter hours (within 2 s) up to 14 hours.

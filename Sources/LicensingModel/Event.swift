@@ -23,6 +23,10 @@ public struct Event: Hashable, Sendable, Codable {
     private var snapshotBox: SnapshotBox?
     /// The source text of the evidence (one line, or a short excerpt), with secrets already redacted.
     public var excerpt: String?
+    /// The later occurrences of the same message in the same file, when repeats were folded into this event
+    /// (``EventFolder``): this event is the first occurrence, each repeat has its own instant and line. Nil for an
+    /// event that stands alone. Not part of the Codable form: unfold (``unfolded``) before encoding.
+    public var repeats: EventRepeats?
 
     /// Creates an event.
     public init(

@@ -50,7 +50,14 @@ struct ConditionEvaluator {
         var pairs: [SelectionHit] = []
         for first in a {
             guard let start = first.time else { continue }
-            guard let next = later.first(where: { $0.0 >= start }) else { continue }
+            // The first of `later` at or after `start`, found by bisection (a busy trace pairs hundreds of thousands).
+            var lo = 0, hi = later.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if later[mid].0 < start { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < later.count else { continue }
+            let next = later[lo]
             if let window, next.0.timeIntervalSince(start) > window { continue }
             pairs += [first, next.1]
         }

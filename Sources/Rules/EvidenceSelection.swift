@@ -39,7 +39,13 @@ enum EvidenceSelection {
         _ items: [PendingEvidence], limit: Int,
         sourceText: (Set<SourcePointer>) -> [SourcePointer: String] = { _ in [:] }
     ) -> (shown: [FindingEvidence], omitted: Int) {
-        let groups = group(items)
+        select(group(items), total: items.count, limit: limit, sourceText: sourceText)
+    }
+
+    /// ``select(_:limit:sourceText:)`` from the groups of `total` items (``Grouper``).
+    static func select(
+        _ groups: [Group], total: Int, limit: Int, sourceText: (Set<SourcePointer>) -> [SourcePointer: String]
+    ) -> (shown: [FindingEvidence], omitted: Int) {
         var chosen = Set<Int>()
         if groups.count <= limit {
             chosen = Set(groups.indices)
@@ -71,24 +77,43 @@ enum EvidenceSelection {
             represented += groups[i].count
             shown.append(item)
         }
-        return (shown, items.count - represented)
+        return (shown, total - represented)
     }
 
     /// Identical messages merged, in the order of their first occurrence.
     static func group(_ items: [PendingEvidence]) -> [Group] {
-        var index: [Key: Int] = [:]
-        var out: [Group] = []
-        for item in items {
+        var grouper = Grouper()
+        for item in items { grouper.add(item) }
+        return grouper.groups
+    }
+
+    /// Merges identical messages item by item, in the order given.
+    struct Grouper {
+        /// The groups so far, in the order of their first item.
+        private(set) var groups: [Group] = []
+        private var index: [Key: Int] = [:]
+        /// The group of each event whose occurrences were seen (all the occurrences of an event with fields share
+        /// their key, so it is made once per event rather than once per occurrence).
+        private var byEvent: [Int: Int] = [:]
+
+        /// Adds an item; `event` is the index of the event it is an occurrence of, when it is one.
+        mutating func add(_ item: PendingEvidence, event: Int? = nil) {
+            let cached = item.fields.isEmpty ? nil : event
+            if let e = cached, let at = byEvent[e] { return merge(item, into: at) }
             let key = Key(item)
-            guard let at = index[key] else {
-                index[key] = out.count
-                out.append(Group(first: item))
-                continue
+            if let at = index[key] {
+                if let e = cached { byEvent[e] = at }
+                return merge(item, into: at)
             }
-            out[at].count += 1
-            if let t = item.time, t >= (out[at].lastTime ?? out[at].first.time ?? t) { out[at].lastTime = t }
+            index[key] = groups.count
+            if let e = cached { byEvent[e] = groups.count }
+            groups.append(Group(first: item))
         }
-        return out
+
+        private mutating func merge(_ item: PendingEvidence, into at: Int) {
+            groups[at].count += 1
+            if let t = item.time, t >= (groups[at].lastTime ?? groups[at].first.time ?? t) { groups[at].lastTime = t }
+        }
     }
 }
 

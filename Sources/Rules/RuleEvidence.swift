@@ -23,7 +23,7 @@ public struct RuleEvidence: Sendable {
         self.events = events
         self.intervals = intervals
         self.present = present
-        self.evidenceEnd = evidenceEnd ?? events.compactMap { $0.time?.instant }.max()
+        self.evidenceEnd = evidenceEnd ?? events.compactMap { $0.instantRange?.upperBound }.max()
     }
 }
 
@@ -41,7 +41,9 @@ struct EvidenceIndex {
         var byKind: [EventKind: [Int]] = [:]
         for (i, event) in evidence.events.enumerated() { byKind[event.kind, default: []].append(i) }
         self.byKind = byKind
-        let usage = [EventKind.entitlementUsage, .statusSnapshot].map { k in (k, (byKind[k] ?? []).map { evidence.events[$0] }) }
+        let usage = [EventKind.entitlementUsage, .statusSnapshot].map { k in
+            (k, (byKind[k] ?? []).map { evidence.events[$0] }.unfoldedInTimelineOrder())
+        }
         self.usageGroups = Self.groupUsage(Dictionary(uniqueKeysWithValues: usage))
     }
 

@@ -58,57 +58,87 @@ enum RuleEvaluator {
         return Result(finding: finding, notEvaluated: nil, explanation: explanation)
     }
 
-    /// The items a verdict's placeholders can take their values from — for each placeholder, the first item
-    /// that has the field — built in their order; filling from them gives what filling from all items would.
-    private static func templateEvidence(_ verdict: String, _ items: [PendingEvidence]) -> [FindingEvidence] {
-        var picked = Set<Int>()
-        for name in VerdictTemplate.placeholders(in: verdict) {
-            if let i = items.firstIndex(where: { !($0.fields[name]?.text.isEmpty ?? true) }) { picked.insert(i) }
-        }
-        return picked.sorted().map { items[$0].build() }
-    }
-
     /// `items` without repeats (first occurrences kept), ordered by time, then source, stably. Equal items share
     /// their time and source, so they are dropped within each run of items that tie in that order: no set of every
     /// item is held (a busy trace's selections hit hundreds of thousands of events).
     static func timeOrderedDistinct(_ items: [PendingEvidence]) -> [PendingEvidence] {
-        func before(_ a: PendingEvidence, _ b: PendingEvidence) -> Bool? {
-            switch (a.time, b.time) {
+        var out: [PendingEvidence] = []
+        out.reserveCapacity(items.count)
+        forEachDistinct(count: items.count, time: { items[$0].time }, source: { items[$0].source }, item: { items[$0] }) {
+            out.append($1)
+        }
+        return out
+    }
+
+    /// What ``timeOrderedDistinct(_:)`` yields, item by item, for `count` items given by position, without holding
+    /// them: each item is made (`item`) only when its turn comes. `body` gets the item's position and the item.
+    static func forEachDistinct(
+        count: Int, time: (Int) -> Date?, source: (Int) -> SourcePointer?, item: (Int) -> PendingEvidence,
+        _ body: (Int, PendingEvidence) -> Void
+    ) {
+        let times = (0..<count).map(time)
+        // nil when `a` and `b` tie in time and source.
+        func before(_ a: Int, _ b: Int) -> Bool? {
+            switch (times[a], times[b]) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
             default:
-                let (sa, sb) = (a.source?.description ?? "", b.source?.description ?? "")
+                let (sa, sb) = (source(a)?.description ?? "", source(b)?.description ?? "")
                 return sa == sb ? nil : sa < sb
             }
         }
-        let order = items.indices.sorted { before(items[$0], items[$1]) ?? ($0 < $1) }
-        var out: [PendingEvidence] = []
-        out.reserveCapacity(items.count)
+        let order = (0..<count).sorted { before($0, $1) ?? ($0 < $1) }
         var run: [PendingEvidence] = []
+        var runStart: Int?
         for i in order {
-            let item = items[i]
-            if let last = run.last, before(last, item) != nil { run.removeAll(keepingCapacity: true) }
-            if run.contains(item) { continue }
-            run.append(item)
-            out.append(item)
+            if let first = runStart, before(first, i) != nil {
+                run.removeAll(keepingCapacity: true)
+                runStart = nil
+            }
+            let made = item(i)
+            if run.contains(made) { continue }
+            if runStart == nil { runStart = i }
+            run.append(made)
+            body(i, made)
         }
-        return out
     }
 
     private static func makeFinding(
         _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
     ) -> Finding {
         let present = index.evidence.present
-        let items = timeOrderedDistinct(hits.flatMap(\.items))
-        let times = items.compactMap(\.time)
-        let selection = EvidenceSelection.select(items, limit: Finding.evidenceLimit, sourceText: index.sourceText(at:))
+        let refs = HitEvidence.Ref.all(in: hits)
+        var groups = EvidenceSelection.Grouper()
+        var first: Date?, last: Date?
+        var total = 0
+        // For each placeholder of the verdict, the first item that has the field: filling from them gives what
+        // filling from all items would.
+        let placeholders = VerdictTemplate.placeholders(in: rule.card.verdict)
+        var forTemplate: [String: (Int, PendingEvidence)] = [:]
+        forEachDistinct(
+            count: refs.count, time: { refs[$0].time(hits, index) }, source: { refs[$0].source(hits, index) },
+            item: { refs[$0].item(hits, index) }
+        ) { position, item in
+            total += 1
+            if let t = item.time {
+                first = min(first ?? t, t)
+                last = max(last ?? t, t)
+            }
+            groups.add(item, event: refs[position].event(hits))
+            for name in placeholders where forTemplate[name] == nil && !(item.fields[name]?.text.isEmpty ?? true) {
+                forTemplate[name] = (position, item)
+            }
+        }
+        let selection = EvidenceSelection.select(
+            groups.groups, total: total, limit: Finding.evidenceLimit, sourceText: index.sourceText(at:))
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         var card = rule.card
-        card.verdict = VerdictTemplate.fill(card.verdict, from: templateEvidence(card.verdict, items))
+        let template = Dictionary(forTemplate.values.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        card.verdict = VerdictTemplate.fill(card.verdict, from: template.keys.sorted().compactMap { template[$0]?.build() })
         return Finding(
             rule: card, matchedSelections: matched, evidence: selection.shown,
-            evidenceOmitted: selection.omitted, firstEvidence: times.min(),
-            lastEvidence: times.max(), missingCorroboration: absent, collect: absent.map(\.collectHint))
+            evidenceOmitted: selection.omitted, firstEvidence: first,
+            lastEvidence: last, missingCorroboration: absent, collect: absent.map(\.collectHint))
     }
 }

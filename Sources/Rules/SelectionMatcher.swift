@@ -1,10 +1,22 @@
 import Foundation
 import LicensingModel
 
-/// One thing a selection found: when (nil when untimed) and the evidence items behind it.
+/// One thing a selection found: when (nil when untimed) and the evidence behind it.
 struct SelectionHit: Hashable {
     var time: Date?
-    var items: [PendingEvidence]
+    var evidence: HitEvidence
+
+    /// A hit on occurrence `k` of event `event` of the index (0 for the event itself, 1… for its folded repeats).
+    init(time: Date?, event: Int, occurrence k: Int) {
+        self.time = time
+        self.evidence = .occurrence(event: event, k: k)
+    }
+
+    /// A hit on evidence items made already (state intervals, usage rows).
+    init(time: Date?, items: [PendingEvidence]) {
+        self.time = time
+        self.evidence = .items(items)
+    }
 }
 
 /// A finding's evidence item before it is shown. A busy trace matches a selection hundreds of thousands of times
@@ -51,10 +63,13 @@ struct SelectionMatcher {
         }
     }
 
-    static func item(_ event: Event) -> PendingEvidence {
+    static func item(_ event: Event) -> PendingEvidence { item(event, occurrence: 0) }
+
+    /// Occurrence `k` of `event` (0 for the event itself, 1… for its folded repeats) as an evidence item.
+    static func item(_ event: Event, occurrence k: Int) -> PendingEvidence {
         PendingEvidence(
-            label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt,
-            fields: event.fields)
+            label: event.kind.rawValue, source: event.source(ofOccurrence: k), time: event.instant(ofOccurrence: k),
+            excerpt: event.excerpt, fields: event.fields)
     }
 
     private mutating func evaluate(_ selection: EventSelection) -> SelectionResult {
@@ -64,20 +79,36 @@ struct SelectionMatcher {
         guard !candidates.isEmpty else { return SelectionResult(hits: [], detail: "no \(kinds) event in the evidence") }
         var hits: [SelectionHit] = []
         var rejections = Array(repeating: 0, count: selection.predicates.count)
-        // Indices, not `for event in`: binding each event would copy (retain) every one of its members.
-        for k in candidates {
-            var failed: Int?
-            for (i, predicate) in selection.predicates.enumerated()
-            where !predicate.holds(on: events[k].fields, regexes: &regexes) {
-                failed = i
-                break
+        var occurrences = 0
+        // Kind by kind, each in timeline order, as ``EvidenceIndex/indices(of:)`` lists them.
+        for kind in selection.kinds {
+            var kindHits: [SelectionHit] = []
+            var folded = false
+            // Indices, not `for event in`: binding each event would copy (retain) every one of its members.
+            for k in index.indices(of: [kind]) {
+                let n = events[k].occurrenceCount
+                occurrences += n
+                var failed: Int?
+                // The predicates read fields only, which every occurrence of a folded event shares.
+                for (i, predicate) in selection.predicates.enumerated()
+                where !predicate.holds(on: events[k].fields, regexes: &regexes) {
+                    failed = i
+                    break
+                }
+                if let failed { rejections[failed] += n } else if n == 1 {
+                    kindHits.append(SelectionHit(time: events[k].time?.instant, event: k, occurrence: 0))
+                } else {
+                    folded = true
+                    for o in 0..<n {
+                        kindHits.append(SelectionHit(time: events[k].instant(ofOccurrence: o), event: k, occurrence: o))
+                    }
+                }
             }
-            if let failed { rejections[failed] += 1 } else {
-                hits.append(SelectionHit(time: events[k].time?.instant, items: [Self.item(events[k])]))
-            }
+            // Each occurrence in its place in the timeline, as if never folded.
+            hits += folded ? timelineOrdered(kindHits) : kindHits
         }
         if !hits.isEmpty {
-            return SelectionResult(hits: hits, detail: "\(hits.count) of \(candidates.count) \(kinds) event(s) matched")
+            return SelectionResult(hits: hits, detail: "\(hits.count) of \(occurrences) \(kinds) event(s) matched")
         }
         guard let worst = rejections.indices.max(by: { rejections[$0] < rejections[$1] }) else {
             return SelectionResult(hits: [], detail: "no \(kinds) event matched")
@@ -86,8 +117,24 @@ struct SelectionMatcher {
         let seen = Self.valuesSeen(predicate.field, in: candidates.lazy.map { events[$0] })
         return SelectionResult(
             hits: [],
-            detail: "\(candidates.count) \(kinds) event(s), none matched: \(rejections[worst]) failed "
+            detail: "\(occurrences) \(kinds) event(s), none matched: \(rejections[worst]) failed "
                 + "\(RuleDescription.predicate(predicate)) (values seen: \(seen))")
+    }
+
+    /// One kind's hits in timeline order (time, untimed last, then source), stably.
+    private func timelineOrdered(_ hits: [SelectionHit]) -> [SelectionHit] {
+        let order = hits.indices.sorted { a, b in
+            switch (hits[a].time, hits[b].time) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default:
+                let (sa, sb) = (hits[a].evidence.source(index), hits[b].evidence.source(index))
+                if let sa, let sb, sa != sb { return sa < sb }
+                return a < b
+            }
+        }
+        return order.map { hits[$0] }
     }
 
     private static func valuesSeen(_ field: String, in events: some Sequence<Event>) -> String {

@@ -10,20 +10,29 @@ enum ExpectedActivity {
     /// How long after the due time an attempt may appear and still count.
     static let slack: TimeInterval = 86_400
 
-    static func missing(events: [Event], engine: LicensingEngine, coverage: [DateInterval], timers: LicensingTimers)
-        -> [EngineAnomaly]
-    {
+    /// The renewals due inside `coverage` that no attempt answers.
+    /// - Parameters:
+    ///   - events: every event of the replay (folded repeats included).
+    ///   - engineSequence: what the engine was given, in replay order: every success occurrence is in it.
+    static func missing(
+        events: [Event], engineSequence: EngineSequence, engine: LicensingEngine, coverage: [DateInterval],
+        timers: LicensingTimers
+    ) -> [EngineAnomaly] {
         guard !coverage.isEmpty, engine.state.transport != .slr else { return [] }
         // Only the instants of attempts matter (copying whole events here cost a retain per field per event).
-        let activity = events.compactMap { activityKinds.contains($0.kind) ? $0.time?.instant : nil }
+        var activity: [Date] = []
+        var written: [Date] = []
+        for k in events.indices {
+            events[k].forEachInstant { written.append($0) }
+            if activityKinds.contains(events[k].kind) { events[k].forEachInstant { activity.append($0) } }
+        }
         var out: [EngineAnomaly] = []
         var seenDue = Set<Date>()
-        let anchors = events.compactMap(anchorOf)
+        let anchors = engineSequence.compactMap(anchorOf)
         // A file's span is not coverage where the evidence falls silent: a due time counts as covered only with
         // evidence written within one authorization renewal interval (30 days, the longest a working product goes
         // without a licensing line) on each side of it. A rotated trace that opens with a year-old line and resumes
         // months later does not cover the time in between.
-        let written = events.compactMap { $0.time?.instant }
         let quiet = timers.authorizationRenewal
         func writtenAround(_ due: Date) -> Bool {
             written.contains { $0 <= due && due.timeIntervalSince($0) <= quiet }

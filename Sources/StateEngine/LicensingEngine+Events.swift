@@ -2,6 +2,14 @@ import Foundation
 import LicensingModel
 
 extension LicensingEngine {
+    /// The kinds ``handle(_:at:)`` acts on; an event of any other kind only moves evidence time (a replay need not
+    /// give the engine every repeat of a folded one, ``EngineSequence``). Kept next to the switch it describes.
+    static let actsOn: Set<EventKind> = [
+        .evaluationStarted, .evaluationExpired, .registrationSucceeded, .registrationRenewSucceeded,
+        .deregistrationSucceeded, .registrationExpired, .authorizationRenewSucceeded, .complianceIn, .alertRaised,
+        .complianceOut, .authorizationExpired, .transportConfigured, .entitlementUsage, .clockChanged, .statusSnapshot,
+    ]
+
     /// The effect of one event on the state.
     mutating func handle(_ event: Event, at: Date) {
         let ev = [event.source]

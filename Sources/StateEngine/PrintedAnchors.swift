@@ -13,12 +13,16 @@ enum PrintedAnchors {
         let snapshots = events.filter { $0.kind == .statusSnapshot && $0.snapshot != nil }
         guard !snapshots.isEmpty else { return [] }
         let printedPaths = Set(snapshots.map(\.source.path))
-        let earliestOther = events.lazy.filter { !printedPaths.contains($0.source.path) }.compactMap { $0.time?.instant }.min()
+        let earliestOther = events.lazy.filter { !printedPaths.contains($0.source.path) }
+            .compactMap { $0.instantRange?.lowerBound }.min()
         func reached(_ instant: Date) -> Bool {
             (earliestOther.map { $0 <= instant } ?? false) || coverage.contains { $0.start <= instant && instant <= $0.end }
         }
         func successes(_ role: KindRole) -> [Date] {
-            events.compactMap { $0.kind.spec?.succeeds.contains(role) == true ? $0.time?.instant : nil }
+            var out: [Date] = []
+            // Every occurrence of a folded success counts.
+            for e in events where e.kind.spec?.succeeds.contains(role) == true { e.forEachInstant { out.append($0) } }
+            return out
         }
         let authorizations = successes(.authorization)
         let registrations = successes(.registration)

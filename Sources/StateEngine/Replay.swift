@@ -67,14 +67,16 @@ public enum Replay {
         ordered: [Event], timers: LicensingTimers, activityCoverage: [DateInterval], horizon: TimeInterval
     ) -> ReplayResult {
         let anchors = PrintedAnchors.find(in: ordered, timers: timers, coverage: activityCoverage)
-        let timed = ordered.compactMap { $0.time?.instant }
-        let start = (timed + anchors.map(\.at)).min()
-        let end = timed.max()
+        // Over every occurrence of folded events too.
+        let ranges = ordered.compactMap(\.instantRange)
+        let start = (ranges.map(\.lowerBound) + anchors.map(\.at)).min()
+        let end = ranges.map(\.upperBound).max()
         var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
         engine.printedExpiries = anchors.filter { !$0.inferred }
+        let sequence = EngineSequence(ordered, end: end)
         // Printed instants go in at their own time, before evidence at the same instant.
         var pending = anchors[...]
-        for e in ordered {
+        for e in sequence {
             if e.time != nil || e.kind == .statusSnapshot {
                 let bound = e.time?.instant ?? .distantFuture
                 while let a = pending.first, a.at <= bound {
@@ -88,7 +90,8 @@ public enum Replay {
         // Timers the last evidence armed already past due belong to the history, not to the runway ahead.
         if let end { engine.advance(to: end) }
         var anomalies = engine.anomalies
-        anomalies += ExpectedActivity.missing(events: ordered, engine: engine, coverage: activityCoverage, timers: timers)
+        anomalies += ExpectedActivity.missing(
+            events: ordered, engineSequence: sequence, engine: engine, coverage: activityCoverage, timers: timers)
         var projection = engine
         let runway = end.map { projection.advance(to: $0 + horizon) } ?? []
         return ReplayResult(
@@ -109,11 +112,6 @@ public enum Replay {
 
     /// The indices of `events` in ``order(_:)``.
     static func orderIndices(_ events: [Event]) -> [Int] {
-        // The rank each kind declares in the vocabulary (`KindSpec.rank`).
-        func priority(_ k: EventKind) -> ReplayRank { k.spec?.rank ?? .activity }
-        // Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point
-        // the evidence does not say, most likely when the bundle was collected).
-        func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }
         // Indices are sorted against keys computed once, so the sort moves integers, not events.
         let bands = events.map(band)
         let instants = events.map { $0.time?.instant }
@@ -122,13 +120,34 @@ public enum Replay {
             if bands[a] != bands[b] { return bands[a] < bands[b] }
             if let ta = instants[a], let tb = instants[b], ta != tb { return ta < tb }
             if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
-            let (ea, eb) = (events[a], events[b])
-            if ea.source != eb.source { return ea.source < eb.source }
-            if ea.kind != eb.kind { return ea.kind < eb.kind }
-            let (fa, fb) = (fieldKey(ea), fieldKey(eb))
-            return fa != fb ? fa < fb : a < b
+            return tieBreak(events[a], events[b]) ?? (a < b)
         }
         return sorted
+    }
+
+    /// Whether `a` comes strictly before `b` in ``order(_:)`` (false for events that tie in every key).
+    static func precedes(_ a: Event, _ b: Event) -> Bool {
+        let (ba, bb) = (band(a), band(b))
+        if ba != bb { return ba < bb }
+        if let ta = a.time?.instant, let tb = b.time?.instant, ta != tb { return ta < tb }
+        let (ra, rb) = (priority(a.kind), priority(b.kind))
+        if ra != rb { return ra < rb }
+        return tieBreak(a, b) ?? false
+    }
+
+    /// The rank each kind declares in the vocabulary (`KindSpec.rank`).
+    private static func priority(_ k: EventKind) -> ReplayRank { k.spec?.rank ?? .activity }
+
+    /// Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point the
+    /// evidence does not say, most likely when the bundle was collected).
+    private static func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }
+
+    /// Source, kind, then fields; nil when all three tie.
+    private static func tieBreak(_ a: Event, _ b: Event) -> Bool? {
+        if a.source != b.source { return a.source < b.source }
+        if a.kind != b.kind { return a.kind < b.kind }
+        let (fa, fb) = (fieldKey(a), fieldKey(b))
+        return fa != fb ? fa < fb : nil
     }
 
     private static func fieldKey(_ e: Event) -> String {

@@ -64,8 +64,9 @@ public struct MergedTimeline: Sendable {
         var text: [Event] = []
         if !capture.isEmpty {
             // Only attempts can pair with the wire: the rest of the text evidence is not copied for it.
+            // Each occurrence of a folded attempt pairs on its own.
             text = input.filter { $0.kind != .capture && $0.kind != .cli }
-                .flatMap { $0.events.filter { ClockSkew.logAttemptKinds.contains($0.kind) } }
+                .flatMap { $0.events.filter { ClockSkew.logAttemptKinds.contains($0.kind) }.unfolded() }
             skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
         }
         if textZoneConfirmed, let s = skew {
@@ -130,9 +131,9 @@ public struct MergedTimeline: Sendable {
         }
         sources = []
         let coverage = shifted.filter { $0.kind == .licenseManagerLog }.compactMap { group -> DateInterval? in
-            let times = group.events.compactMap { $0.time?.instant }
-            let lo = [times.min(), group.span.map { $0.start + textShift }].compactMap { $0 }.min()
-            let hi = [times.max(), group.span.map { $0.end + textShift }].compactMap { $0 }.max()
+            let ranges = group.events.compactMap(\.instantRange)
+            let lo = [ranges.map(\.lowerBound).min(), group.span.map { $0.start + textShift }].compactMap { $0 }.min()
+            let hi = [ranges.map(\.upperBound).max(), group.span.map { $0.end + textShift }].compactMap { $0 }.max()
             guard let lo, let hi, hi > lo else { return nil }
             return DateInterval(start: lo, end: hi)
         }
@@ -154,9 +155,9 @@ public struct MergedTimeline: Sendable {
 
     /// The indices of `events` in ``Event/timelineOrder(_:_:)``, sorted against instants read once, so the sort
     /// moves integers rather than events (a dense trace holds hundreds of thousands) and the events are then
-    /// reordered in place.
+    /// reordered in place. A folded event takes its earliest occurrence's place, where its first repeat appears.
     static func timelineIndices(_ events: [Event]) -> [Int] {
-        let instants = events.map { $0.time?.instant }
+        let instants = events.map { $0.instantRange?.lowerBound }
         let sorted = events.indices.sorted { a, b in
             switch (instants[a], instants[b]) {
             case let (x?, y?) where x != y: return x < y
@@ -175,6 +176,7 @@ public struct MergedTimeline: Sendable {
         t.instant += shift
         t.assumptions.append("placed \(DurationFormat.compact.text(shift, signed: true)) onto the node's clock for correlation (capture clock and node clock differ by \(DurationFormat.compact.text(-shift, signed: true)); the node's clock is the licensing timeline's reference)")
         copy.time = t
+        copy.repeats?.shift(by: shift)
         return copy
     }
 
@@ -190,6 +192,7 @@ public struct MergedTimeline: Sendable {
             : "zone correction \(DurationFormat.compact.text(Double(zone), signed: true)), clock error \(DurationFormat.compact.text(clock, signed: true))"
         t.assumptions.append("shifted \(DurationFormat.compact.text(offset, signed: true)) onto the capture clock (\(why), from attempts matched in logs and captures)")
         copy.time = t
+        copy.repeats?.shift(by: offset)
         return copy
     }
 

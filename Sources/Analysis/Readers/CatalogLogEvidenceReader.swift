@@ -23,6 +23,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
             zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
             catalog: context.options.catalog, modificationTime: entry.memberDate)
         options.keepLineText = context.options.keepLogLineText
+        options.foldRepeats = context.options.foldRepeats
         let r = LogIngester.ingest(path: entry.localPath, options: options)
         var out = EvidenceReading(reader: r.format)
         if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }

@@ -61,8 +61,8 @@ public struct EvidenceReading: Sendable {
     /// Creates a reading.
     public init(reader: String) { self.reader = reader }
 
-    /// Events read, over all groups.
-    public var eventCount: Int { sources.reduce(0) { $0 + $1.events.count } }
+    /// Events read, over all groups (folded repeats counted).
+    public var eventCount: Int { sources.reduce(0) { $0 + $1.events.occurrenceCount } }
 }
 
 /// What readers get besides the entry: the analysis options and what earlier readers learned.

@@ -24,6 +24,7 @@ public struct AssumptionGroup: Sendable, Hashable {
     /// The groups of `events` (timeline order), files sorted by path. A line with several events counts once (its
     /// events are adjacent in the timeline).
     public static func groups(from events: [Event]) -> [AssumptionGroup] {
+        if events.hasFoldedRepeats { return foldedGroups(from: events) }
         var order: [String] = []
         var groups: [String: AssumptionGroup] = [:]
         var keys: [String: [String: Int]] = [:]
@@ -55,6 +56,51 @@ public struct AssumptionGroup: Sendable, Hashable {
             groups[source.path] = group
         }
         return order.sorted().compactMap { groups[$0] }
+    }
+
+    /// ``groups(from:)`` for a timeline holding folded repeats (``Event/repeats``): the same groups, counted over every
+    /// occurrence. Lines are counted as distinct line numbers, which is what the adjacency count of
+    /// ``groups(from:)`` comes to (the events of one line share its instant and source, so they are adjacent in
+    /// timeline order), without unfolding the timeline.
+    static func foldedGroups(from events: [Event]) -> [AssumptionGroup] {
+        var groups: [String: AssumptionGroup] = [:]
+        var keys: [String: [String: Int]] = [:]
+        var locations: [String: [Int]] = [:]
+        var itemLocations: [String: [[Int]]] = [:]
+        for k in events.indices {
+            guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
+            let source = events[k].source
+            let here = [Self.number(source.location)] + (events[k].repeats?.lines.map(Int.init) ?? [])
+            var group = groups[source.path]
+                ?? AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
+            locations[source.path, default: []] += here
+            for a in assumptions {
+                let key = kind(of: a)
+                let index: Int
+                if let i = keys[source.path]?[key] { index = i } else {
+                    index = group.items.count
+                    keys[source.path, default: [:]][key] = index
+                    group.items.append(Item(text: a, lines: 0))
+                    itemLocations[source.path, default: []].append([])
+                }
+                itemLocations[source.path]?[index] += here
+            }
+            groups[source.path] = group
+        }
+        return groups.keys.sorted().compactMap { path in
+            guard var group = groups[path] else { return nil }
+            group.lines = distinctCount(locations[path] ?? [])
+            for (i, seen) in (itemLocations[path] ?? []).enumerated() { group.items[i].lines = distinctCount(seen) }
+            return group
+        }
+    }
+
+    /// Distinct non-negative values, plus every negative one (a whole-file event counts each time).
+    private static func distinctCount(_ values: [Int]) -> Int {
+        let sorted = values.sorted()
+        var n = 0
+        for (i, v) in sorted.enumerated() where v < 0 || i == 0 || sorted[i - 1] != v { n += 1 }
+        return n
     }
 
     /// The line, frame or offset; -1 for a whole file (each such event counts).

@@ -22,6 +22,10 @@ public struct LogIngestOptions: Sendable {
     /// Wall time after which reading one file stops (checked after each chunk), the rest reported as damage at the
     /// byte reached; nil for no limit. A bound on hostile or pathological input, not on analysis time.
     public var timeLimit: Duration? = .seconds(600)
+    /// Whether ``LogIngester/ingest(path:options:)`` folds repeats of the same message into one event with
+    /// ``Event/repeats`` (``EventFolder``): memory then grows with the distinct facts, not with the lines. Only
+    /// events whose stamp text is not kept fold (see ``keepLineText``). Off by default; `analyze` turns it on.
+    public var foldRepeats = false
 
     /// Creates options.
     public init(

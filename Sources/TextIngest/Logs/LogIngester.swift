@@ -21,12 +21,16 @@ public enum LogIngester {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - options: zones, year hints, display path and catalog.
-    /// - Returns: events in file order, with damage, coverage and format.
+    /// - Returns: events in file order (in order of first occurrence, repeats folded in, with
+    ///   ``LogIngestOptions/foldRepeats``), with damage, coverage and format.
     public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
         var events: [Event] = []
+        var folder = EventFolder()
         var interner = EventInterner()
-        var result = stream(path: path, options: options) { events.append(interner.intern($0)) }
-        result.events = events
+        var result = stream(path: path, options: options) {
+            if options.foldRepeats { folder.add(interner.intern($0)) } else { events.append(interner.intern($0)) }
+        }
+        result.events = options.foldRepeats ? folder.events : events
         return result
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+
+extension Event {
+    /// How many occurrences the event stands for: 1, plus its folded repeats.
+    public var occurrenceCount: Int { 1 + (repeats?.count ?? 0) }
+
+    /// The instant of occurrence `k` (0 is the event itself, 1… its repeats); nil for an untimed event.
+    public func instant(ofOccurrence k: Int) -> Date? {
+        guard k > 0, let repeats else { return time?.instant }
+        return repeats.instants[k - 1]
+    }
+
+    /// The source of occurrence `k` (0 is the event itself, 1… its repeats).
+    public func source(ofOccurrence k: Int) -> SourcePointer {
+        guard k > 0, let repeats else { return source }
+        return SourcePointer(path: source.path, location: .line(Int(repeats.lines[k - 1])))
+    }
+
+    /// Occurrence `k` as the single event it was read as (0 is the event itself without its repeats).
+    public func occurrence(_ k: Int) -> Event {
+        var e = self
+        e.repeats = nil
+        guard k > 0, let repeats else { return e }
+        e.time?.instant = repeats.instants[k - 1]
+        e.source.location = .line(Int(repeats.lines[k - 1]))
+        return e
+    }
+
+    /// Every occurrence as a single event, in file order; `[self]` for an event that was not folded.
+    public var unfolded: [Event] {
+        guard repeats != nil else { return [self] }
+        return (0..<occurrenceCount).map(occurrence)
+    }
+
+    /// Calls `body` with the instant of every occurrence (nothing for an untimed event).
+    public func forEachInstant(_ body: (Date) -> Void) {
+        guard let first = time?.instant else { return }
+        body(first)
+        for t in repeats?.instants ?? [] { body(t) }
+    }
+
+    /// The earliest and latest instants over every occurrence; nil for an untimed event.
+    public var instantRange: ClosedRange<Date>? {
+        guard let first = time?.instant else { return nil }
+        var lo = first, hi = first
+        for t in repeats?.instants ?? [] {
+            lo = min(lo, t)
+            hi = max(hi, t)
+        }
+        return lo...hi
+    }
+
+    /// The event keeping only the occurrences `keep` accepts (nil when none is kept); the first kept becomes the
+    /// event itself.
+    public func keepingOccurrences(_ keep: (Event) -> Bool) -> Event? {
+        guard repeats != nil else { return keep(self) ? self : nil }
+        var folder = EventFolder()
+        for k in 0..<occurrenceCount {
+            let e = occurrence(k)
+            if keep(e) { folder.add(e) }
+        }
+        return folder.events.first
+    }
+}
+
+extension [Event] {
+    /// How many occurrences the events stand for (folded repeats counted).
+    public var occurrenceCount: Int { reduce(0) { $0 + $1.occurrenceCount } }
+
+    /// Whether any event holds folded repeats.
+    public var hasFoldedRepeats: Bool { contains { $0.repeats != nil } }
+
+    /// Every occurrence as a single event. Events that were read from one file come back in file order (a folded
+    /// event's repeats interleave with the others'), so the result equals what reading without folding gave.
+    public func unfolded() -> [Event] {
+        guard hasFoldedRepeats else { return self }
+        var out: [Event] = []
+        out.reserveCapacity(occurrenceCount)
+        for e in self { out += e.unfolded }
+        // File order: by path, then line; a stable sort keeps events of one line in the order they were read.
+        let order = out.indices.sorted { a, b in
+            let (x, y) = (out[a].source, out[b].source)
+            return x != y ? x < y : a < b
+        }
+        return order.map { out[$0] }
+    }
+
+    /// Every occurrence as a single event, in ``Event/timelineOrder(_:_:)`` (stably): what a timeline of `self`
+    /// (timeline-ordered) is without folding.
+    public func unfoldedInTimelineOrder() -> [Event] {
+        guard hasFoldedRepeats else { return self }
+        let all = flatMap(\.unfolded)
+        let order = all.indices.sorted { a, b in
+            Event.timelineOrder(all[a], all[b]) || (!Event.timelineOrder(all[b], all[a]) && a < b)
+        }
+        return order.map { all[$0] }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LicensingModel
+
+/// The evidence behind a ``SelectionHit``: one occurrence of an event of the ``EvidenceIndex``, made into an item
+/// only when a finding's evidence is gathered (a busy trace's selections hit hundreds of thousands of occurrences),
+/// or items made already (state intervals, usage rows, which are few).
+enum HitEvidence: Hashable {
+    /// Occurrence `k` of event `event` (0 for the event itself, 1… for its folded repeats).
+    case occurrence(event: Int, k: Int)
+    /// Items made already.
+    case items([PendingEvidence])
+
+    /// The source of the first item.
+    func source(_ index: EvidenceIndex) -> SourcePointer? {
+        switch self {
+        case .occurrence(let e, let k): return index.evidence.events[e].source(ofOccurrence: k)
+        case .items(let items): return items.first?.source
+        }
+    }
+
+    /// One item of the hits' evidence, by position: hit `hit`, and item `item` of its items (0 for an occurrence).
+    struct Ref {
+        var hit: Int
+        var item: Int
+
+        /// The items of `hits` in order, hit by hit.
+        static func all(in hits: [SelectionHit]) -> [Ref] {
+            var out: [Ref] = []
+            out.reserveCapacity(hits.count)
+            for (h, hit) in hits.enumerated() {
+                switch hit.evidence {
+                case .occurrence: out.append(Ref(hit: h, item: 0))
+                case .items(let items): for i in items.indices { out.append(Ref(hit: h, item: i)) }
+                }
+            }
+            return out
+        }
+
+        /// The item's time.
+        func time(_ hits: [SelectionHit], _ index: EvidenceIndex) -> Date? {
+            switch hits[hit].evidence {
+            case .occurrence(let e, let k): return index.evidence.events[e].instant(ofOccurrence: k)
+            case .items(let items): return items[item].time
+            }
+        }
+
+        /// The item's source.
+        func source(_ hits: [SelectionHit], _ index: EvidenceIndex) -> SourcePointer? {
+            switch hits[hit].evidence {
+            case .occurrence(let e, let k): return index.evidence.events[e].source(ofOccurrence: k)
+            case .items(let items): return items[item].source
+            }
+        }
+
+        /// The item.
+        func item(_ hits: [SelectionHit], _ index: EvidenceIndex) -> PendingEvidence {
+            switch hits[hit].evidence {
+            case .occurrence(let e, let k): return SelectionMatcher.item(index.evidence.events[e], occurrence: k)
+            case .items(let items): return items[item]
+            }
+        }
+
+        /// The event index when the item is an occurrence of an event with fields (all its occurrences then group
+        /// alike in ``EvidenceSelection``); nil otherwise.
+        func event(_ hits: [SelectionHit]) -> Int? {
+            guard case .occurrence(let e, _) = hits[hit].evidence else { return nil }
+            return e
+        }
+    }
+}
