@@ -19,7 +19,7 @@ extension PreflightProbe {
         if let server = options.dnsServer {
             return askServer(name: name, port: port, server: server, watch: watch)
         }
-        switch SystemResolver.lookup(name, seconds: stageSeconds) {
+        switch SystemResolver.shared.lookup(name, seconds: stageSeconds) {
         case .addresses(let list):
             guard let first = list.first, let a = SocketAddress(address: first, port: port) else {
                 dnsFailure(name: name, reason: "NODATA", server: "system resolver", watch: watch,
@@ -39,6 +39,9 @@ extension PreflightProbe {
         case .timeout:
             dnsFailure(name: name, reason: "timeout", server: "system resolver", watch: watch,
                        summary: "system resolver gave no answer for \(role)\(name) within \(seconds(stageSeconds))")
+        case .backlog(let earlier):
+            dnsFailure(name: name, reason: "timeout", server: "system resolver", watch: watch,
+                       summary: "system resolver not asked for \(role)\(name): \(ResolverComparison.backlogText(earlier))")
         }
         return nil
     }

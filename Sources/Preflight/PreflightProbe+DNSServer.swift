@@ -28,7 +28,7 @@ extension PreflightProbe {
         log.event(.dnsQuery, stage: "dns", [
             "query": .string(name.lowercased()), "qtype": "A", "server": .string(serverAddress.description), "transport": "udp",
         ])
-        let systemLookup = SystemResolver.start(name)
+        let systemLookup = SystemResolver.shared.start(name)
         let reading = read(DNSServerQuery.ask(name, server: serverAddress, seconds: stageSeconds), name: name, port: port,
                            server: serverAddress, watch: watch)
         let system = systemLookup.wait(seconds: max(0, stageSeconds - watch.milliseconds / 1000))

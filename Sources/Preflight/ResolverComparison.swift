@@ -23,7 +23,7 @@ struct ResolverComparison {
     /// server timed out, was unreachable or failed; the system resolver did not answer in time).
     var agrees: Bool? {
         switch (serverAnswers, system) {
-        case (nil, _), (_, .timeout): return nil
+        case (nil, _), (_, .timeout), (_, .backlog): return nil
         case (let s?, .failed): return s.isEmpty
         case (let s?, .addresses):
             let mine = Set(systemAddresses ?? [])
@@ -36,7 +36,7 @@ struct ResolverComparison {
         switch system {
         case .addresses(let l): return l.map { .string($0) }
         case .failed(_, let noName): return [noName ? "NXDOMAIN" : "error"]
-        case .timeout: return ["timeout"]
+        case .timeout, .backlog: return ["timeout"]
         }
     }
 
@@ -46,7 +46,13 @@ struct ResolverComparison {
         case .addresses(let l): return "system resolver: \(name) → \(l.joined(separator: ", "))"
         case .failed(let text, _): return "system resolver: \(name) not resolved (\(text))"
         case .timeout: return "system resolver: no answer for \(name) within \(budget)"
+        case .backlog(let earlier): return "system resolver: not asked for \(name) (\(Self.backlogText(earlier)))"
         }
+    }
+
+    /// Why a lookup was not started: `4 earlier lookups have not returned; the resolver is not answering`.
+    static func backlogText(_ earlier: Int) -> String {
+        "\(earlier) earlier lookup\(earlier == 1 ? " has" : "s have") not returned; the resolver is not answering"
     }
 
     /// The comparison fields on an event of one side, naming the other.
