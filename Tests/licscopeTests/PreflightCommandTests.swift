@@ -38,6 +38,27 @@ struct PreflightCommandTests {
         }
     }
 
+    @Test("preflight takes the shared options: -o writes the report there, --redact hides the customer's host, --format is typed")
+    func sharedOptions() throws {
+        let port = Self.closedPort()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("preflight.json")
+        let target = ["--target", "https://licensing.corp-example.net:\(port)/", "--resolve", "licensing.corp-example.net:127.0.0.1",
+                      "--timeout", "2", "--format", "json"]
+        let plain = try BinaryRunner.run(["preflight"] + target)
+        #expect(plain.status == 11, "stderr: \(plain.stderr)")
+        #expect(plain.stdout.contains("licensing.corp-example.net"))
+        let r = try BinaryRunner.run(["preflight"] + target + ["--redact", "-o", file.path])
+        #expect(r.status == 11 && r.stdout.isEmpty, "stderr: \(r.stderr)")
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect((try? JSONSerialization.jsonObject(with: Data(written.utf8))) != nil)
+        #expect(!written.contains("corp-example.net") && written.contains("host-1"), "\(written.prefix(400))")
+        let bad = try BinaryRunner.run(["preflight", "--format", "xml"])
+        #expect(bad.status == 2 && bad.stderr.hasPrefix("licscope: error: ") && bad.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test("usage errors exit 2; a password can never be given as an argument")
     func usageErrors() throws {
         #expect(try BinaryRunner.run(["preflight", "--proxy-user", "u"]).status == 2)

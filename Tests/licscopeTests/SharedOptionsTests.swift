@@ -80,21 +80,23 @@ struct SharedOptionsTests {
         #expect(bad.stderr.contains("--tz"))
     }
 
-    @Test("--help of each reading command lists the shared options, --rules and --color only where they apply", arguments: [
-        ("analyze", ["--rules", "--color"]), ("events", ["--rules"]), ("packets", []), ("status", ["--color"]),
+    @Test("--help of each command lists the shared options, --since/--until, --rules and --color only where they apply", arguments: [
+        ("analyze", ["--since", "--until", "--rules", "--color"]), ("events", ["--since", "--until", "--rules"]),
+        ("packets", ["--since", "--until"]), ("status", ["--since", "--until", "--color"]), ("preflight", ["--rules"]),
     ])
     func helpListsSharedOptions(_ command: String, _ applies: [String]) throws {
         let r = try BinaryRunner.run([command, "--help"])
-        for option in ["--format", "--output", "--tz", "--redact", "--since", "--until"] + applies {
+        for option in ["--format", "--output", "--tz", "--redact"] + applies {
             #expect(r.stdout.contains(option), "\(command) --help lacks \(option)")
         }
-        for option in ["--rules", "--color"] where !applies.contains(option) {
+        for option in ["--since", "--until", "--rules", "--color"] where !applies.contains(option) {
             #expect(!r.stdout.contains(option), "\(command) --help lists \(option)")
-            // Given anyway, it is a usage error: one line, exit 2.
-            let value = option == "--rules" ? "rules" : "always"
-            let refused = try BinaryRunner.run([command, option, value, Self.capture])
+            // Given anyway, it is a usage error: one line, exit 2, before any work.
+            let value = ["--rules": "rules", "--color": "always"][option] ?? "2026-07-05"
+            let refused = try BinaryRunner.run([command, option, value] + (command == "preflight" ? [] : [Self.capture]))
             #expect(refused.status == 2, "\(command) \(option)")
-            #expect(refused.stderr == "licscope: error: \(option) does not apply to this command\n", "\(refused.stderr)")
+            let name = option == "--since" || option == "--until" ? "--since/--until do" : "\(option) does"
+            #expect(refused.stderr == "licscope: error: \(name) not apply to this command\n", "\(refused.stderr)")
         }
     }
 }

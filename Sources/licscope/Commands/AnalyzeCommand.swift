@@ -78,7 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
         let zones = try shared.zones.resolver()
         var options = AnalysisOptions(
             zones: zones, rules: rules, catalog: catalog, extraTrustAnchorsPEM: pems, workDirectory: scratch.path)
-        options.window = try shared.timeWindow.window(zones: zones)
+        options.window = try shared.window(zones: zones)
         if let index = paths.firstIndex(of: "-") {
             inputs[index] = try StandardInput.spool(into: scratch.path)
             options.displayNames[inputs[index]] = StandardInput.displayName

@@ -21,7 +21,7 @@ struct EventsCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, jsonl
         static var standard: OutputFormat { .text }
-        static var uses: SharedOptionUse { .rules }
+        static var uses: SharedOptionUse { [.window, .rules] }
     }
 
     @Argument(help: "Logs (plain or gzip'd), captures, folders (read recursively, in name order), archives, or - for standard input.", completion: .file())
@@ -39,7 +39,7 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let resolver = try shared.zones.resolver()
-        let window = try shared.timeWindow.window(zones: resolver)
+        let window = try shared.window(zones: resolver)
         let catalog: MessageCatalog
         do { catalog = try MessageCatalog.bundled(rulesDirectory: shared.rules) } catch {
             throw CommandFailure("\(error)")

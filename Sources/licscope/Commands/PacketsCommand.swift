@@ -24,7 +24,7 @@ struct PacketsCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, jsonl
         static var standard: OutputFormat { .text }
-        static var uses: SharedOptionUse { [] }
+        static var uses: SharedOptionUse { .window }
     }
 
     @OptionGroup var shared: SharedOptions<OutputFormat>
@@ -34,7 +34,7 @@ struct PacketsCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw CommandFailure("give at least one capture file") }
-        let window = try shared.timeWindow.window(zones: try shared.zones.resolver())
+        let window = try shared.window(zones: try shared.zones.resolver())
         var anchors: [String] = []
         for path in caFiles {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import LicensingModel
@@ -49,8 +50,14 @@ struct PreflightCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A `show license all|status` output: adds the engine's runway. Repeatable.", valueName: "SHOW_LICENSE_FILE"))
     var status: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: String = "text"
+    /// What `preflight` can write.
+    enum OutputFormat: String, OutputFormatChoice {
+        case text, json
+        static var standard: OutputFormat { .text }
+        static var uses: SharedOptionUse { .rules }
+    }
+
+    @OptionGroup var shared: SharedOptions<OutputFormat>
 
     @Option(help: ArgumentHelp("Record the pre-flight's own packets to this pcap file (needs root) and analyze them.", valueName: "FILE"))
     var capture: String?
@@ -58,10 +65,7 @@ struct PreflightCommand: ParsableCommand {
     @Option(name: .customLong("tls-max"), help: "Highest TLS version offered: 1.2 or 1.3 (default 1.3; 1.2 with --capture, so the capture shows the certificates).")
     var tlsMax: String?
 
-    @OptionGroup var rulesLocation: RulesCommand.Location
-
     func run() throws {
-        guard format == "text" || format == "json" else { throw usage("--format must be text or json") }
         guard timeout > 0, timeout <= 600 else { throw usage("--timeout must be between 0 and 600 seconds") }
         guard let parsedTarget = PreflightTarget.parse(target) else { throw usage("cannot read --target \(Redaction.redact(target))") }
         var options = PreflightOptions(target: parsedTarget, timeoutSeconds: timeout, cucmVersion: cucmVersion)
@@ -91,11 +95,16 @@ struct PreflightCommand: ParsableCommand {
         var groups: [[Event]] = []
         for path in status {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw usage("cannot read --status \(path)") }
-            groups += SnapshotEvents.read(text: text, path: path, zones: try ZoneResolver(specifications: [])).groups
+            groups += SnapshotEvents.read(text: text, path: path, zones: try shared.zones.resolver()).groups
         }
-        let rules = try RulesCommand.loadOrExit(rulesLocation.resolve())
+        let rules = try RulesCommand.loadOrExit(shared.rulesDirectory)
         let result = PreflightRun.run(options, context: .init(rules: rules, statusGroups: groups, capturePath: capture))
-        Terminal.write(format == "json" ? PreflightJSON.render(result) : PreflightText.render(result))
+        var text = shared.format == .json ? PreflightJSON.render(result) : PreflightText.render(result)
+        if shared.redact {
+            var redactor = OutputRedactor()
+            text = redactor.redact(text)
+        }
+        try shared.outputFile.write(text)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 

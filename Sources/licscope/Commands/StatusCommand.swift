@@ -26,7 +26,7 @@ struct StatusCommand: ParsableCommand {
     enum OutputFormat: String, OutputFormatChoice {
         case text, json
         static var standard: OutputFormat { .text }
-        static var uses: SharedOptionUse { .color }
+        static var uses: SharedOptionUse { [.window, .color] }
     }
 
     @OptionGroup var shared: SharedOptions<OutputFormat>
@@ -46,7 +46,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let resolver = try shared.zones.resolver()
-        let window = try shared.timeWindow.window(zones: resolver)
+        let window = try shared.window(zones: resolver)
         var groups: [[Event]] = []
         var problems: [[String]] = []
         let inputs = try CommandInputs(files)

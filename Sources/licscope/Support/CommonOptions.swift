@@ -34,5 +34,5 @@ extension RuleSeverity: ExpressibleByArgument {}
 
 extension ReportFormat: OutputFormatChoice {
     static var standard: ReportFormat { .text }
-    static var uses: SharedOptionUse { [.rules, .color] }
+    static var uses: SharedOptionUse { [.window, .rules, .color] }
 }

@@ -1,28 +1,33 @@
 import ArgumentParser
 import Foundation
+import LicensingModel
+import TextIngest
 
 /// A command's `--format` values: an enum of what that command writes, so `--help` and completion list only those
 /// and anything else is a usage error.
 protocol OutputFormatChoice: ExpressibleByArgument, CaseIterable, Sendable, Equatable {
     /// The format used when `--format` is not given.
     static var standard: Self { get }
-    /// Which of the shared options that do not apply everywhere (`--rules`, `--color`) the command takes.
+    /// Which of the shared options that do not apply everywhere (`--since`/`--until`, `--rules`, `--color`) the
+    /// command takes.
     static var uses: SharedOptionUse { get }
 }
 
-/// The shared options a reading command may or may not take: `--rules` where rules or the message catalog are read,
-/// `--color` where text output is colored.
+/// The shared options a command may or may not take: `--since`/`--until` where evidence has times to keep,
+/// `--rules` where rules or the message catalog are read, `--color` where text output is colored.
 struct SharedOptionUse: OptionSet, Sendable {
     let rawValue: Int
     /// `--rules DIR`.
     static let rules = SharedOptionUse(rawValue: 1)
     /// `--color auto|always|never`.
     static let color = SharedOptionUse(rawValue: 2)
+    /// `--since` / `--until`.
+    static let window = SharedOptionUse(rawValue: 4)
 }
 
-/// The options every command that reads inputs shares (`analyze`, `status`, `events`, `packets`): `--format`, `-o`,
-/// `--tz`, `--redact`, `--since`/`--until`, and where they apply (``OutputFormatChoice/uses``) `--rules` and
-/// `--color`. Each command types `--format` with its own enum; an option that does not apply is left out of the
+/// The options every command that writes a report shares (`analyze`, `status`, `events`, `packets`, `preflight`):
+/// `--format`, `-o`, `--tz`, `--redact`, and where they apply (``OutputFormatChoice/uses``) `--since`/`--until`,
+/// `--rules` and `--color`. Each command types `--format` with its own enum; an option that does not apply is left out of the
 /// command's help and completion and refused as a usage error.
 struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
     @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
@@ -38,7 +43,15 @@ struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
     @Flag(help: "Replace hosts, addresses, serials, UUIDs and account names with placeholders (secrets are never printed, with or without it).")
     var redact = false
 
-    @OptionGroup var timeWindow: TimeWindowOptions
+    @Option(help: ArgumentHelp(
+        "Keep only evidence at or after this time: 2026-07-05, 2026-07-05T10:00, 2026-07-05T10:00:00Z or …+02:00; without an offset it is read in the --tz zone, else UTC.",
+        valueName: "TIME", visibility: Format.uses.contains(.window) ? .default : .private))
+    var since: TimeBound?
+
+    @Option(help: ArgumentHelp(
+        "Keep only evidence before this time (a date alone keeps its whole day); same forms as --since.",
+        valueName: "TIME", visibility: Format.uses.contains(.window) ? .default : .private))
+    var until: TimeBound?
 
     @Option(
         name: .customLong("rules"),
@@ -58,6 +71,11 @@ struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
         case auto, always, never
     }
 
+    /// `--since` / `--until` as a window (``TimeWindowReading``), nil without them.
+    func window(zones: ZoneResolver) throws -> TimeWindow? {
+        try TimeWindowReading.window(since: since, until: until, zones: zones)
+    }
+
     /// Where the output goes.
     var outputFile: OutputFile { OutputFile(output) }
 
@@ -75,6 +93,9 @@ struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
     }
 
     func validate() throws {
+        if since != nil || until != nil, !Format.uses.contains(.window) {
+            throw ValidationError("--since/--until do not apply to this command")
+        }
         if rules != nil, !Format.uses.contains(.rules) { throw ValidationError("--rules does not apply to this command") }
         if color != nil, !Format.uses.contains(.color) { throw ValidationError("--color does not apply to this command") }
         try outputFile.validate()

@@ -75,21 +75,11 @@ struct TimeBound: ExpressibleByArgument, Sendable, Equatable {
     }
 }
 
-/// `--since` / `--until`, part of ``SharedOptions`` (`analyze`, `status`, `events`, `packets`).
-struct TimeWindowOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Keep only evidence at or after this time: 2026-07-05, 2026-07-05T10:00, 2026-07-05T10:00:00Z or …+02:00; without an offset it is read in the --tz zone, else UTC.",
-        valueName: "TIME"))
-    var since: TimeBound?
-
-    @Option(help: ArgumentHelp(
-        "Keep only evidence before this time (a date alone keeps its whole day); same forms as --since.",
-        valueName: "TIME"))
-    var until: TimeBound?
-
+/// How `--since` / `--until` (part of ``SharedOptions``) become a window.
+enum TimeWindowReading {
     /// The window, or nil when neither bound was given. Zone-less values are read in the `--tz` zone when one
     /// was given, else UTC; an empty window is a usage error.
-    func window(zones: ZoneResolver) throws -> TimeWindow? {
+    static func window(since: TimeBound?, until: TimeBound?, zones: ZoneResolver) throws -> TimeWindow? {
         guard since != nil || until != nil else { return nil }
         let zone = zones.unzonedFromCommandLine ? zones.unzoned : nil
         let read = zone ?? .fixed(0)
