@@ -27,9 +27,9 @@ public enum BundleZones {
                 size.intValue <= maxBytes, let handle = FileHandle(forReadingAtPath: path)
             else { continue }
             defer { try? handle.close() }
-            let prefix = [UInt8]((try? handle.read(upToCount: FileClassifier.prefixLength)) ?? Data())
-            let fileClass = FileClassifier.classify(prefix: prefix, name: path)
-            guard fileClass == .cli || fileClass == .text else { continue }
+            let prefix = [UInt8]((try? handle.read(upToCount: EvidenceReaderRegistry.prefixLength)) ?? Data())
+            let kind = EvidenceReaderRegistry.standard.recognise(prefix: prefix, name: path).kind
+            guard kind == .cli || kind == .text else { continue }
             let rest = (try? handle.readToEnd()) ?? Data()
             read.append(path)
             evidence += ZoneEvidence.read(
@@ -39,8 +39,8 @@ public enum BundleZones {
     }
 
     /// Zone evidence from every CLI output and unclassified text file (a `show timezone config` transcript).
-    static func evidence(_ entries: [BundleEntry]) -> [ZoneEvidence] {
-        entries.filter { ($0.fileClass == .cli || $0.fileClass == .text) && $0.size <= maxBytes }.flatMap { e -> [ZoneEvidence] in
+    static func evidence(_ entries: [(BundleEntry, ContentKind)]) -> [ZoneEvidence] {
+        entries.filter { ($1 == .cli || $1 == .text) && $0.size <= maxBytes }.flatMap { e, _ -> [ZoneEvidence] in
             guard let data = FileManager.default.contents(atPath: e.localPath) else { return [] }
             return ZoneEvidence.read(text: String(decoding: data, as: UTF8.self), path: e.displayPath)
         }

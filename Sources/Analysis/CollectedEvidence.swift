@@ -50,26 +50,38 @@ enum EvidenceCollector {
         var out = CollectedEvidence()
         var byPath: [String: AnalysisReport.InventoryEntry] = [:]
         var order: [String] = []
+        // What each entry is and which reader takes it: the registry asks the readers (the bundle only unpacked).
+        let registry = options.readers
+        let recognised = bundle.entries.map { e in registry.recognise(prefix: prefix(of: e.localPath), name: e.displayPath) }
         // What the bundle says about its nodes' zones, before any zone-less source or member date is read.
-        let zoneEvidence = BundleZones.evidence(bundle.entries)
+        let zoneEvidence = BundleZones.evidence(zip(bundle.entries, recognised).map { ($0, $1.kind) })
         let (entries, dateAssumptions) = MemberDates.resolve(bundle.entries, evidence: zoneEvidence, resolver: options.zones)
         out.assumptions = dateAssumptions
         let resolvedDates = Dictionary(
             entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
+        let kinds = Dictionary(
+            zip(entries, recognised).map { ($0.displayPath, $1) }, uniquingKeysWith: { a, _ in a })
         for item in bundle.inventory {
             var entry = AnalysisReport.InventoryEntry(
                 path: item.displayPath, parsedAs: item.fileClass.rawValue, status: status(item.status), reason: item.reason,
                 bytes: item.size)
+            if item.fileClass == .file, let r = kinds[item.displayPath] {
+                entry.parsedAs = r.kind.rawValue
+                // Intact content that no reader takes (or that its reader finds nothing in, below) is skipped.
+                if entry.status == .parsed && (r.reader == nil || r.kind == .text) {
+                    entry.status = .skipped
+                    entry.reason = r.skipReason
+                }
+            }
             entry.memberDate = item.memberDate ?? resolvedDates[item.displayPath]
             entry.storedName = item.storedName
             if byPath[item.displayPath] == nil { order.append(item.displayPath) }
             byPath[item.displayPath] = entry
         }
-        let registry = options.readers
-        let assigned = entries.map { e -> (EvidenceEntry, (any EvidenceReader)?) in
-            var entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, contentClass: e.fileClass)
+        let assigned = zip(entries, recognised).map { e, r -> (EvidenceEntry, (any EvidenceReader)?) in
+            var entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, content: r.kind)
             entry.memberDate = e.memberDate
-            return (entry, registry.reader(for: entry))
+            return (entry, r.reader)
         }
         // Lower passes first (CLI outputs: their printed years anchor yearless log lines); stable within a pass.
         let ordered = assigned.enumerated().sorted {
@@ -89,7 +101,7 @@ enum EvidenceCollector {
             for ((entry, _), reading) in zip(batch, readings) {
                 var inv = byPath[entry.displayPath]
                     ?? AnalysisReport.InventoryEntry(
-                        path: entry.displayPath, parsedAs: entry.contentClass.rawValue, status: .parsed, bytes: entry.size)
+                        path: entry.displayPath, parsedAs: entry.content.rawValue, status: .parsed, bytes: entry.size)
                 if byPath[entry.displayPath] == nil { order.append(entry.displayPath) }
                 if let reading, !reading.nothingFound { apply(reading, to: &inv, &out, &context) }
                 byPath[entry.displayPath] = inv
@@ -130,6 +142,13 @@ enum EvidenceCollector {
             inv.status = .partlyUnreadable
             inv.reason = listed(reading.damage)
         }
+    }
+
+    /// The first bytes of a file, for recognition (empty when it cannot be read).
+    private static func prefix(of path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: EvidenceReaderRegistry.prefixLength)) ?? Data())
     }
 
     /// The first three problems, and how many more there are.

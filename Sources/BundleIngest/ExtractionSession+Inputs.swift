@@ -61,21 +61,20 @@ extension ExtractionSession {
     }
 
     /// Adds a file on disk (a loose input or an extracted member at nesting `depth`): archives are expanded
-    /// (and, when extracted, deleted afterwards), everything else is classified and recorded.
+    /// (and, when extracted, deleted afterwards), everything else is recorded for the readers.
     mutating func addFile(localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: String?) {
         let file: RandomAccessFile
         let prefix: [UInt8]
         do {
             file = try RandomAccessFile(path: localPath)
-            prefix = try file.read(at: 0, count: FileClassifier.prefixLength)
+            prefix = try file.read(at: 0, count: TarHeader.blockSize)
         } catch {
             record(InventoryItem(displayPath: displayPath, size: 0, fileClass: .unknown, status: .partlyUnreadable,
                                  reason: "cannot read: \(error)"))
             return
         }
         guard let format = ArchiveFormat.sniff(prefix[...]) else {
-            let fileClass = FileClassifier.classify(prefix: prefix, name: displayPath)
-            recordFile(displayPath: displayPath, localPath: localPath, size: file.size, fileClass: fileClass, damage: damage)
+            recordFile(displayPath: displayPath, localPath: localPath, size: file.size, damage: damage)
             return
         }
         expandArchive(format, file: file, displayPath: displayPath, depth: depth, damage: damage)

@@ -62,32 +62,18 @@ struct ExtractionSession {
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped, reason: reason))
     }
 
-    /// Records a readable (possibly damaged) file as an entry and an inventory item.
-    mutating func recordFile(displayPath: String, localPath: String, size: Int, fileClass: FileClass, damage: String?) {
+    /// Records a readable (possibly damaged) file as an entry and an inventory item; what it is, the readers decide.
+    mutating func recordFile(displayPath: String, localPath: String, size: Int, damage: String?) {
         let (memberDate, wallTime) = (recordingMemberDate, recordingMemberWallTime)
         (recordingMemberDate, recordingMemberWallTime) = (nil, nil)
-        var entry = BundleEntry(displayPath: displayPath, localPath: localPath, fileClass: fileClass, size: size, memberDate: memberDate)
+        var entry = BundleEntry(displayPath: displayPath, localPath: localPath, size: size, memberDate: memberDate)
         entry.memberWallTime = wallTime
         entries.append(entry)
-        defer {
-            inventory[inventory.count - 1].memberDate = memberDate
-            inventory[inventory.count - 1].memberWallTime = wallTime
-        }
-        let item: InventoryItem
-        if let damage {
-            item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .partlyUnreadable, reason: damage)
-        } else {
-            switch fileClass {
-            case .binary:
-                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped,
-                                     reason: "binary content: not a pcap, pcapng or supported archive")
-            case .text:
-                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped,
-                                     reason: "no Smart Licensing content recognised in the first \(FileClassifier.prefixLength / 1024) KiB")
-            default:
-                item = InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .parsed)
-            }
-        }
+        var item = InventoryItem(
+            displayPath: displayPath, size: size, fileClass: .file, status: damage == nil ? .parsed : .partlyUnreadable,
+            reason: damage)
+        item.memberDate = memberDate
+        item.memberWallTime = wallTime
         record(item)
     }
 

@@ -1,13 +1,12 @@
 import Foundation
 
-/// One readable file of a bundle: a loose file, or a member extracted from an archive.
+/// One readable file of a bundle, handed on to the readers with its metadata: a loose file, or a member extracted
+/// from an archive (what it is, the readers recognise).
 public struct BundleEntry: Sendable, Hashable {
     /// The path shown to users and used in source pointers (`bundle.zip!cm/trace/slm/log4j/slm.log`).
     public var displayPath: String
     /// Where the (decompressed) content can be read on this machine.
     public var localPath: String
-    /// What the content was recognised as.
-    public var fileClass: FileClass
     /// The content's size in bytes.
     public var size: Int
     /// The modification time the archive recorded in UTC for this member (zip extended-timestamp or NTFS extra
@@ -18,10 +17,9 @@ public struct BundleEntry: Sendable, Hashable {
     public var memberWallTime: ArchiveWallTime?
 
     /// Creates an entry.
-    public init(displayPath: String, localPath: String, fileClass: FileClass, size: Int, memberDate: Date? = nil) {
+    public init(displayPath: String, localPath: String, size: Int, memberDate: Date? = nil) {
         self.displayPath = displayPath
         self.localPath = localPath
-        self.fileClass = fileClass
         self.size = size
         self.memberDate = memberDate
     }

@@ -11,7 +11,9 @@ struct ToyEvidenceReader: EvidenceReader {
     var name: String { "toy reader" }
     var pass: Int { 0 }
 
-    func recognises(_ entry: EvidenceEntry) -> Bool { entry.prefix(4) == Array("TOY ".utf8) }
+    func recognise(prefix: ArraySlice<UInt8>, name: String) -> ContentKind? {
+        prefix.starts(with: Array("TOY ".utf8)) ? ContentKind("toy") : nil
+    }
 
     func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let text = (try? String(contentsOfFile: entry.localPath, encoding: .utf8)) ?? ""
@@ -53,13 +55,16 @@ struct EvidenceReaderRegistryTests {
         #expect(o.events.filter { $0.kind.rawValue == "communication.failed" }.count == 2)
         let inv = try #require(o.report.inventory.first { $0.path.hasSuffix("notes.toy") })
         #expect(inv.reader == "toy reader")
+        #expect(inv.parsedAs == "toy")
         #expect(inv.status == .parsed)
         #expect(inv.events == 2)
 
         // Without the registration, the same file is unrecognised text: skipped, no events.
         let plain = AnalysisRun.run(paths: [dir], options: try AnalysisFixtures.options(), toolVersion: "test")
         #expect(plain.events.isEmpty)
-        #expect(plain.report.inventory.first { $0.path.hasSuffix("notes.toy") }?.status == .skipped)
+        let skipped = try #require(plain.report.inventory.first { $0.path.hasSuffix("notes.toy") })
+        #expect(skipped.status == .skipped)
+        #expect(skipped.parsedAs == "text")
     }
 
     @Test("unrecognised text with catalog events is never counted as show license evidence")

@@ -1,5 +1,6 @@
 import BundleIngest
 import Foundation
+import TestSupport
 import Testing
 
 /// Which times archive headers record in UTC and which they record as the archiver's zone-less wall time.

@@ -1,5 +1,6 @@
 import BundleIngest
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Refusals: traversal, absolute paths, links, devices")

@@ -2,6 +2,7 @@ import BundleIngest
 import Foundation
 import Inflate
 import LicensingModel
+import TestSupport
 import Testing
 
 /// FIFOs, devices and sockets are refused without being opened for reading (a FIFO blocks `open()` forever).

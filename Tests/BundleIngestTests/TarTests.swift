@@ -1,5 +1,6 @@
 import BundleIngest
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Tar bundles")
@@ -20,7 +21,7 @@ struct TarTests {
             path + "!cm/show_license.txt", path + "!" + longName,
             path + "!pax/" + String(repeating: "p", count: 120) + "/alerts.txt",
         ])
-        #expect(bundle.entries.map(\.fileClass) == [.cli, .licenseLog, .rtmtAlerts])
+        #expect(bundle.entries.map { contents($0.localPath) } == [Array(Samples.cli.utf8), Array(Samples.licenseLog.utf8), Array(Samples.rtmtAlerts.utf8)])
         #expect(contents(bundle.entries[1].localPath) == Array(Samples.licenseLog.utf8))
         #expect(!bundle.hasUnreadableInput)
     }
@@ -78,7 +79,7 @@ struct TarTests {
         #expect(bundle.entries.map(\.displayPath).sorted() == [
             scratch.root + "/real.tgz!" + longName, scratch.root + "/real.tgz!svc.txt",
         ])
-        #expect(Set(bundle.entries.map(\.fileClass)) == [.licenseLog, .serviceList])
+        #expect(Set(bundle.entries.map { contents($0.localPath) }) == Set([Array(Samples.licenseLog.utf8), Array(Samples.serviceList.utf8)]))
         #expect(!bundle.hasUnreadableInput)
     }
 }

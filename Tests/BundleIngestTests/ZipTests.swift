@@ -1,5 +1,6 @@
 import BundleIngest
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Zip bundles")
@@ -15,7 +16,7 @@ struct ZipTests {
         let (path, bundle) = try scratch.open("bundle.zip", zip.build())
 
         #expect(bundle.entries.map(\.displayPath) == [path + "!cm/trace/slm/log4j/slm.log", path + "!show_license_all.txt"])
-        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
+        #expect(bundle.entries.map { contents($0.localPath) } == [Array(Samples.licenseLog.utf8), Array(Samples.cli.utf8)])
         let log = try #require(bundle.entries.first)
         #expect(contents(log.localPath) == Array(Samples.licenseLog.utf8))
         #expect(log.size == Samples.licenseLog.utf8.count)
@@ -36,7 +37,7 @@ struct ZipTests {
         zip.add(.init(name: "gch.log", data: Array(Samples.licenseLog.utf8), method: 8, dataDescriptor: true))
         zip.add(.init(name: "status.txt", data: Array(Samples.cli.utf8), method: 8, dataDescriptor: true))
         let (_, bundle) = try scratch.open("dd.zip", zip.build())
-        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .cli])
+        #expect(bundle.entries.map { contents($0.localPath) } == [Array(Samples.licenseLog.utf8), Array(Samples.cli.utf8)])
         #expect(contents(bundle.entries[1].localPath) == Array(Samples.cli.utf8))
         #expect(!bundle.hasUnreadableInput)
     }
@@ -50,7 +51,7 @@ struct ZipTests {
         zip.add("svc.txt", Samples.serviceList)
         let (path, bundle) = try scratch.open("z64.zip", zip.build(zip64: true))
         #expect(bundle.entries.map(\.displayPath) == [path + "!big/slm.log", path + "!svc.txt"])
-        #expect(bundle.entries.map(\.fileClass) == [.licenseLog, .serviceList])
+        #expect(bundle.entries.map { contents($0.localPath) } == [Array(Samples.licenseLog.utf8), Array(Samples.serviceList.utf8)])
         #expect(contents(bundle.entries[1].localPath) == Array(Samples.serviceList.utf8))
         #expect(!bundle.hasUnreadableInput)
     }
@@ -111,7 +112,7 @@ struct ZipTests {
         #expect(bundle.item(path + "!crc.log")?.reason?.contains("CRC-32") == true)
         #expect(bundle.item(path + "!good.txt")?.status == .parsed)
         #expect(bundle.item(path)?.status == .partlyUnreadable)
-        #expect(bundle.entries.contains { $0.displayPath == path + "!good.txt" && $0.fileClass == .cli })
+        #expect(bundle.entries.contains { $0.displayPath == path + "!good.txt" && contents($0.localPath) == Array(Samples.cli.utf8) })
     }
 
     @Test("encrypted members and unsupported methods are refused")
@@ -145,7 +146,7 @@ struct ZipTests {
         let bundle = BundleReader.open(paths: [scratch.root + "/real.zip"], workDirectory: scratch.work)
         let log = try #require(bundle.entries.first { $0.displayPath.hasSuffix("!cm/trace/slm/log4j/slm.log") })
         #expect(contents(log.localPath) == Array(String(repeating: Samples.licenseLog, count: 50).utf8))
-        #expect(bundle.entries.contains { $0.displayPath.hasSuffix("!show license status.txt") && $0.fileClass == .cli })
+        #expect(bundle.entries.contains { $0.displayPath.hasSuffix("!show license status.txt") })
         #expect(!bundle.hasUnreadableInput)
     }
 }

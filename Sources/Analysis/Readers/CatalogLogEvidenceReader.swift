@@ -12,9 +12,11 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     public var name: String { "message catalog" }
     public var pass: Int { 1 }
 
-    public func recognises(_ entry: EvidenceEntry) -> Bool {
-        [.licenseLog, .syslog, .rtmtAlerts, .serviceList, .text].contains(entry.contentClass)
-    }
+    /// Syslog, RTMT alerts, `utils service list` and License Manager traces (``CatalogLogMarkers``).
+    public var textMarkers: [TextMarkers] { CatalogLogMarkers.all }
+
+    /// Unclaimed text is read through the catalog too (a pasted CLI session holds configuration commands).
+    public var readsUnclaimedText: Bool { true }
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let (zones, zone) = ZoneDecision.decide(
@@ -27,7 +29,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
         let r = LogIngester.ingest(path: entry.localPath, options: options)
         var out = EvidenceReading(reader: r.format)
         if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }
-        if entry.contentClass == .text && r.events.isEmpty {
+        if entry.content == .text && r.events.isEmpty {
             // A `show timezone config` transcript is read (for the zone decision), not skipped.
             if context.zoneEvidence.contains(where: { $0.path == entry.displayPath }) {
                 out.reader = "show timezone config"
@@ -39,10 +41,10 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
         if BundleZones.readUnzoned(r.events) { out.timeZones = [zone] }
         var span: DateInterval?
         if let lo = r.firstTime, let hi = r.lastTime, hi >= lo { span = DateInterval(start: lo, end: hi) }
-        let kind = Self.kind(entry.contentClass, found: r.evidenceKinds)
+        let kind = Self.kind(entry.content, found: r.evidenceKinds)
         out.sources = [SourceEvents(path: entry.displayPath, kind: kind, events: r.events, span: span)]
         // Unrecognised text shows only the kinds the catalog found in it, never a kind it was filed under.
-        out.present = entry.contentClass == .text ? r.evidenceKinds : r.evidenceKinds.union([kind])
+        out.present = entry.content == .text ? r.evidenceKinds : r.evidenceKinds.union([kind])
         out.lines = r.linesRead
         out.damage = r.damage.map(\.description)
         return out
@@ -50,7 +52,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
 
     /// The kind the timeline files the source under. Unrecognised text whose events name no kind is filed as
     /// syslog-like text: shifted with the other logs on a clock skew, and no License Manager coverage.
-    static func kind(_ c: FileClass, found: Set<EvidenceKind>) -> EvidenceKind {
+    static func kind(_ c: ContentKind, found: Set<EvidenceKind>) -> EvidenceKind {
         switch c {
         case .serviceList: return .serviceList
         case .rtmtAlerts: return .rtmtAlert

@@ -5,8 +5,8 @@ import Reports
 import TextIngest
 import Timeline
 
-/// One file of the bundle as readers see it: where it is, what it is called inside the bundle, its size, and what
-/// the bundle's content sniffing saw in its first bytes.
+/// One file of the bundle as readers see it: where it is, what it is called inside the bundle, its size and date,
+/// and what the registry recognised it as.
 public struct EvidenceEntry: Sendable {
     /// The path shown to users and in source pointers (`bundle.zip!cm/trace/slm/log4j/slm.log`).
     public var displayPath: String
@@ -14,24 +14,17 @@ public struct EvidenceEntry: Sendable {
     public var localPath: String
     /// The content's size in bytes.
     public var size: Int
-    /// What the bundle's content sniffing saw (capture magic, which text markers, binary).
-    public var contentClass: FileClass
+    /// What the registry recognised the content as (the kind the reader that took it named).
+    public var content: ContentKind
     /// The date the archive's header records for this member (nil for loose files): for yearless stamps.
     public var memberDate: Date?
 
     /// Creates an entry.
-    public init(displayPath: String, localPath: String, size: Int, contentClass: FileClass) {
+    public init(displayPath: String, localPath: String, size: Int, content: ContentKind) {
         self.displayPath = displayPath
         self.localPath = localPath
         self.size = size
-        self.contentClass = contentClass
-    }
-
-    /// Up to `count` leading bytes of the content (empty when it cannot be read), for readers' own recognition.
-    public func prefix(_ count: Int) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: localPath) else { return [] }
-        defer { try? handle.close() }
-        return [UInt8]((try? handle.read(upToCount: count)) ?? Data())
+        self.content = content
     }
 }
 
@@ -75,17 +68,35 @@ public struct EvidenceReaderContext: Sendable {
     public var zoneEvidence: [ZoneEvidence] = []
 }
 
-/// Reads one kind of input into events: recognises its entries and reads them, reporting coverage and damage.
+/// Reads one kind of input into events: recognises its entries from their first bytes and name, and reads them,
+/// reporting coverage and damage.
 ///
-/// Readers are registered in an ``EvidenceReaderRegistry``; the analysis asks the registry which reader takes each
-/// entry, so a new input type is one reader and one registration. Readers emit events, never verdicts.
+/// Readers are registered in an ``EvidenceReaderRegistry``, which asks them what each entry is (signatures first,
+/// then one vote over every reader's text markers) and hands the entry to the reader that claimed it; so a new input
+/// type is one reader and one registration. Readers emit events, never verdicts.
 public protocol EvidenceReader: Sendable {
     /// The name shown when the reader does not name a format of its own.
     var name: String { get }
     /// Entries of lower passes are read first (CLI outputs print the years that yearless log stamps need).
     var pass: Int { get }
-    /// Whether this reader reads `entry`.
-    func recognises(_ entry: EvidenceEntry) -> Bool
+    /// The kind of a file whose content starts with `prefix` (its first ``EvidenceReaderRegistry/prefixLength``
+    /// bytes or fewer) when it bears one of this reader's signatures (a capture's magic), else nil. Asked before
+    /// any text vote, in registry order. The name may break ties, never overrule the content.
+    func recognise(prefix: ArraySlice<UInt8>, name: String) -> ContentKind?
+    /// The text kinds this reader reads and the markers that recognise them, most specific first.
+    var textMarkers: [TextMarkers] { get }
+    /// True when the reader also reads text that no reader's markers claimed (to find what it can; the entry
+    /// stays skipped when nothing is found).
+    var readsUnclaimedText: Bool { get }
     /// Reads `entry`. Never throws: what cannot be read becomes damage.
     func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading
+}
+
+extension EvidenceReader {
+    /// No signature.
+    public func recognise(prefix: ArraySlice<UInt8>, name: String) -> ContentKind? { nil }
+    /// No text markers.
+    public var textMarkers: [TextMarkers] { [] }
+    /// Unclaimed text is not this reader's.
+    public var readsUnclaimedText: Bool { false }
 }

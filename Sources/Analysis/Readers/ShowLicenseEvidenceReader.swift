@@ -10,7 +10,20 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
     public var name: String { "show license parser" }
     public var pass: Int { 0 }
 
-    public func recognises(_ entry: EvidenceEntry) -> Bool { entry.contentClass == .cli }
+    /// `show license all|status|summary|usage|UDI|tech support` field labels (domain-notes §3). Asked last in the
+    /// standard registry: trace messages quote these words.
+    public var textMarkers: [TextMarkers] {
+        [TextMarkers(.cli, markers: Self.markers, nameHints: ["license"])]
+    }
+
+    static let markers = [
+        "Smart Licensing is ", "Smart Licensing Status", "Registration:", "License Authorization",
+        "UDI:", "Smart Account:", "Virtual Account:", "Next Renewal Attempt:", "Next Communication Attempt:",
+        "License Usage:", "Smart Agent for Licensing:", "Initial Registration:", "Evaluation Period",
+        "Transport:", "Product Information:", "Agent Version:",
+        // A prompt with the command: a subscriber answers it with nothing, which is evidence too.
+        "show license ",
+    ]
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
         let data = FileManager.default.contents(atPath: entry.localPath) ?? Data()

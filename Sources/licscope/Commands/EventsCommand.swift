@@ -68,14 +68,14 @@ struct EventsCommand: ParsableCommand {
                 }
             }
             var summary: String
-            if file.fileClass?.isCapture == true {
+            if file.kind?.isCapture == true {
                 let analysis = CaptureAnalyzer.analyze(path: file.localPath, options: CaptureOptions(displayPath: file.displayPath))
                 tally.startFile()
                 analysis.events.forEach(emit)
                 for error in analysis.errors { Terminal.warn("licscope: \(file.displayPath): \(error)") }
                 damaged = damaged || analysis.isPartlyUnreadable
                 summary = "\(file.displayPath): \(analysis.framesRead) frames, reader \(analysis.reader), \(tally.fileCount) events"
-            } else if !file.named, let skip = Self.skipReason(file.fileClass) {
+            } else if !file.named, let skip = Self.skipReason(file.kind) {
                 Terminal.warn("licscope: \(file.displayPath): skipped: \(skip)")
                 continue
             } else {
@@ -104,8 +104,8 @@ struct EventsCommand: ParsableCommand {
     }
 
     /// Why a file found in a folder or an archive is passed over, or nil when `events` reads it.
-    static func skipReason(_ fileClass: FileClass?) -> String? {
-        switch fileClass {
+    static func skipReason(_ kind: ContentKind?) -> String? {
+        switch kind {
         case .binary?: return "binary content, neither a log nor a capture"
         case .archive?: return "an archive that could not be expanded"
         case nil: return "cannot be read"

@@ -47,13 +47,13 @@ struct PacketsCommand: ParsableCommand {
         var out = OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil)
         var partlyUnreadable = !inputs.problems.isEmpty
         for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
-        let passedOver = inputs.files.filter { !$0.named && $0.fileClass?.isCapture != true }
+        let passedOver = inputs.files.filter { !$0.named && $0.kind?.isCapture != true }
         if let first = passedOver.first {
             Terminal.warn("licscope: skipped \(passedOver.count) file(s) that are not captures (\(first.displayPath)\(passedOver.count > 1 ? ", …" : ""))")
         }
         var framesRead = 0
         let bar = ProgressBar(paths: files)
-        for file in inputs.files where file.named || file.fileClass?.isCapture == true {
+        for file in inputs.files where file.named || file.kind?.isCapture == true {
             var analysis = CaptureAnalyzer.analyze(
                 path: file.localPath, options: CaptureOptions(extraTrustAnchorsPEM: anchors, displayPath: file.displayPath))
             var summary = "licscope: \(file.displayPath): \(analysis.framesRead) frames, reader \(analysis.reader)"

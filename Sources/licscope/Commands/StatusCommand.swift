@@ -56,7 +56,7 @@ struct StatusCommand: ParsableCommand {
         var passedOver: [String] = []
         for file in inputs.files {
             // Files found in a folder or an archive are taken when they are license outputs, passed over otherwise.
-            if !file.named, file.fileClass != .cli && file.fileClass != .text {
+            if !file.named, file.kind != .cli && file.kind != .text {
                 passedOver.append(file.displayPath)
                 continue
             }

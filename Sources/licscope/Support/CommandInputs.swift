@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import BundleIngest
 import Foundation
@@ -9,8 +10,8 @@ struct InputFile {
     var localPath: String
     /// What source pointers and messages call it: the path given, `bundle.zip!packets.cap`, or `<stdin>`.
     var displayPath: String
-    /// What the content is (``InputClassifier``); nil when the file could not be read.
-    var fileClass: FileClass?
+    /// What the content is, as the analysis's reader registry recognises it; nil when the file could not be read.
+    var kind: ContentKind?
     /// Named on the command line (or `-`), not found inside a folder or an archive: a file given by name that a
     /// command cannot read counts as unreadable; one it only came across is skipped with a note.
     var named: Bool
@@ -18,7 +19,7 @@ struct InputFile {
 
 /// The inputs of `events`, `packets` and `status`: `-` (standard input, spooled to the scratch directory), files,
 /// folders (walked recursively in name order) and archives (zip, tar, tar.gz, gzip'd captures — expanded into the
-/// scratch directory by ``BundleReader``), each file classified by content.
+/// scratch directory by ``BundleReader``), each file recognised by content as `analyze` recognises it.
 final class CommandInputs {
     /// Every file, in argument order.
     private(set) var files: [InputFile] = []
@@ -39,7 +40,7 @@ final class CommandInputs {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                files.append(InputFile(localPath: path, displayPath: path, fileClass: nil, named: true))
+                files.append(InputFile(localPath: path, displayPath: path, kind: nil, named: true))
                 continue
             }
             if isDirectory.boolValue {
@@ -65,12 +66,12 @@ final class CommandInputs {
 
     private func add(file: String, display: String, named: Bool) throws {
         if SpecialFile.refusal(file) != nil {
-            files.append(InputFile(localPath: file, displayPath: display, fileClass: nil, named: named))
+            files.append(InputFile(localPath: file, displayPath: display, kind: nil, named: named))
             return
         }
-        let fileClass = InputClassifier.classify(path: file, name: display)
-        guard fileClass == .archive else {
-            files.append(InputFile(localPath: file, displayPath: display, fileClass: fileClass, named: named))
+        let kind = EvidenceReaderRegistry.standard.recognise(path: file, name: display)?.kind
+        guard kind == .archive else {
+            files.append(InputFile(localPath: file, displayPath: display, kind: kind, named: named))
             return
         }
         let bundle = BundleReader.open(paths: [file], workDirectory: try scratchPath())
@@ -84,8 +85,9 @@ final class CommandInputs {
             }
         }
         for entry in bundle.entries {
-            files.append(InputFile(
-                localPath: entry.localPath, displayPath: shown(entry.displayPath), fileClass: entry.fileClass, named: false))
+            let shownPath = shown(entry.displayPath)
+            let kind = EvidenceReaderRegistry.standard.recognise(path: entry.localPath, name: shownPath)?.kind
+            files.append(InputFile(localPath: entry.localPath, displayPath: shownPath, kind: kind, named: false))
         }
     }
 

@@ -4,40 +4,41 @@ import Glibc
 import Darwin
 #endif
 
-/// Text classification by line votes: each line votes for the first class (in `ContentMarkers.ordered`) whose
-/// marker it contains; a timestamped log4j / diag-style line that would otherwise vote for the CLI (or not at all)
-/// votes for a license log, since trace messages often quote CLI words. The most votes wins; no vote, plain text.
-extension FileClassifier {
-    static func textClass(_ head: ArraySlice<UInt8>, name: String) -> FileClass {
+/// Recognises text by line votes over the markers readers declare: each line votes for the first kind (in the
+/// registry's order: the most specific markers first) whose marker it contains; a line that holds no marker of a
+/// kind with a ``TextMarkers/layout`` or of a more specific kind, and has that layout, votes for that kind. The
+/// most votes wins; a tie goes to the first leader whose name fragment the file's name contains, else to the most
+/// specific leader; no vote, nil.
+enum TextVote {
+    static func winner(_ head: ArraySlice<UInt8>, name: String, kinds: [TextMarkers]) -> ContentKind? {
+        guard !kinds.isEmpty else { return nil }
         let bytes = Array(head)
         let lineStarts = lineStartOffsets(bytes)
         var ranks = [Int](repeating: Int.max, count: lineStarts.count)
-        let ordered = ContentMarkers.ordered
-        for (rank, entry) in ordered.enumerated() {
-            for marker in entry.1 {
+        for (rank, entry) in kinds.enumerated() {
+            for marker in entry.markers {
                 forEachLine(containing: marker, in: bytes, lineStarts: lineStarts) { ranks[$0] = min(ranks[$0], rank) }
             }
         }
-        let cliRank = ordered.firstIndex { $0.0 == .cli } ?? ordered.count
-        let logRank = ordered.firstIndex { $0.0 == .licenseLog } ?? ordered.count
-        var votes = [Int](repeating: 0, count: ordered.count)
+        let layouts = kinds.indices.filter { kinds[$0].layout != nil }
+        var votes = [Int](repeating: 0, count: kinds.count)
         for (line, start) in lineStarts.enumerated() {
             var rank = ranks[line]
-            if rank >= cliRank {
+            if let claim = layouts.first(where: { $0 < rank }) {
                 let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
-                if LogLayout.isTimestampedLogLine(bytes[start..<end]) { rank = logRank }
+                if kinds[claim].layout?(bytes[start..<end]) == true { rank = claim }
             }
             if rank < votes.count { votes[rank] += 1 }
         }
-        guard let best = votes.max(), best > 0 else { return .text }
-        let leaders = ordered.indices.filter { votes[$0] == best }.map { ordered[$0].0 }
+        guard let best = votes.max(), best > 0 else { return nil }
+        let leaders = kinds.indices.filter { votes[$0] == best }
         if leaders.count > 1 {
             let lowered = name.lowercased()
-            if let hinted = ContentMarkers.nameHints.first(where: { lowered.contains($0.0) && leaders.contains($0.1) }) {
-                return hinted.1
+            if let hinted = leaders.first(where: { i in kinds[i].nameHints.contains { lowered.contains($0) } }) {
+                return kinds[hinted].kind
             }
         }
-        return leaders.first ?? .text
+        return leaders.first.map { kinds[$0].kind }
     }
 
     /// Calls `body` with the index of each line of `bytes` that contains `marker` (once per line).
