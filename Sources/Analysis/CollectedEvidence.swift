@@ -140,7 +140,7 @@ enum EvidenceCollector {
         inv.reader = reading.reader
         if !reading.damage.isEmpty {
             inv.status = .partlyUnreadable
-            inv.reason = listed(reading.damage)
+            inv.reason = listed(reading.damage.map(\.description))
         }
     }
 

@@ -177,8 +177,9 @@ struct ExtractionSession {
             recordRefused(displayPath, reason: reason, size: writer.size)
         case .complete:
             addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil)
-        case .damaged(let reason):
-            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: reason)
+        case .damaged(let damage):
+            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true,
+                    damage: damage.named(displayPath).description)
         }
     }
 

@@ -1,11 +1,12 @@
 import Inflate
+import LicensingModel
 
 /// How extracting one member ended.
 enum MemberOutcome: Equatable {
     /// Every byte was extracted.
     case complete
     /// Damage stopped extraction; what was extracted is kept.
-    case damaged(String)
+    case damaged(Damage)
     /// A limit stopped extraction; nothing is kept.
     case refused(String)
 
@@ -19,7 +20,7 @@ enum MemberOutcome: Equatable {
         } catch let error as InflateError where error.kind == .limitExceeded {
             return .refused("larger than the extraction limit (\(error.message))")
         } catch {
-            return .damaged("\(error)")
+            return .damaged(Damage("\(error)", file: ""))
         }
     }
 
@@ -27,8 +28,8 @@ enum MemberOutcome: Equatable {
     func adding(_ inherited: String?) -> MemberOutcome {
         guard let inherited else { return self }
         switch self {
-        case .complete: return .damaged(inherited)
-        case .damaged(let reason): return .damaged(reason + "; " + inherited)
+        case .complete: return .damaged(Damage(inherited, file: ""))
+        case .damaged(let damage): return .damaged(Damage(damage.reason + "; " + inherited, file: damage.file))
         case .refused: return self
         }
     }

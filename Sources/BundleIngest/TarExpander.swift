@@ -1,4 +1,5 @@
 import Inflate
+import LicensingModel
 
 /// Reads a tar stream (plain, or gzip'd through `ByteStream`) member by member: regular files are extracted;
 /// links, devices and unsafe names are refused; GNU long names and pax headers are honoured.
@@ -145,17 +146,17 @@ enum TarExpander {
         do {
             let copied = try stream.consume(size) { try writer.write($0) }
             if copied < size {
-                outcome = .damaged("truncated: \(copied) of \(size) bytes")
+                outcome = .damaged(Damage("truncated: \(copied) of \(size) bytes", file: display))
                 archiveDamage = "archive ends inside \(path)"
             }
         } catch let limit as ExtractionLimitReached where !limit.stopsArchive {
             outcome = .refused(limit.reason)
             _ = try stream.skip(size - (stream.offset - start))
         } catch let limit as ExtractionLimitReached {
-            outcome = .damaged("stopped: \(limit.reason)")
+            outcome = .damaged(Damage("stopped: \(limit.reason)", file: display))
             archiveDamage = "stopped: \(limit.reason)"
         } catch {
-            outcome = .damaged("\(error)")
+            outcome = .damaged(Damage("\(error)", file: display))
             archiveDamage = "damaged at offset \(stream.offset): \(error)"
         }
         session.finishMember(writer, displayPath: display, depth: depth, outcome: outcome)

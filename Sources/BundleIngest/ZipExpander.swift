@@ -1,4 +1,5 @@
 import Inflate
+import LicensingModel
 
 /// Expands a zip archive from its central directory (or, when that is missing, from its local headers):
 /// stored and deflated members are extracted and checked (size, CRC-32); links, devices, encrypted members,
@@ -156,15 +157,16 @@ enum ZipExpander {
         var outcome = MemberOutcome.pump(&reader, into: &writer)
         if outcome == .complete {
             if cutShort {
-                outcome = .damaged("member data cut short at the end of the archive (truncated archive)")
+                outcome = .damaged(Damage("member data cut short at the end of the archive (truncated archive)", file: display))
             } else if writer.size != member.uncompressedSize {
-                outcome = .damaged("size mismatch: \(writer.size) bytes extracted, \(member.uncompressedSize) declared")
+                outcome = .damaged(Damage(
+                    "size mismatch: \(writer.size) bytes extracted, \(member.uncompressedSize) declared", file: display))
             } else if writer.crc.value != member.crc {
-                outcome = .damaged("CRC-32 mismatch (damaged data)")
+                outcome = .damaged(Damage("CRC-32 mismatch (damaged data)", file: display))
             }
         }
         session.finishMember(writer, displayPath: display, depth: depth, outcome: outcome)
-        if case .damaged(let reason) = outcome { return .damaged("\(path): \(reason)") }
+        if case .damaged(let damage) = outcome { return .damaged("\(path): \(damage.reason)") }
         return .fine
     }
 }

@@ -1,31 +1,6 @@
 import Foundation
 public import LicensingModel
 
-/// Damage found while reading a capture: what, where (byte offset), and at which frame.
-public struct CaptureError: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// What went wrong (`truncated record: 16-byte header, only 7 bytes left`).
-    public var message: String
-    /// The byte offset in the file where the damaged record starts, when known.
-    public var offset: Int?
-    /// The 1-based number the damaged frame would have had.
-    public var frame: Int?
-
-    /// Creates an error.
-    public init(message: String, offset: Int?, frame: Int?) {
-        self.message = message
-        self.offset = offset
-        self.frame = frame
-    }
-
-    /// `message (offset N, frame M)`.
-    public var description: String {
-        var parts: [String] = []
-        if let offset { parts.append("offset \(offset)") }
-        if let frame { parts.append("frame \(frame)") }
-        return parts.isEmpty ? message : "\(message) (\(parts.joined(separator: ", ")))"
-    }
-}
-
 /// Everything learned from one capture file.
 public struct CaptureAnalysis: Sendable {
     /// The path used in source pointers.
@@ -45,14 +20,15 @@ public struct CaptureAnalysis: Sendable {
     public var firstFrameTime: Date?
     /// Timestamp of the last frame.
     public var lastFrameTime: Date?
-    /// Damage; non-empty means the input was partly unreadable.
-    public var errors: [CaptureError]
+    /// Damage, each in `path` with its byte offset and frame where known; non-empty means the input was partly
+    /// unreadable.
+    public var errors: [Damage]
 
     /// Creates an analysis.
     public init(
         path: String, events: [Event] = [], ladders: [ConnectionLadder] = [], flows: [FlowSummary] = [],
         framesRead: Int = 0, reader: String = "", firstFrameTime: Date? = nil, lastFrameTime: Date? = nil,
-        errors: [CaptureError] = []
+        errors: [Damage] = []
     ) {
         self.path = path
         self.events = events
@@ -62,7 +38,8 @@ public struct CaptureAnalysis: Sendable {
         self.reader = reader
         self.firstFrameTime = firstFrameTime
         self.lastFrameTime = lastFrameTime
-        self.errors = errors
+        // The readers know positions, not the name the file is shown under.
+        self.errors = errors.map { $0.named(path) }
     }
 
     /// Whether part of the input could not be read.

@@ -17,18 +17,18 @@ import LicensingModel
 /// - reading one file stops at `timeLimit` (10 minutes) of wall time, as damage at the offset reached;
 /// - damaged pcapng blocks are skipped by a linear resynchronization scan, each reported with its offset.
 public enum CaptureAnalyzer {
-    /// Analyzes `path`. Never throws: unreadable parts become ``CaptureError``s and reading goes on where it can.
+    /// Analyzes `path`. Never throws: unreadable parts become ``Damage`` and reading goes on where it can.
     public static func analyze(path: String, options: CaptureOptions) -> CaptureAnalysis {
         let shown = options.displayPath ?? path
         if let refusal = SpecialFile.refusal(path) {
             return CaptureAnalysis(
-                path: shown, reader: "none", errors: [CaptureError(message: refusal, offset: nil, frame: nil)])
+                path: shown, reader: "none", errors: [Damage(capture: refusal, offset: nil, frame: nil)])
         }
         let head = firstBytes(path, count: 4)
         guard let head else {
             return CaptureAnalysis(
                 path: shown, reader: "none",
-                errors: [CaptureError(message: "cannot open \(path)", offset: nil, frame: nil)])
+                errors: [Damage(capture: "cannot open \(path)", offset: nil, frame: nil)])
         }
         let format = CaptureFormat.sniff(head)
         let deadline = ReadDeadline(limit: options.timeLimit)
@@ -42,9 +42,9 @@ public enum CaptureAnalyzer {
             let first = run(reader, path: shown, options: options, deadline: deadline)
             // libpcap 1.10 stops at the first interface whose link type or snaplen differs, and at the first
             // damaged block: re-read the blocks (reading on past damage), and keep the reading that got further.
-            let timedOut = first.errors.contains { $0.message.hasPrefix("per-file time limit") }
+            let timedOut = first.errors.contains { $0.reason.hasPrefix("per-file time limit") }
             if format == "pcapng", !timedOut, let e = first.errors.first {
-                let second = run(PcapngBlockReader(path: path, why: e.message), path: shown, options: options,
+                let second = run(PcapngBlockReader(path: path, why: e.reason), path: shown, options: options,
                                  deadline: deadline)
                 return second.framesRead >= first.framesRead ? second : first
             }
@@ -57,7 +57,7 @@ public enum CaptureAnalyzer {
             let what = format == nil ? "not a pcap or pcapng file (bad magic)" : refusal.message
             return CaptureAnalysis(
                 path: shown, reader: "\(LibpcapReader.versionName) (refused the file)",
-                errors: [CaptureError(message: what, offset: 0, frame: nil)])
+                errors: [Damage(capture: what, offset: 0, frame: nil)])
         }
     }
 
@@ -74,8 +74,7 @@ public enum CaptureAnalyzer {
         for e in errors { addReadError(e, framesRead: frames, to: &processor) }
         if processor.sink.dropped > 0 {
             // Not silent: events were lost, so the capture counts as partly unreadable.
-            errors.append(CaptureError(
-                message: "\(processor.sink.dropped) per-packet events beyond the limit of \(processor.sink.limit) were not kept",
+            errors.append(Damage(capture: "\(processor.sink.dropped) per-packet events beyond the limit of \(processor.sink.limit) were not kept",
                 offset: nil, frame: nil))
         }
         // Frame order; events of one frame keep the order they were produced in (sorting keys, not events).
@@ -95,11 +94,11 @@ public enum CaptureAnalyzer {
     /// block's (that has no usable timestamp): when reading stopped at the damage, it is the last frame read before
     /// it, and the event says so (`time_basis: last_frame_before`); when reading resumed after it, or no frame came
     /// before it, the event has no time (`time_basis: none`) rather than one that would place it wrongly.
-    private static func addReadError(_ e: CaptureError, framesRead: Int, to processor: inout PacketProcessor) {
+    private static func addReadError(_ e: Damage, framesRead: Int, to processor: inout PacketProcessor) {
         let stoppedHere = e.frame.map { $0 > 1 && $0 == framesRead + 1 } ?? false
         let time = stoppedHere ? processor.lastTime : nil
         processor.sink.addAnomaly(
-            "read_error", detail: e.message, frame: max(1, e.frame ?? 1), time: time, offset: e.offset ?? -1,
+            "read_error", detail: e.reason, frame: max(1, e.frame ?? 1), time: time, offset: e.offset ?? -1,
             extra: ["time_basis": .string(time == nil ? "none" : "last_frame_before")])
     }
 

@@ -1,5 +1,6 @@
 internal import CPcap
 import Foundation
+import LicensingModel
 
 /// Reads pcap and pcapng files through libpcap (`pcap_open_offline` with nanosecond stamps, `pcap_next_ex`).
 final class LibpcapReader: FrameSource {
@@ -39,13 +40,12 @@ final class LibpcapReader: FrameSource {
         return String(cString: text)
     }
 
-    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError] {
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [Damage] {
         let linkType = Int(pcap_datalink(handle))
         var number = 0
-        var damage: [CaptureError] = []
+        var damage: [Damage] = []
         if !LinkLayerDecoder.supported.contains(linkType) {
-            damage.append(CaptureError(
-                message: "link type \(linkType) is not decoded: frames are counted, not analyzed", offset: 20, frame: nil))
+            damage.append(Damage(capture: "link type \(linkType) is not decoded: frames are counted, not analyzed", offset: 20, frame: nil))
         }
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
@@ -54,7 +54,7 @@ final class LibpcapReader: FrameSource {
         var nextOffset = 24
         while true {
             if let reason = deadline.reasonToStop(beforeRecord: number) {
-                return damage + [CaptureError(message: reason, offset: isPcapng ? currentOffset() : nextOffset,
+                return damage + [Damage(capture: reason, offset: isPcapng ? currentOffset() : nextOffset,
                                               frame: number + 1)]
             }
             let rc = pcap_next_ex(handle, &header, &data)
@@ -71,7 +71,7 @@ final class LibpcapReader: FrameSource {
             } else {
                 let message = pcap_geterr(handle).map { String(cString: $0) } ?? "libpcap read error \(rc)"
                 let offset = isPcapng ? currentOffset() : nextOffset
-                return damage + [CaptureError(message: message, offset: offset, frame: number + 1)]
+                return damage + [Damage(capture: message, offset: offset, frame: number + 1)]
             }
         }
         return damage

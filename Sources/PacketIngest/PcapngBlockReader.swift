@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// Reads pcapng block by block: for files libpcap refuses although they are well-formed (libpcap 1.10 rejects
 /// interfaces that differ in link type or snaplen), and for damaged ones, which it reads past. Handles several
@@ -22,9 +23,9 @@ final class PcapngBlockReader: FrameSource {
         self.readerName = libpcapTried ? "pcapng block reader (libpcap refused: \(why))" : "pcapng block reader (\(why))"
     }
 
-    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError] {
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [Damage] {
         guard let file = fopen(path, "rb") else {
-            return [CaptureError(message: "cannot open \(path)", offset: 0, frame: nil)]
+            return [Damage(capture: "cannot open \(path)", offset: 0, frame: nil)]
         }
         defer { fclose(file) }
         var info = stat()
@@ -69,11 +70,11 @@ final class PcapngBlockReader: FrameSource {
             if isSHB {
                 if head[8] == 0x1A && head[9] == 0x2B { state.bigEndian = true }
                 else if head[8] == 0x4D && head[9] == 0x3C { state.bigEndian = false }
-                else if offset == 0 { return [CaptureError(message: "bad section byte-order magic", offset: 8, frame: 1)] }
+                else if offset == 0 { return [Damage(capture: "bad section byte-order magic", offset: 8, frame: 1)] }
                 else if skipDamaged("bad section byte-order magic") { continue } else { break }
                 state.interfaces = []
             } else if offset == 0 {
-                return [CaptureError(message: "not a pcapng file (no section header block)", offset: 0, frame: nil)]
+                return [Damage(capture: "not a pcapng file (no section header block)", offset: 0, frame: nil)]
             }
             let length = head.withUnsafeBytes { Int($0.u32(4, bigEndian: state.bigEndian) ?? 0) }
             let type = head.withUnsafeBytes { $0.u32(0, bigEndian: state.bigEndian) ?? 0 }

@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// The per-section parsing state of the pcapng block reader (byte order and interfaces), and the decoding of the
 /// blocks that carry frames.
@@ -15,7 +16,7 @@ struct PcapngSection {
     var lastSeconds: Int64 = 0
     var lastNanos: Int64 = 0
     /// Damage that does not stop reading (an interface option that cannot be read), reported at the end.
-    var warnings: [CaptureError] = []
+    var warnings: [Damage] = []
 
     mutating func handle(
         type: UInt32, block b: UnsafeRawBufferPointer, offset: Int, body: (RawFrame) -> Void
@@ -28,8 +29,7 @@ struct PcapngSection {
             }
             let (units, problem) = tsresol(b, from: 16)
             if let problem {
-                warnings.append(CaptureError(
-                    message: "interface \(interfaces.count): \(problem); timestamps read in microseconds",
+                warnings.append(Damage(capture: "interface \(interfaces.count): \(problem); timestamps read in microseconds",
                     offset: offset, frame: number + 1))
             }
             interfaces.append(Interface(linkType: Int(link), snaplen: Int(snap), unitsPerSecond: units))

@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// One record as read from a capture file. `bytes` is only valid during the callback that received it.
 struct RawFrame {
@@ -23,10 +24,10 @@ protocol FrameSource: AnyObject {
     /// Which reader this is, for `CaptureAnalysis.reader`.
     var readerName: String { get }
     /// Calls `body` for every complete record, in file order, until `deadline` passes; returns the damage found.
-    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [CaptureError]
+    func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [Damage]
 }
 
 extension FrameSource {
     /// Reads every frame with no time limit.
-    func forEachFrame(_ body: (RawFrame) -> Void) -> [CaptureError] { forEachFrame(deadline: .none, body) }
+    func forEachFrame(_ body: (RawFrame) -> Void) -> [Damage] { forEachFrame(deadline: .none, body) }
 }

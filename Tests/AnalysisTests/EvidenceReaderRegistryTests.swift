@@ -22,7 +22,7 @@ struct ToyEvidenceReader: EvidenceReader {
         for (n, line) in text.split(separator: "\n").enumerated() {
             let parts = line.split(separator: " ")
             guard parts.count == 3, let instant = ISO8601DateFormatter().date(from: String(parts[2])) else {
-                out.damage.append("\(entry.displayPath):\(n + 1): not a toy line")
+                out.damage.append(Damage("not a toy line", at: .line(entry.displayPath, n + 1)))
                 continue
             }
             events.append(Event(

@@ -14,7 +14,7 @@ struct DamagedCaptureTests {
         let e = try #require(a.errors.first)
         #expect(e.offset == 228)
         #expect(e.frame == 2)
-        #expect(e.message.contains("bigger than snaplen"))
+        #expect(e.reason.contains("bigger than snaplen"))
         #expect(a.isPartlyUnreadable)
         #expect(a.events(.captureAnomaly).contains { $0.fields["anomaly"] == "read_error" })
     }
@@ -44,7 +44,7 @@ struct DamagedCaptureTests {
     @Test func badMagicIsAnErrorNotACrash() throws {
         let a = try TestSupport.analyze(Array("this is not a capture file at all".utf8))
         #expect(a.framesRead == 0)
-        #expect(a.errors.first?.message.contains("bad magic") == true)
+        #expect(a.errors.first?.reason.contains("bad magic") == true)
         #expect(a.errors.first?.offset == 0)
     }
 
@@ -70,7 +70,7 @@ struct DamagedCaptureTests {
         defer { TestSupport.removeTemporaryFile(path) }
         let errors = PcapngBlockReader(path: path, why: "test").forEachFrame { _ in }
         #expect(errors.first?.offset == secondEPB)
-        #expect(errors.first?.message.contains("absurd block length") == true)
+        #expect(errors.first?.reason.contains("absurd block length") == true)
     }
 
     @Test func garbageFramesAreAnomaliesNotErrors() throws {

@@ -31,8 +31,8 @@ struct PcapngResyncTests {
         #expect(a.framesRead == 2, "frames 1 and 3 (the damaged block is skipped)")
         let e = try #require(a.errors.first)
         #expect(e.offset == epbs[1])
-        #expect(e.message.contains("in its trailer"))
-        #expect(e.message.contains("resumed at the next intact block, offset \(epbs[2])"))
+        #expect(e.reason.contains("in its trailer"))
+        #expect(e.reason.contains("resumed at the next intact block, offset \(epbs[2])"))
         #expect(a.isPartlyUnreadable)
         #expect(a.events(.dnsQuery).count == 2)
     }
@@ -44,7 +44,7 @@ struct PcapngResyncTests {
         let a = try Self.analyze(bytes)
         let e = try #require(a.errors.first)
         #expect(e.offset == 0)
-        #expect(e.message.contains("block total length 28 in its header but 32 in its trailer"))
+        #expect(e.reason.contains("block total length 28 in its header but 32 in its trailer"))
         #expect(a.reader == "pcapng block reader (libpcap not used: it does not check the section header's trailing length)")
         // The section's byte order came from its header; the IDB after it is found again and frames are read.
         #expect(a.framesRead == 3)
@@ -58,7 +58,7 @@ struct PcapngResyncTests {
         let a = try Self.analyze(bytes)
         #expect(a.framesRead == 2)
         #expect(a.errors.first?.offset == epbs[0])
-        #expect(a.errors.first?.message.contains("absurd block length") == true)
+        #expect(a.errors.first?.reason.contains("absurd block length") == true)
     }
 
     @Test("garbage after the last block: one damage line, nothing invented")
@@ -71,7 +71,7 @@ struct PcapngResyncTests {
         #expect(a.framesRead == 3)
         #expect(a.errors.count == 1)
         #expect(a.errors.first?.offset == end)
-        #expect(a.errors.first?.message.contains("no intact block after it") == true)
+        #expect(a.errors.first?.reason.contains("no intact block after it") == true)
     }
 
     @Test("many damaged blocks: the first 64 listed, the rest counted")
@@ -82,7 +82,7 @@ struct PcapngResyncTests {
         let a = try Self.analyze(bytes)
         #expect(a.framesRead == 3)
         #expect(a.errors.count == CaptureDamageLog.cap + 1)
-        #expect(a.errors.last?.message.contains("36 more damaged records") == true)
+        #expect(a.errors.last?.reason.contains("36 more damaged records") == true)
     }
 
     @Test("the per-file time limit stops reading as damage at the offset reached (pcap and pcapng)")
@@ -90,7 +90,7 @@ struct PcapngResyncTests {
         let (ng, epbs) = Self.threeFrames()
         let a = try Self.analyze(ng, timeLimit: .zero)
         #expect(a.framesRead == 0 || a.framesRead == 1)
-        let e = try #require(a.errors.first { $0.message.hasPrefix("per-file time limit of 0 s reached") })
+        let e = try #require(a.errors.first { $0.reason.hasPrefix("per-file time limit of 0 s reached") })
         #expect(e.offset == 28 || e.offset == epbs[1])
         #expect(a.isPartlyUnreadable)
 
@@ -103,7 +103,7 @@ struct PcapngResyncTests {
         let stopped = CaptureAnalyzer.analyze(path: path, options: CaptureOptions(timeLimit: .zero))
         #expect(stopped.framesRead == 1)
         #expect(stopped.errors.first?.offset == 24 + 16 + Self.frame.count)
-        #expect(stopped.errors.first?.message.contains("the rest of the file was not read") == true)
+        #expect(stopped.errors.first?.reason.contains("the rest of the file was not read") == true)
     }
 
     @Test("an interface block without options: its trailer is not read as an option (no warning)")

@@ -86,7 +86,7 @@ struct ReaderTests {
         let errors = PcapngBlockReader(path: path, why: "test").forEachFrame { _ in frames += 1 }
         #expect(frames == 1)
         #expect(errors.count == 1)
-        #expect(errors.first?.message.contains("out of range") == true)
+        #expect(errors.first?.reason.contains("out of range") == true)
         #expect(errors.first?.offset == 28, "the interface block's offset, after the 28-byte section header")
     }
 }

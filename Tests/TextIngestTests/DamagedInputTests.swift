@@ -26,7 +26,7 @@ import Testing
         let bytes = Array("a\u{0}b\n".utf8) + Array("x\u{0}".utf8) + Array(Self.event.utf8) + [0x0A]
         let r = TestSupport.ingest(bytes: bytes)
         #expect(r.damage.map(\.source.description) == ["mem.log:1", "mem.log:2"])
-        #expect(r.damage.allSatisfy { $0.message.contains("NUL") })
+        #expect(r.damage.allSatisfy { $0.reason.contains("NUL") })
         #expect(r.events.count == 1)
         #expect(r.events[0].excerpt?.contains("\u{0}") == false)
     }
@@ -52,7 +52,7 @@ import Testing
         let bytes = huge + [0x0A] + Array(Self.event.utf8) + [0x0A]
         let r = TestSupport.ingest(bytes: bytes, chunkSize: 1 << 20)
         #expect(r.damage.count == 1)
-        #expect(r.damage.first?.message.contains("longer than 16 MiB") == true)
+        #expect(r.damage.first?.reason.contains("longer than 16 MiB") == true)
         #expect(r.events.map(\.source.description) == ["mem.log:2"])
     }
 
@@ -62,7 +62,7 @@ import Testing
         #expect(empty.damage.map(\.description) == ["empty.log.gz@0: empty file although named .gz"])
         let truncated = TestSupport.ingest(fixture: "truncated.log.gz")
         #expect(truncated.damage.count == 1)
-        #expect(truncated.damage.first?.message.contains("truncated at compressed offset 600") == true)
+        #expect(truncated.damage.first?.reason.contains("truncated at compressed offset 600") == true)
         // What was decodable before the cut is used.
         #expect(truncated.events(.transportConfigured).count == 3)
         #expect(truncated.events.allSatisfy { $0.source.path == "truncated.log.gz" })
@@ -80,7 +80,7 @@ import Testing
         options.maxDamageRecords = 10
         let r = LogIngester.ingest(bytes: bytes, options: options)
         #expect(r.damage.count == 11)
-        #expect(r.damage.last?.message == "490 more damaged lines not listed")
+        #expect(r.damage.last?.reason == "490 more damaged lines not listed")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import LicensingModel
 import Testing
 import TextIngest
 
@@ -14,12 +15,12 @@ struct LogBombTests {
         let started = Date()
         let result = LogIngester.ingest(path: path, options: LogIngestOptions(catalog: MessageCatalog(entries: [])))
         #expect(Date().timeIntervalSince(started) < 20)
-        #expect(result.damage.contains { $0.message.contains("compression ratio above 200:1") }, "\(result.damage)")
+        #expect(result.damage.contains { $0.reason.contains("compression ratio above 200:1") }, "\(result.damage)")
     }
 
     @Test("a FIFO or a device is refused without reading", arguments: ["/dev/zero"])
     func device(path: String) {
         let result = LogIngester.ingest(path: path, options: LogIngestOptions(catalog: MessageCatalog(entries: [])))
-        #expect(result.damage.first?.message.contains("not a regular file") == true, "\(result.damage)")
+        #expect(result.damage.first?.reason.contains("not a regular file") == true, "\(result.damage)")
     }
 }

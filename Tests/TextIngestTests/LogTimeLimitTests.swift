@@ -14,11 +14,11 @@ struct LogTimeLimitTests {
         options.displayPath = "slow.log"
         options.timeLimit = .zero
         let stopped = LogIngester.ingest(bytes: bytes, chunkSize: line.utf8.count * 10, options: options)
-        let damage = stopped.damage.first { $0.message.contains("per-file time limit of 0 s reached") }
+        let damage = stopped.damage.first { $0.reason.contains("per-file time limit of 0 s reached") }
         #expect(damage?.source.path == "slow.log")
         #expect(stopped.bytesRead < bytes.count)
         options.timeLimit = .seconds(600)
         let whole = LogIngester.ingest(bytes: bytes, chunkSize: line.utf8.count * 10, options: options)
-        #expect(whole.bytesRead == bytes.count && !whole.damage.contains { $0.message.contains("time limit") })
+        #expect(whole.bytesRead == bytes.count && !whole.damage.contains { $0.reason.contains("time limit") })
     }
 }

@@ -36,7 +36,7 @@ public struct CaptureEvidenceReader: EvidenceReader {
         out.sources = [SourceEvents(path: entry.displayPath, kind: .capture, events: a.events)]
         out.present = [.capture]
         out.frames = a.framesRead
-        out.damage = a.errors.map(\.description)
+        out.damage = a.errors
         return out
     }
 }

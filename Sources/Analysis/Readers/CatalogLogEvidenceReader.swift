@@ -46,7 +46,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
         // Unrecognised text shows only the kinds the catalog found in it, never a kind it was filed under.
         out.present = entry.content == .text ? r.evidenceKinds : r.evidenceKinds.union([kind])
         out.lines = r.linesRead
-        out.damage = r.damage.map(\.description)
+        out.damage = r.damage
         return out
     }
 

@@ -41,7 +41,7 @@ public struct EvidenceReading: Sendable {
     /// Frames read, for captures.
     public var frames: Int?
     /// What could not be read, each with its position (`slm.log:12: invalid UTF-8`).
-    public var damage: [String] = []
+    public var damage: [Damage] = []
     /// Years printed in the entry, for yearless stamps elsewhere in the bundle.
     public var yearHints: [CiscoTimestamp.YearHint] = []
     /// True when the reader found nothing it reads: the entry stays skipped, with the bundle's reason.

@@ -12,7 +12,7 @@ public struct ParsedLicenseOutput: Hashable, Sendable {
     /// The prompt line as printed (`admin:show license all`), when present.
     public var prompt: String?
     /// Lines that looked like fields but could not be read (`line 12: cannot read the time '…'`).
-    public var problems: [String]
+    public var problems: [Damage]
     /// The first non-blank text when the output holds no licensing content (an error page), redacted.
     public var errorText: String?
 }

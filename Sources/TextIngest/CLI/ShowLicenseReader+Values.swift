@@ -8,7 +8,7 @@ extension ShowLicenseReader {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || ["none", "n/a", "never"].contains(trimmed.lowercased()) { return nil }
         guard let t = CiscoTimestamp.parse(trimmed, zones: zones) else {
-            problems.append("line \(lineNumber): cannot read the time '\(trimmed)'")
+            problems.append(Damage(field: "cannot read the time '\(trimmed)'", line: lineNumber))
             return nil
         }
         return t

@@ -10,7 +10,7 @@ struct ShowLicenseReader {
     enum Section { case top, registration, authorization, evaluation, usage, product, agent, transport, other }
 
     var snapshot: StatusSnapshot
-    var problems: [String] = []
+    var problems: [Damage] = []
     var section = Section.top
     let zones: ZoneResolver
     /// Which attempt a following `Failure reason:` belongs to.
@@ -124,7 +124,7 @@ struct ShowLicenseReader {
             snapshot.registration.statusText = value
             snapshot.registration.status = RegistrationState(cliText: value)
             snapshot.lines["registration.status"] = lineNumber
-            if snapshot.registration.status == nil { problems.append("line \(lineNumber): unknown registration status '\(value)'") }
+            if snapshot.registration.status == nil { problems.append(Damage(field: "unknown registration status '\(value)'", line: lineNumber)) }
         case "smart account": snapshot.registration.smartAccount = value
         case "virtual account": snapshot.registration.virtualAccount = value
         case "export-controlled functionality": snapshot.registration.exportControlled = value
@@ -148,7 +148,7 @@ struct ShowLicenseReader {
             snapshot.authorization.status = AuthorizationState(cliText: status)
             snapshot.authorization.since = t
             snapshot.lines["authorization.status"] = lineNumber
-            if snapshot.authorization.status == nil { problems.append("line \(lineNumber): unknown authorization status '\(status)'") }
+            if snapshot.authorization.status == nil { problems.append(Damage(field: "unknown authorization status '\(status)'", line: lineNumber)) }
         case "last communication attempt":
             snapshot.authorization.lastCommunication = attempt(
                 value, key: "authorization.last_communication", lineNumber: lineNumber)

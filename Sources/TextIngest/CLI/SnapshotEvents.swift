@@ -9,7 +9,7 @@ public enum SnapshotEvents {
         /// One event list per output, in file order.
         public var groups: [[Event]]
         /// Per output, lines that looked like fields but could not be read.
-        public var problems: [[String]]
+        public var problems: [[Damage]]
         /// Lines in the file.
         public var lineCount: Int
     }
@@ -30,7 +30,7 @@ public enum SnapshotEvents {
                 let usable = printed.flatMap { p in latest.map { p.instant >= $0.instant ? p : nil } ?? p }
                 return events(for: o, path: path, observedAt: usable)
             },
-            problems: outputs.map(\.problems), lineCount: lines.count)
+            problems: outputs.map { $0.problems.map { $0.named(path) } }, lineCount: lines.count)
     }
 
     /// The events of one output.

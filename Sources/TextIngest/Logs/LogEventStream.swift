@@ -34,16 +34,16 @@ struct LogEventStream {
         _ source: inout some LogChunkSource, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
         let wall = WallTimeLimit(options.timeLimit)
-        var stopped: TextDamage?
+        var stopped: Damage?
         while scanner.step(&source) {
             progress?(scanner.bytes)
             pending += scanner.takeDrafts()
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
             if wall.isReached {
-                stopped = TextDamage(
-                    source: .init(path: scanner.path, location: .offset(scanner.bytes)),
-                    message: "per-file time limit of \(wall.seconds) s reached at byte \(scanner.bytes) "
-                        + "(line \(scanner.lines)); the rest of the file was not read")
+                stopped = Damage(
+                    "per-file time limit of \(wall.seconds) s reached at byte \(scanner.bytes) "
+                        + "(line \(scanner.lines)); the rest of the file was not read",
+                    at: .init(path: scanner.path, location: .offset(scanner.bytes)))
                 break
             }
         }
@@ -114,8 +114,8 @@ struct LogEventStream {
     private func result() -> LogIngestResult {
         var damage = scanner.damage
         if scanner.suppressedDamage > 0 {
-            damage.append(TextDamage(source: .init(path: scanner.path, location: .file),
-                message: "\(scanner.suppressedDamage) more damaged lines not listed"))
+            damage.append(Damage(
+                "\(scanner.suppressedDamage) more damaged lines not listed", at: .init(path: scanner.path, location: .file)))
         }
         let years = inference.years(for: scanner.points)
         let ends = [scanner.firstPoint, scanner.lastPoint].compactMap { k in

@@ -14,7 +14,7 @@ public struct LogIngestResult: Sendable {
     /// The kinds of evidence the file holds (rules' `requires`).
     public var evidenceKinds: Set<EvidenceKind>
     /// Damage: non-empty means the input was partly unreadable.
-    public var damage: [TextDamage]
+    public var damage: [Damage]
     /// The first timestamp of the file (coverage, not only events).
     public var firstTime: Date?
     /// The last timestamp of the file.
@@ -23,7 +23,7 @@ public struct LogIngestResult: Sendable {
     /// Creates a result.
     public init(
         events: [Event] = [], linesRead: Int = 0, bytesRead: Int = 0, format: String = "unknown",
-        evidenceKinds: Set<EvidenceKind> = [], damage: [TextDamage] = [], firstTime: Date? = nil, lastTime: Date? = nil
+        evidenceKinds: Set<EvidenceKind> = [], damage: [Damage] = [], firstTime: Date? = nil, lastTime: Date? = nil
     ) {
         self.events = events
         self.linesRead = linesRead

@@ -8,7 +8,7 @@ extension ChunkedFileReader: LogChunkSource {}
 /// `show license trace|tech support` dumps into timeline events, through the message catalog.
 ///
 /// Gzip'd files (`slm.log.1.gz`) are read through zlib by content, not by name. Never throws: unreadable parts
-/// become ``TextDamage`` and everything readable is still used.
+/// become ``Damage`` and everything readable is still used.
 public enum LogIngester {
     /// The decompressed chunk size (small enough for the copy and the scan to stay in the L2 cache).
     static let chunkSize = 1 << 20
@@ -53,7 +53,7 @@ public enum LogIngester {
                 path: path, chunkSize: chunkSize, maxDecompressedBytes: maxDecompressedBytes,
                 maxCompressionRatio: maxCompressionRatio)
         } catch {
-            return LogIngestResult(damage: [TextDamage(source: .init(path: display, location: .offset(0)), message: "cannot open: \(error)")])
+            return LogIngestResult(damage: [Damage("cannot open: \(error)", at: .init(path: display, location: .offset(0)))])
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
@@ -66,7 +66,7 @@ public enum LogIngester {
         }
         if path.hasSuffix(".gz"), !reader.isGzip {
             let what = size == 0 ? "empty file" : "not gzip data (no gzip magic number)"
-            result.damage.insert(TextDamage(source: .init(path: display, location: .offset(0)), message: "\(what) although named .gz"), at: 0)
+            result.damage.insert(Damage("\(what) although named .gz", at: .init(path: display, location: .offset(0))), at: 0)
         }
         return result
     }

@@ -28,7 +28,7 @@ struct LogScanner {
     /// The decompressed text not yet scanned, after up to ``lookbackBytes`` already scanned.
     private var buffer: [UInt8] = []
     private var scanFrom = 0
-    private(set) var damage: [TextDamage] = []
+    private(set) var damage: [Damage] = []
     private(set) var suppressedDamage = 0
     /// Dated stamps in file order, for year inference (and first/last coverage). Of a run of stamps that print
     /// their year only the first and the last are kept: year inference only looks at the dated stamps nearest to
@@ -168,7 +168,7 @@ struct LogScanner {
     }
 
     private mutating func report(_ source: SourcePointer, _ message: String) {
-        if damage.count < maxDamage { damage.append(TextDamage(source: source, message: message)) } else {
+        if damage.count < maxDamage { damage.append(Damage(message, at: source)) } else {
             suppressedDamage += 1
         }
     }

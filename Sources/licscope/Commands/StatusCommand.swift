@@ -82,7 +82,7 @@ struct StatusCommand: ParsableCommand {
             }
             let reading = SnapshotEvents.read(text: text, path: file.displayPath, zones: resolver)
             groups += reading.groups
-            problems += reading.problems
+            problems += reading.problems.map { $0.map(\.description) }
         }
         if let first = passedOver.first {
             Terminal.warn("licscope: skipped \(passedOver.count) file(s) that are not license outputs (\(first)\(passedOver.count > 1 ? ", …" : ""))")
