@@ -25,8 +25,10 @@ public struct AssumptionGroup: Sendable, Hashable {
     /// events are adjacent in the timeline).
     public static func groups(from events: [Event]) -> [AssumptionGroup] {
         if events.hasFoldedRepeats { return foldedGroups(from: events) }
-        var order: [String] = []
-        var groups: [String: AssumptionGroup] = [:]
+        // Groups are mutated in place through their index: a copy taken out of a dictionary and put back copies its
+        // items on every event, which made this quadratic in the items (continuation notes name their line).
+        var groups: [AssumptionGroup] = []
+        var groupIndex: [String: Int] = [:]
         var keys: [String: [String: Int]] = [:]
         var lastLocation: [String: Int] = [:]
         var lastItemLocation: [String: [Int: Int]] = [:]
@@ -34,28 +36,27 @@ public struct AssumptionGroup: Sendable, Hashable {
             guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
             let source = events[k].source
             let location = Self.number(source.location)
-            if groups[source.path] == nil {
-                order.append(source.path)
-                groups[source.path] = AssumptionGroup(
-                    path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
+            let g: Int
+            if let known = groupIndex[source.path] { g = known } else {
+                g = groups.count
+                groupIndex[source.path] = g
+                groups.append(AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: []))
             }
-            guard var group = groups[source.path] else { continue }
-            if lastLocation[source.path] != location || location < 0 { group.lines += 1 }
+            if lastLocation[source.path] != location || location < 0 { groups[g].lines += 1 }
             lastLocation[source.path] = location
             for a in assumptions {
                 let key = kind(of: a)
                 let index: Int
                 if let i = keys[source.path]?[key] { index = i } else {
-                    index = group.items.count
+                    index = groups[g].items.count
                     keys[source.path, default: [:]][key] = index
-                    group.items.append(Item(text: a, lines: 0))
+                    groups[g].items.append(Item(text: a, lines: 0))
                 }
-                if lastItemLocation[source.path]?[index] != location || location < 0 { group.items[index].lines += 1 }
+                if lastItemLocation[source.path]?[index] != location || location < 0 { groups[g].items[index].lines += 1 }
                 lastItemLocation[source.path, default: [:]][index] = location
             }
-            groups[source.path] = group
         }
-        return order.sorted().compactMap { groups[$0] }
+        return groups.sorted { $0.path < $1.path }
     }
 
     /// ``groups(from:)`` for a timeline holding folded repeats (``Event/repeats``): the same groups, counted over every
@@ -71,21 +72,21 @@ public struct AssumptionGroup: Sendable, Hashable {
             guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
             let source = events[k].source
             let here = [Self.number(source.location)] + (events[k].repeats?.lines.map(Int.init) ?? [])
-            var group = groups[source.path]
-                ?? AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
+            // Mutated in place (see groups(from:)): a copy put back would copy its items on every event.
+            let fresh = AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
             locations[source.path, default: []] += here
             for a in assumptions {
                 let key = kind(of: a)
                 let index: Int
                 if let i = keys[source.path]?[key] { index = i } else {
-                    index = group.items.count
+                    index = groups[source.path]?.items.count ?? 0
                     keys[source.path, default: [:]][key] = index
-                    group.items.append(Item(text: a, lines: 0))
+                    groups[source.path, default: fresh].items.append(Item(text: a, lines: 0))
                     itemLocations[source.path, default: []].append([])
                 }
                 itemLocations[source.path]?[index] += here
             }
-            groups[source.path] = group
+            if groups[source.path] == nil { groups[source.path] = fresh }
         }
         return groups.keys.sorted().compactMap { path in
             guard var group = groups[path] else { return nil }
