@@ -124,27 +124,39 @@ public enum Redaction {
         return t.withUTF8 { mayContainSecret($0) }
     }
 
-    /// The same check on raw bytes, without decoding or lower-casing a copy (log scanning calls it per line).
+    /// The same check on raw bytes, without decoding or lower-casing a copy (log scanning calls it per line): `@` by
+    /// `memchr`, then each pair of letters that starts a marker (`to`, `pa`, `pw`, `se`, `au`, any case), where the
+    /// rest of the marker is compared.
     public static func mayContainSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return false }
         let n = bytes.count
+        if memchr(p, 0x40, n) != nil { return true }  // @
         var i = 0
-        while i < n {
-            let b = bytes[i]
-            if b == 0x40 { return true }  // @
-            let c = b | 0x20
-            if c == 0x74 || c == 0x70 || c == 0x73 || c == 0x61 {  // t, p, s, a
-                for m in screenMarkers where m[0] == c && i + m.count <= n {
-                    var k = 1
-                    while k < m.count, bytes[i + k] | 0x20 == m[k] { k += 1 }
-                    if k == m.count { return true }
-                }
+        while i + 2 < n {
+            switch UInt16(p[i] | 0x20) << 8 | UInt16(p[i + 1] | 0x20) {
+            case 0x746F:  // to
+                if matches(p, i, n, "token") { return true }
+            case 0x7061:  // pa
+                if matches(p, i, n, "passw") || matches(p, i, n, "passp") { return true }
+            case 0x7077:  // pw
+                if matches(p, i, n, "pwd") { return true }
+            case 0x7365:  // se
+                if matches(p, i, n, "secret") { return true }
+            case 0x6175:  // au
+                if matches(p, i, n, "authoriz") { return true }
+            default: break
             }
             i += 1
         }
         return false
     }
 
-    private static let screenMarkers: [[UInt8]] = ["token", "passw", "passp", "pwd", "secret", "authoriz"].map {
-        Array($0.utf8)
+    /// Whether `marker` (lower-case ASCII) is at `i`, any case.
+    private static func matches(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ marker: StaticString) -> Bool {
+        let m = marker.utf8CodeUnitCount
+        guard i + m <= n else { return false }
+        let q = marker.utf8Start
+        for k in 2..<m where p[i + k] | 0x20 != q[k] { return false }
+        return true
     }
 }
