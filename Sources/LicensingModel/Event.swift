@@ -38,13 +38,36 @@ public struct Event: Hashable, Sendable, Codable {
         self.source = source
         self.fields = fields
         self.snapshotBox = snapshot.map(SnapshotBox.init)
-        self.excerpt = excerpt.map(Redaction.redact)
-        // Every text field is redacted here too, whatever the parser did (an HTTP reason phrase, a URI, a header).
+        self.excerpt = excerpt
+        redactTexts()
+    }
+
+    /// Redacts the excerpt and every text field, whatever the parser did (an HTTP reason phrase, a URI, a header).
+    private mutating func redactTexts() {
+        excerpt = excerpt.map(Redaction.redact)
         for (key, value) in fields {
             if case .string(let text) = value, Redaction.mayContainSecret(text) {
-                self.fields[key] = .string(Redaction.redact(text))
+                fields[key] = .string(Redaction.redact(text))
             }
         }
+    }
+
+    /// Creates an event whose texts (excerpt and string fields) the caller has already passed through
+    /// ``Redaction``'s cheap screen with no hit (the log scanner screens each line once, and every text it keeps is
+    /// a piece of that line or a catalog constant screened when the catalog was built):
+    /// redaction would change none of them, so they are not screened again. With `screened` false this is
+    /// ``init(kind:time:source:fields:snapshot:excerpt:)``.
+    package init(
+        kind: EventKind, time: EventTime?, source: SourcePointer, fields: [String: FieldValue], excerpt: String?,
+        screened: Bool
+    ) {
+        self.kind = kind
+        self.time = time
+        self.source = source
+        self.fields = fields
+        self.snapshotBox = nil
+        self.excerpt = excerpt
+        if !screened { redactTexts() }
     }
 
     private enum CodingKeys: String, CodingKey { case kind, time, source, fields, snapshot, excerpt }

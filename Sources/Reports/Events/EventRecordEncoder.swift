@@ -24,17 +24,42 @@ public enum EventRecordEncoder {
     @discardableResult
     public static func append(_ event: Event, redact: Bool = true, to bytes: inout [UInt8]) -> Bool {
         guard let time = event.time else { return false }
-        let clean: (String) -> String = redact ? { Redaction.redact($0) } : { $0 }
-        let message = String(TimelineJSONLRenderer.message(event).prefix(1_000))
-        append(
-            Record(
-                message: redact ? redactedMessage(message, kind: event.kind.rawValue) : message, instant: time.instant,
-                timestampDescription: TimelineJSONLRenderer.timestampDescription(event), kind: event.kind.rawValue,
-                source: event.source, fields: event.fields, assumptions: time.assumptions, timeRaw: time.raw,
-                excerpt: event.excerpt.map(clean)),
-            redact: redact, to: &bytes)
+        var message = TimelineJSONLRenderer.message(event)
+        // At most 1,000 characters: a message of at most 1,000 UTF-8 bytes has no more, and is not walked.
+        if message.utf8.count > 1_000 { message = String(message.prefix(1_000)) }
+        let kind = event.kind.rawValue
+        var record = Record(
+            message: message, instant: time.instant, timestampDescription: TimelineJSONLRenderer.timestampDescription(event),
+            kind: kind, source: event.source, fields: event.fields, assumptions: time.assumptions, timeRaw: time.raw,
+            excerpt: event.excerpt)
+        let start = bytes.count
+        let kindRange = write(record, redact: false, to: &bytes)
+        guard redact, mayHoldSecret(bytes, record: start, kind: kindRange, kindName: kind) else { return true }
+        // Something may be a secret: the record is written again with every text redacted.
+        bytes.removeSubrange(start...)
+        record.message = redactedMessage(message, kind: kind)
+        record.excerpt = event.excerpt.map { Redaction.redact($0) }
+        write(record, redact: true, to: &bytes)
         return true
     }
+
+    /// Whether the written record from `start` may hold a secret: one pass of the cheap screen over its bytes,
+    /// leaving out the kind's name (in the `kind` member at `kind`, and at the start of the message), which is never
+    /// redacted and trips the screen (`authorization.requested`). JSON escaping never splits a run of letters or an
+    /// `@`, so when the record passes, each of its texts passes on its own and redacting them would change nothing.
+    static func mayHoldSecret(_ bytes: [UInt8], record start: Int, kind: Range<Int>, kindName: String) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var from = start + messageOffset
+            if b[from..<min(kind.lowerBound, from + kindName.utf8.count)].elementsEqual(kindName.utf8) {
+                from += kindName.utf8.count
+            }
+            return Redaction.mayContainSecret(UnsafeBufferPointer(rebasing: b[from..<kind.lowerBound]))
+                || Redaction.mayContainSecret(UnsafeBufferPointer(rebasing: b[kind.upperBound...]))
+        }
+    }
+
+    /// Where the message text starts in a record.
+    private static let messageOffset = #"{"schema":"licscope.event/1","message":""#.utf8.count
 
     /// `message` redacted. A message that is the kind's name and a text the cheap screen passes is returned as it
     /// is without running the patterns: no kind name forms a secret with what follows it (`authorization.requested: `
@@ -79,6 +104,12 @@ public enum EventRecordEncoder {
     ///   - redact: when true, secrets in string field values are masked.
     ///   - bytes: the output buffer.
     public static func append(_ r: Record, redact: Bool = true, to bytes: inout [UInt8]) {
+        write(r, redact: redact, to: &bytes)
+    }
+
+    /// Writes one record; returns where the kind's text lies in `bytes`.
+    @discardableResult
+    private static func write(_ r: Record, redact: Bool, to bytes: inout [UInt8]) -> Range<Int> {
         bytes.append(contentsOf: #"{"schema":"licscope.event/1","message":"#.utf8)
         JSONText.appendString(r.message, to: &bytes)
         bytes.append(contentsOf: #","datetime":"#.utf8)
@@ -88,7 +119,9 @@ public enum EventRecordEncoder {
         bytes.append(contentsOf: #","timestamp_desc":"#.utf8)
         JSONText.appendString(r.timestampDescription, to: &bytes)
         bytes.append(contentsOf: #","kind":"#.utf8)
+        let kindStart = bytes.count + 1
         JSONText.appendString(r.kind, to: &bytes)
+        let kindEnd = bytes.count - 1
         bytes.append(contentsOf: #","source":{"path":"#.utf8)
         JSONText.appendString(r.source.path, to: &bytes)
         switch r.source.location {
@@ -119,6 +152,7 @@ public enum EventRecordEncoder {
             JSONText.appendString(excerpt, to: &bytes)
         }
         bytes.append(contentsOf: "}\n".utf8)
+        return kindStart..<kindEnd
     }
 
     /// Microseconds since the epoch (0 for an instant out of range).

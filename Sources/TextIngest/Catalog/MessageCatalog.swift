@@ -10,10 +10,18 @@ public struct MessageCatalog: Sendable {
     public let prefilter: LiteralPrefilter
     /// Anchor index (in ``prefilter``) → the entries keyed on it.
     let entriesByAnchor: [[Int]]
+    /// Entry index → whether none of its constant fields trips the cheap secret screen.
+    let constantsScreened: [Bool]
 
     /// Builds a catalog from entries (tests, or a caller composing catalogs).
     public init(entries: [MessageEntry]) {
         self.entries = entries
+        constantsScreened = entries.map { entry in
+            !entry.fields.values.contains { value in
+                if case .string(let text) = value { return Redaction.mayContainSecret(text) }
+                return false
+            }
+        }
         var anchorIndex: [String: Int] = [:]
         var anchors: [String] = []
         var byAnchor: [[Int]] = []
@@ -96,6 +104,7 @@ public struct MessageCatalog: Sendable {
 
     /// The entries that may match a line in which `anchors` (prefilter indices) were found, in catalog order.
     func candidates(forAnchors anchors: [Int]) -> [Int] {
+        if anchors.count == 1, let a = anchors.first, a < entriesByAnchor.count { return entriesByAnchor[a] }
         var set = Set<Int>()
         for a in anchors where a < entriesByAnchor.count { set.formUnion(entriesByAnchor[a]) }
         return set.sorted()

@@ -17,4 +17,7 @@ struct EventDraft: Sendable {
     /// The stamp lies in an hour its zone repeats, and an earlier line (event or not) had already passed that wall
     /// time: the stamp is the hour's second occurrence.
     var afterRepeatedWall = false
+    /// Its excerpt and string fields passed the cheap secret screen (``Redaction/mayContainSecret(_:)``): the event
+    /// is made without screening them again.
+    var screened = false
 }

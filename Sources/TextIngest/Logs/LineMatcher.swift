@@ -59,6 +59,10 @@ struct LineMatcher: Sendable {
                 if thread == nil { thread = ctx.header.thread }
             }
             if let s = stamp, !s.hasDate { stamp = nil }
+            // Every text of the draft comes from this line (screened once above), the entry's constants (screened
+            // with the catalog) or, for a continuation line, the thread of the line it belongs to.
+            let screened = !secret && catalog.constantsScreened[index]
+                && (thread == header.thread || thread.map { !Redaction.mayContainSecret($0) } ?? true)
             Self.addCommonFields(of: header, thread: thread, to: &fields)
             if secret {
                 // Fields lose any copy of a secret found in the line (the excerpt is redacted before it is cut).
@@ -71,7 +75,7 @@ struct LineMatcher: Sendable {
             let excerpt = keepLineText || fields.isEmpty ? Self.excerpt(of: text, secret: secret) : nil
             let draft = EventDraft(
                 kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
-                notes: notes, entryID: entry.id, point: nil)
+                notes: notes, entryID: entry.id, point: nil, screened: screened)
             out.append(Match(draft: draft, evidence: entry.evidence))
         }
         return out
@@ -85,11 +89,14 @@ struct LineMatcher: Sendable {
 
     /// Adds the header's level, thread, component and syslog facility/severity/mnemonic where the entry set none.
     static func addCommonFields(of header: LineHeader, thread: String?, to fields: inout [String: FieldValue]) {
-        for (k, v) in [
-            ("level", header.level), ("thread", thread), ("component", header.component),
-            ("facility", header.facility), ("severity", header.severity), ("mnemonic", header.mnemonic),
-        ] {
+        @inline(__always) func add(_ k: String, _ v: String?) {
             if let v, fields[k] == nil { fields[k] = .string(v) }
         }
+        add("level", header.level)
+        add("thread", thread)
+        add("component", header.component)
+        add("facility", header.facility)
+        add("severity", header.severity)
+        add("mnemonic", header.mnemonic)
     }
 }

@@ -108,7 +108,9 @@ struct LogEventStream {
             last = max(last ?? i, i)
         }
         emitted += 1
-        sink(Event(kind: d.kind, time: time, source: .line(scanner.path, d.line), fields: d.fields, excerpt: d.excerpt))
+        sink(Event(
+            kind: d.kind, time: time, source: .line(scanner.path, d.line), fields: d.fields, excerpt: d.excerpt,
+            screened: d.screened))
     }
 
     private func result() -> LogIngestResult {
