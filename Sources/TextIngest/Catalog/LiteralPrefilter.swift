@@ -161,7 +161,7 @@ public struct LiteralPrefilter: Sendable {
 
     /// Every anchor present in `from..<to`, as indices into ``anchors`` (sorted, unique).
     public func anchorsPresent(in p: UnsafePointer<UInt8>, from: Int, to: Int) -> [Int] {
-        var found = Set<Int>()
+        var found: [Int] = []
         byteProbes.start.withUnsafeBufferPointer { t in
             byteProbes.items.withUnsafeBufferPointer { pr in
                 anchors.withUnsafeBufferPointer { an in
@@ -172,7 +172,7 @@ public struct LiteralPrefilter: Sendable {
                         while k < pr.count, pr[k].anchor >= 0 {
                             let a = Int(pr[k].anchor)
                             if Self.equals(p, at: i - Int(pr[k].offset), from: from, to: to, anchor: an[a]) {
-                                found.insert(a)
+                                if !found.contains(a) { found.append(a) }
                             }
                             k += 1
                         }
@@ -180,7 +180,8 @@ public struct LiteralPrefilter: Sendable {
                 }
             }
         }
-        return found.sorted()
+        found.sort()
+        return found
     }
 
     @inline(__always)

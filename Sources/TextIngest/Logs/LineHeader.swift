@@ -28,7 +28,7 @@ struct LineHeader: Hashable, Sendable {
     var severity: String?
     var mnemonic: String?
 
-    static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
+    static let levels: [String] = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
         "NOTICE", "CRITICAL"]
 
     /// Parses the start of `line` (callers pass a bounded prefix).
@@ -101,8 +101,8 @@ struct LineHeader: Hashable, Sendable {
     static func level(_ word: Substring) -> String? {
         let n = word.utf8.count
         guard n >= 4, n <= 8, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-        let w = String(word)
-        return levels.contains(w) ? w : nil
+        // The shared literal, not a new string per line.
+        return levels.first { $0.utf8.count == n && $0.utf8.elementsEqual(word.utf8) }
     }
 
     /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.

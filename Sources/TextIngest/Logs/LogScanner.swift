@@ -157,14 +157,16 @@ struct LogScanner {
         lines += n
     }
 
-    private mutating func checkLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int, line: Int) {
-        let (_, suspicious) = ByteScan.newlines(p, from: start, to: end)
-        guard suspicious else { return }
+    /// Reports NUL bytes or invalid UTF-8 in the line; returns whether it holds a NUL or non-ASCII byte at all.
+    @discardableResult
+    private mutating func checkLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int, line: Int) -> Bool {
+        guard ByteScan.hasNULOrHighByte(p, from: start, to: end) else { return false }
         if ByteScan.containsNUL(p, from: start, to: end) {
             report(.line(path, line), "NUL bytes in the line; they were replaced")
         } else if !ByteScan.isValidUTF8(p, from: start, to: end) {
             report(.line(path, line), "invalid UTF-8; decoded with replacement characters")
         }
+        return true
     }
 
     private mutating func report(_ source: SourcePointer, _ message: String) {
@@ -212,9 +214,9 @@ struct LogScanner {
             report(.line(path, line), "line is \(e - start) bytes long; only its first \(Self.maxMatchBytes) bytes were matched")
             e = start + Self.maxMatchBytes
         }
-        checkLine(p, start: start, end: e, line: line)
+        let plainASCII = !checkLine(p, start: start, end: e, line: line)
         let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
-        let text = Self.decodeLine(p, start: start, end: e)
+        let text = Self.decodeLine(p, start: start, end: e, mayHoldNUL: !plainASCII)
         let header = LineHeader(parsing: text.headBytes(400))
         var context: (header: LineHeader, line: Int)??
         let previous = lastHeader
@@ -269,9 +271,9 @@ struct LogScanner {
     }
 
     /// A candidate line's text (without its line break), NUL bytes replaced.
-    static func decodeLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> String {
+    static func decodeLine(_ p: UnsafePointer<UInt8>, start: Int, end: Int, mayHoldNUL: Bool = true) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
-        return text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+        return mayHoldNUL && text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
     /// The nearest preceding line (in the buffer, within ``contextLines``) with a dated stamp.

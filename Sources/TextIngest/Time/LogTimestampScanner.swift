@@ -23,6 +23,12 @@ public enum LogTimestampScanner {
     /// Scans the start of `line`.
     /// - Returns: the stamp, or nil when the line starts with none.
     public static func scan(_ line: Substring) -> Found? {
+        if let found = isoLineStart(line) { return found }
+        return scanWords(line)
+    }
+
+    /// ``scan(_:)`` word by word, for every layout (the ISO fast path left out).
+    static func scanWords(_ line: Substring) -> Found? {
         // Most lines start with their stamp: look at a few tokens first, and further only when needed.
         let few = tokenize(line, limit: 5)
         let found = scan(line, tokens: few)
@@ -52,25 +58,32 @@ public enum LogTimestampScanner {
         var out: [Range<String.Index>] = []
         let u = line.utf8
         var idx = u.startIndex
-        while idx < u.endIndex, out.count < limit {
-            while idx < u.endIndex, u[idx] == 0x20 || u[idx] == 0x09 { idx = u.index(after: idx) }
-            guard idx < u.endIndex else { break }
-            var end = idx
-            while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
-            var lo = idx
-            if u[lo] == 0x3C, let close = u[lo..<end].firstIndex(of: 0x3E),
-                u[u.index(after: lo)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-            {
-                lo = u.index(after: close)
-            }
-            lo = skipLabel(u, from: lo, to: end)
-            while lo < end, Self.isLeadingDecoration(u[lo]) { lo = u.index(after: lo) }
-            var hi = end
-            while hi > lo, Self.isTrailingDecoration(u[u.index(before: hi)]) { hi = u.index(before: hi) }
-            if lo < hi { out.append(lo..<hi) }
+        while out.count < limit, let (token, end) = nextToken(u, from: idx) {
+            if let token { out.append(token) }
             idx = end
         }
         return out
+    }
+
+    /// The next space-separated word from `idx` with its decoration stripped (nil when nothing is left of it), and
+    /// where the word ends; nil at the end of the line.
+    static func nextToken(_ u: Substring.UTF8View, from start: String.Index) -> (Range<String.Index>?, String.Index)? {
+        var idx = start
+        while idx < u.endIndex, u[idx] == 0x20 || u[idx] == 0x09 { idx = u.index(after: idx) }
+        guard idx < u.endIndex else { return nil }
+        var end = idx
+        while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
+        var lo = idx
+        if u[lo] == 0x3C, let close = u[lo..<end].firstIndex(of: 0x3E),
+            u[u.index(after: lo)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            lo = u.index(after: close)
+        }
+        lo = skipLabel(u, from: lo, to: end)
+        while lo < end, Self.isLeadingDecoration(u[lo]) { lo = u.index(after: lo) }
+        var hi = end
+        while hi > lo, Self.isTrailingDecoration(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+        return (lo < hi ? lo..<hi : nil, end)
     }
 
     /// `*` `.` `[` `(`
@@ -79,7 +92,7 @@ public enum LogTimestampScanner {
 
     /// `:` `,` `]` `|` `)` CR
     @inline(__always)
-    private static func isTrailingDecoration(_ b: UInt8) -> Bool {
+    static func isTrailingDecoration(_ b: UInt8) -> Bool {
         b == 0x3A || b == 0x2C || b == 0x5D || b == 0x7C || b == 0x29 || b == 0x0D
     }
 
