@@ -12,6 +12,10 @@ public struct EventFolder {
     /// The events in order of first occurrence, repeats folded in.
     public private(set) var events: [Event] = []
     private var firstOf: [Event: Int] = [:]
+    /// The keys folded into most recently, with their event's index: a busy trace cycles through a few messages,
+    /// and comparing interned keys (shared storage) is much cheaper than hashing one.
+    private var recent: [(key: Event, at: Int)] = []
+    private static let recentCount = 8
 
     /// An empty folder.
     public init() {}
@@ -22,15 +26,31 @@ public struct EventFolder {
             events.append(event)
             return
         }
-        if let at = firstOf[key], let instant = event.time?.instant, case .line(let line) = event.source.location,
+        let found = recent.firstIndex { $0.key == key }.map { recent[$0].at } ?? firstOf[key]
+        if let at = found, let instant = event.time?.instant, case .line(let line) = event.source.location,
             Int32(exactly: line) != nil
         {
             if events[at].repeats == nil { events[at].repeats = EventRepeats() }
             _ = events[at].repeats?.append(instant: instant, line: line)
+            remember(key, at: at)
             return
         }
-        if firstOf[key] == nil, firstOf.count < EventInterner.limit { firstOf[key] = events.count }
+        if found == nil, firstOf.count < EventInterner.limit {
+            firstOf[key] = events.count
+            remember(key, at: events.count)
+        }
         events.append(event)
+    }
+
+    /// Puts `key` first among the recent keys.
+    private mutating func remember(_ key: Event, at: Int) {
+        if let i = recent.firstIndex(where: { $0.at == at }) {
+            if i == 0 { return }
+            recent.remove(at: i)
+        } else if recent.count == Self.recentCount {
+            recent.removeLast()
+        }
+        recent.insert((key, at), at: 0)
     }
 
     /// `events` with repeats folded, in order of first occurrence.

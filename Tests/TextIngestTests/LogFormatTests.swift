@@ -43,7 +43,7 @@ import Testing
         #expect(exceptions.map { $0[text: "exception"] ?? "-" } == ["java.io.IOException", "java.net.UnknownHostException", "java.net.ConnectException", "java.net.SocketTimeoutException"])
         // An exception line has no stamp: it takes the time and thread of the line it follows.
         #expect(exceptions[0].time?.instant.iso8601UTC == "2018-01-26T15:11:06Z")
-        #expect(exceptions[0].time?.assumptions.contains { $0.contains("time taken from line 4") } == true)
+        #expect(exceptions[0].time?.assumptions.contains { $0.contains("time taken from the entry this line belongs to") } == true)
         #expect(exceptions[2][text: "thread"] == "SmartAgentScheduler-2")
         let proxy = try #require(r.events(.transportConfigured).first)
         #expect(proxy.fields["proxy_port"] == .int(443))

@@ -48,13 +48,15 @@ struct LineMatcher: Sendable {
             if (stamp == nil && entry.usesPrecedingContext) || (stamp.map { !$0.hasDate } ?? false),
                 let ctx = context(), let ctxStamp = ctx.header.stamp
             {
+                // The notes do not name the entry's line: a note per line would make every continuation line an
+                // assumption of its own in the report, and keep its events from folding (``EventFolder``).
                 if let own = stamp {
                     stamp = own.onDate(of: ctxStamp)
-                    notes.append("date taken from line \(ctx.line), the entry this continuation line belongs to")
+                    notes.append("date taken from the entry this continuation line belongs to (the nearest line above with a date)")
                 } else {
                     stamp = ctxStamp
                     stampLine = ctx.line
-                    notes.append("time taken from line \(ctx.line), the entry this line belongs to")
+                    notes.append("time taken from the entry this line belongs to (the nearest line above with a time)")
                 }
                 if thread == nil { thread = ctx.header.thread }
             }
