@@ -1,8 +1,9 @@
 import Foundation
 import LicensingModel
 
-/// Analyzes one capture file: streams its frames (libpcap, or the pcapng block reader when libpcap refuses a
-/// well-formed file), decodes them, and returns events, ladders, flows and damage.
+/// Analyzes one capture file: streams its frames (the pcap block reader for classic pcap it reads exactly as libpcap
+/// does, libpcap for the rest, or the pcapng block reader when libpcap refuses a well-formed file), decodes them, and
+/// returns events, ladders, flows and damage.
 ///
 /// Limits (memory stays bounded whatever the file size; see ``CaptureOptions``):
 /// - the file is streamed record by record, never held; pcapng blocks over 64 MiB are treated as damage;
@@ -24,7 +25,7 @@ public enum CaptureAnalyzer {
             return CaptureAnalysis(
                 path: shown, reader: "none", errors: [Damage(capture: refusal, offset: nil, frame: nil)])
         }
-        let head = firstBytes(path, count: 4)
+        let head = firstBytes(path, count: 24)
         guard let head else {
             return CaptureAnalysis(
                 path: shown, reader: "none",
@@ -36,6 +37,9 @@ public enum CaptureAnalyzer {
             let why = "libpcap not used: it does not check the section header's trailing length"
             return run(PcapngBlockReader(path: path, why: why, libpcapTried: false), path: shown, options: options,
                        deadline: deadline)
+        }
+        if format == "pcap", let reader = PcapBlockReader.forFile(path: path, head: head) {
+            return run(reader, path: shown, options: options, deadline: deadline)
         }
         switch LibpcapReader.open(path: path, isPcapng: format == "pcapng") {
         case .success(let reader):
@@ -71,7 +75,8 @@ public enum CaptureAnalyzer {
             processor.process(frame)
         }
         processor.finishCapture()
-        for e in errors { addReadError(e, framesRead: frames, to: &processor) }
+        let timeBefore = reader.timeBeforeDamage
+        for e in errors { addReadError(e, framesRead: frames, timeBefore: timeBefore, to: &processor) }
         if processor.sink.dropped > 0 {
             // Not silent: events were lost, so the capture counts as partly unreadable.
             errors.append(Damage(capture: "\(processor.sink.dropped) per-packet events beyond the limit of \(processor.sink.limit) were not kept",
@@ -90,13 +95,16 @@ public enum CaptureAnalyzer {
             lastFrameTime: processor.lastTime?.date, errors: errors)
     }
 
-    /// A `read_error` anomaly for one piece of damage, placed by its file offset. Its time is not the damaged
-    /// block's (that has no usable timestamp): when reading stopped at the damage, it is the last frame read before
-    /// it, and the event says so (`time_basis: last_frame_before`); when reading resumed after it, or no frame came
-    /// before it, the event has no time (`time_basis: none`) rather than one that would place it wrongly.
-    private static func addReadError(_ e: Damage, framesRead: Int, to processor: inout PacketProcessor) {
+    /// A `read_error` anomaly for one piece of damage, placed by its file offset. The damaged record has no usable
+    /// timestamp of its own, so the event takes the time of the last good frame read before it, and says so
+    /// (`time_basis: last_frame_before`): where reading stopped at the damage that is the last frame read; where it
+    /// resumed after it, the frame the reader delivered just before it. Damage before any frame has no time
+    /// (`time_basis: none`).
+    private static func addReadError(
+        _ e: Damage, framesRead: Int, timeBefore: [Int: FrameTime], to processor: inout PacketProcessor
+    ) {
         let stoppedHere = e.frame.map { $0 > 1 && $0 == framesRead + 1 } ?? false
-        let time = stoppedHere ? processor.lastTime : nil
+        let time = stoppedHere ? processor.lastTime : e.frame.flatMap { timeBefore[$0] }
         processor.sink.addAnomaly(
             "read_error", detail: e.reason, frame: max(1, e.frame ?? 1), time: time, offset: e.offset ?? -1,
             extra: ["time_basis": .string(time == nil ? "none" : "last_frame_before")])

@@ -2,6 +2,9 @@
 struct FlowTable {
     private(set) var flows: [TCPFlow] = []
     private var index: [FlowKey: Int] = [:]
+    /// The connection of the previous packet: consecutive packets mostly belong to one connection, and comparing
+    /// keys is cheaper than hashing one. Cleared whenever indices change.
+    private var last: (key: FlowKey, index: Int)?
     let capacity: Int
     let streamLimit: Int
 
@@ -10,31 +13,40 @@ struct FlowTable {
         self.streamLimit = streamLimit
     }
 
-    /// Routes a TCP packet to its connection and returns the connection's index; connections that ended
-    /// (replaced by a new SYN on the same ports, or evicted) are appended to `finished`.
+    /// Routes a TCP packet to its connection and returns the connection's index and whether the packet started it
+    /// (the caller then sets its ``TCPFlow/resolution``); connections that ended (replaced by a new SYN on the same
+    /// ports, or evicted) are appended to `finished`.
     @discardableResult
     mutating func handle(
-        _ p: DecodedPacket, frame: Int, time: FrameTime, finished: inout [TCPFlow],
-        resolve: (IPAddress) -> DNSTracker.Resolution?
-    ) -> Int {
+        _ p: DecodedPacket, frame: Int, time: FrameTime, finished: inout [TCPFlow]
+    ) -> (index: Int, started: Bool) {
         let key = FlowKey(p)
-        if let i = index[key] {
+        let known: Int?
+        if let last, last.key == key { known = last.index } else { known = index[key] }
+        if let i = known {
+            last = (key, i)
+            var started = false
             if flows[i].isNewConnection(p) {
                 finished.append(flows[i])
                 flows[i] = TCPFlow(packet: p, clientIsSource: true, frame: frame, time: time, limit: streamLimit)
-                flows[i].resolution = resolve(flows[i].server)
+                started = true
             }
             flows[i].handle(p, frame: frame, time: time)
-            return i
+            return (i, started)
         }
         if flows.count >= capacity { evictHalf(into: &finished) }
         var flow = TCPFlow(
             packet: p, clientIsSource: FlowKey.guessClientIsSource(p), frame: frame, time: time, limit: streamLimit)
-        flow.resolution = resolve(flow.server)
         flow.handle(p, frame: frame, time: time)
         index[key] = flows.count
         flows.append(flow)
-        return flows.count - 1
+        last = (key, flows.count - 1)
+        return (flows.count - 1, true)
+    }
+
+    /// Sets the DNS answer that named the server of connection `i`.
+    mutating func setResolution(_ resolution: DNSTracker.Resolution?, at i: Int) {
+        flows[i].resolution = resolution
     }
 
     /// Takes the DNS-over-TCP messages connection `i` decoded.
@@ -72,6 +84,7 @@ struct FlowTable {
         let all = flows.sorted { $0.firstFrame < $1.firstFrame }
         flows = []
         index = [:]
+        last = nil
         return all
     }
 
@@ -85,6 +98,7 @@ struct FlowTable {
 
     private mutating func rebuildIndex() {
         index = [:]
+        last = nil
         for (i, f) in flows.enumerated() {
             index[FlowKey(client: f.client, clientPort: f.clientPort, server: f.server, serverPort: f.serverPort)] = i
         }

@@ -25,33 +25,38 @@ struct FrameTime: Hashable, Comparable {
     /// The event time: the capture instant, raw text in ISO-8601 with nanoseconds, no zone assumptions.
     var eventTime: EventTime { EventTime(instant: date, raw: iso8601) }
 
-    /// `2018-01-30T19:28:03.592698000Z`, built without `String(format:)` (it runs for every event).
+    /// `2018-01-30T19:28:03.592698000Z`, written digit by digit into the string's own storage (it runs for every
+    /// event; `String(format:)` and concatenation cost an allocation per part).
     var iso8601: String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (y, m, d) = LicensingCalendar.civilFromDays(Int(days))
-        var text = ""
-        text.reserveCapacity(30)
-        Self.append(y, width: 4, to: &text)
-        text += "-"
-        Self.append(m, width: 2, to: &text)
-        text += "-"
-        Self.append(d, width: 2, to: &text)
-        text += "T"
-        Self.append(secondOfDay / 3600, width: 2, to: &text)
-        text += ":"
-        Self.append(secondOfDay % 3600 / 60, width: 2, to: &text)
-        text += ":"
-        Self.append(secondOfDay % 60, width: 2, to: &text)
-        text += "."
-        Self.append(Int(max(0, min(nanoseconds, 999_999_999))), width: 9, to: &text)
-        return text + "Z"
-    }
-
-    private static func append(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
+        let yearDigits = String(y).utf8.count
+        return String(unsafeUninitializedCapacity: 26 + max(4, yearDigits)) { buffer in
+            var i = 0
+            /// `value` zero-padded to `width` digits, then `separator`.
+            func put(_ value: Int, _ width: Int, _ separator: UInt8) {
+                let digits = String(value).utf8  // a small string: no allocation
+                for _ in digits.count..<max(width, digits.count) {
+                    buffer[i] = 0x30
+                    i += 1
+                }
+                for c in digits {
+                    buffer[i] = c
+                    i += 1
+                }
+                buffer[i] = separator
+                i += 1
+            }
+            put(y, 4, 0x2D)
+            put(m, 2, 0x2D)
+            put(d, 2, 0x54)
+            put(secondOfDay / 3600, 2, 0x3A)
+            put(secondOfDay % 3600 / 60, 2, 0x3A)
+            put(secondOfDay % 60, 2, 0x2E)
+            put(Int(max(0, min(nanoseconds, 999_999_999))), 9, 0x5A)
+            return i
+        }
     }
 
     /// Milliseconds from `self` to `later`.

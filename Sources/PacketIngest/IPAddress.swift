@@ -28,7 +28,28 @@ struct IPAddress: Hashable, Comparable, CustomStringConvertible {
     /// Dotted quad, or RFC 5952 text for IPv6.
     var description: String {
         guard isV6 else {
-            return [24, 16, 8, 0].map { String((low >> UInt64($0)) & 0xFF) }.joined(separator: ".")
+            // Written into the string's own storage: it runs several times per connection.
+            return String(unsafeUninitializedCapacity: 15) { buffer in
+                var i = 0
+                for shift: UInt64 in [24, 16, 8, 0] {
+                    let octet = Int((low >> shift) & 0xFF)
+                    if octet >= 100 {
+                        buffer[i] = UInt8(0x30 + octet / 100)
+                        i += 1
+                    }
+                    if octet >= 10 {
+                        buffer[i] = UInt8(0x30 + octet / 10 % 10)
+                        i += 1
+                    }
+                    buffer[i] = UInt8(0x30 + octet % 10)
+                    i += 1
+                    if shift > 0 {
+                        buffer[i] = 0x2E
+                        i += 1
+                    }
+                }
+                return i
+            }
         }
         let groups = (0..<8).map { i -> UInt16 in
             let word = i < 4 ? high : low

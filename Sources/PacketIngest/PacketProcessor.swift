@@ -51,8 +51,8 @@ struct PacketProcessor {
     private mutating func route(_ p: DecodedPacket, frame: Int, time: FrameTime) {
         if p.isTCP {
             var finished: [TCPFlow] = []
-            let resolutions = dns.resolutions
-            let i = table.handle(p, frame: frame, time: time, finished: &finished) { resolutions[$0] }
+            let (i, started) = table.handle(p, frame: frame, time: time, finished: &finished)
+            if started { table.setResolution(dns.resolutions[table.flows[i].server], at: i) }
             for m in table.takeDNSMessages(at: i) {
                 let server = m.fromClient ? (p.dst, p.dstPort) : (p.src, p.srcPort)
                 let client = m.fromClient ? (p.src, p.srcPort) : (p.dst, p.dstPort)

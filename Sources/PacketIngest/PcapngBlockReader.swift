@@ -13,6 +13,7 @@ import LicensingModel
 final class PcapngBlockReader: FrameSource {
     let readerName: String
     private let path: String
+    private(set) var timeBeforeDamage: [Int: FrameTime] = [:]
     /// Blocks larger than this are treated as damage (an absurd length), not allocated.
     static let maxBlockLength = 64 * 1024 * 1024
 
@@ -37,6 +38,20 @@ final class PcapngBlockReader: FrameSource {
         var blocks = 0
         var block = [UInt8](repeating: 0, count: 64 * 1024)
         var head = [UInt8](repeating: 0, count: 12)
+        var lastTime: FrameTime?
+        var timed = 0
+        /// Gives the damage recorded since the previous frame the time of that frame.
+        func timeNewDamage() {
+            while timed < damage.errors.count {
+                if let frame = damage.errors[timed].frame, let lastTime { timeBeforeDamage[frame] = lastTime }
+                timed += 1
+            }
+        }
+        func deliver(_ frame: RawFrame) {
+            timeNewDamage()
+            lastTime = FrameTime(seconds: frame.seconds, nanoseconds: frame.nanoseconds)
+            body(frame)
+        }
         /// Records `message` for the block at `offset` and moves past it to the next intact block; false at the end.
         func skipDamaged(_ message: String) -> Bool {
             switch resync.next(from: offset + 4, bigEndian: state.bigEndian, deadline: deadline, blocksSoFar: &blocks) {
@@ -101,13 +116,14 @@ final class PcapngBlockReader: FrameSource {
                 if skipDamaged(message) { continue } else { break }
             }
             let error: String? = block.withUnsafeBytes { raw in
-                state.handle(type: type, block: raw.slice(0, length), offset: offset, body: body)
+                state.handle(type: type, block: raw.slice(0, length), offset: offset, body: deliver)
             }
             damage.add(contentsOf: state.warnings)
             state.warnings = []
             if let error { damage.add(error + "; block skipped", offset: offset, frame: state.number + 1) }
             offset += length
         }
+        timeNewDamage()
         return damage.all
     }
 

@@ -25,9 +25,14 @@ protocol FrameSource: AnyObject {
     var readerName: String { get }
     /// Calls `body` for every complete record, in file order, until `deadline` passes; returns the damage found.
     func forEachFrame(deadline: ReadDeadline, _ body: (RawFrame) -> Void) -> [Damage]
+    /// For damage that reading resumed after: the time of the last frame delivered before it, by the damage's frame
+    /// number (a reader that stops at damage leaves this empty: its last frame is the one before).
+    var timeBeforeDamage: [Int: FrameTime] { get }
 }
 
 extension FrameSource {
+    var timeBeforeDamage: [Int: FrameTime] { [:] }
+
     /// Reads every frame with no time limit.
     func forEachFrame(_ body: (RawFrame) -> Void) -> [Damage] { forEachFrame(deadline: .none, body) }
 }

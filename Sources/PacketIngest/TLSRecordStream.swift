@@ -14,12 +14,25 @@ struct TLSRecordStream {
 
     init(fromClient: Bool) { self.fromClient = fromClient }
 
+    /// Bytes of an application-data record's body still to come. Its content is never read, so it is passed over
+    /// rather than buffered (up to 16 KiB per record); the record still counts at the frame that completes it.
+    private var skipping = 0
+
     /// Appends stream bytes delivered at `frame` and parses every complete record.
     mutating func feed(_ bytes: UnsafeRawBufferPointer, frame: Int, into tls: inout TLSObservation) {
         guard !done else { return }
-        buffer.append(contentsOf: bytes)
+        var input = bytes
+        if skipping > 0 {
+            let n = min(skipping, input.count)
+            skipping -= n
+            input = input.slice(n, input.count)
+            guard skipping == 0 else { return }
+            record(type: 23, body: input.slice(0, 0), frame: frame, tls: &tls)
+            if done { return }
+        }
+        buffer.append(contentsOf: input)
         var consumed = 0
-        while !done {
+        while !done && skipping == 0 {
             let parsed: Int? = buffer.withUnsafeBytes { raw in
                 let b = raw.slice(consumed, raw.count)
                 guard let type = b.u8(0), let major = b.u8(1), let length = b.be16(3) else { return nil }
@@ -27,6 +40,10 @@ struct TLSRecordStream {
                     notTLS = true
                     done = true
                     return nil
+                }
+                if type == 23 && b.count < 5 + Int(length) {
+                    skipping = 5 + Int(length) - b.count
+                    return b.count
                 }
                 guard b.count >= 5 + Int(length) else { return nil }
                 record(type: type, body: b.slice(5, 5 + Int(length)), frame: frame, tls: &tls)

@@ -42,15 +42,28 @@ struct CaptureTimingTests {
         #expect(damage.fields["time_basis"] == "last_frame_before")
     }
 
-    @Test("damage that reading resumed after has no time of its own, and says so")
+    @Test("damage that reading resumed after takes the time of the last good frame before it, and says so")
     func readErrorMidFile() throws {
         var (bytes, epbs) = PcapngResyncTests.threeFrames()
         bytes.replaceSubrange((epbs[2] - 4)..<epbs[2], with: PcapngBytes.le32(999_996))
         let a = try PcapngResyncTests.analyze(bytes)
         #expect(a.framesRead == 2)
         let damage = try #require(a.events(.captureAnomaly).first { $0.fields["anomaly"] == "read_error" })
+        let before = try #require(a.events.first { $0.kind != .captureAnomaly && $0.source.location == .frame(1) })
+        #expect(damage.time != nil)
+        #expect(damage.time == before.time)
+        #expect(damage.fields["time_basis"] == "last_frame_before")
+        #expect(damage.fields["offset"] == .int(epbs[1]))
+    }
+
+    @Test("damage before any frame has no time, and says so")
+    func readErrorBeforeFirstFrame() throws {
+        var (bytes, epbs) = PcapngResyncTests.threeFrames()
+        bytes.replaceSubrange((epbs[1] - 4)..<epbs[1], with: PcapngBytes.le32(999_996))
+        let a = try PcapngResyncTests.analyze(bytes)
+        let damage = try #require(a.events(.captureAnomaly).first { $0.fields["anomaly"] == "read_error" })
         #expect(damage.time == nil)
         #expect(damage.fields["time_basis"] == "none")
-        #expect(damage.fields["offset"] == .int(epbs[1]))
+        #expect(damage.fields["offset"] == .int(epbs[0]))
     }
 }

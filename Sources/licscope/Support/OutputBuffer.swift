@@ -35,6 +35,12 @@ struct OutputBuffer {
         flushIfFull()
     }
 
+    /// Appends bytes rendered elsewhere.
+    mutating func append(bytes more: [UInt8]) {
+        bytes.append(contentsOf: more)
+        flushIfFull()
+    }
+
     /// Appends one byte.
     mutating func append(byte: UInt8) { bytes.append(byte) }
 

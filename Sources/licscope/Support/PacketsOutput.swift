@@ -36,49 +36,111 @@ enum PacketsOutput {
     /// The capture as records of schema `licscope.event/1`: one `capture.ladder` per connection ladder, one
     /// `capture.flow` per flow (at the time of its first timed frame), then the events. Records without a time are
     /// left out (Timesketch needs one on every line); returns how many.
+    ///
+    /// Records are rendered in batches of ``batch``, each batch in two halves on both cores, and written in order,
+    /// so the output is the same as rendering them one after another and memory holds at most one batch of text.
     @discardableResult
     static func jsonl(_ a: CaptureAnalysis, to out: inout OutputBuffer) -> Int {
-        var untimed = 0
         let frameTimes = frameTimes(a)
-        for l in a.ladders {
-            guard let time = ladderTime(l, frameTimes) else { untimed += 1; continue }
-            var fields: [String: FieldValue] = [
-                "endpoint": .string(l.endpoint), "target_host": .string(l.targetHost), "via_proxy": .bool(l.viaProxy),
-                "ladder": .string(l.ladderText), "outcome": .string(l.outcome), "frames": .list(l.frames.map { .int($0) }),
-            ]
-            if let p = l.targetPort { fields["target_port"] = .int(p) }
-            if let p = l.proxy { fields["proxy"] = .string(p) }
-            if let s = l.stageReached { fields["stage_reached"] = .string(s) }
-            if let s = l.failedStage { fields["failed_stage"] = .string(s) }
-            if let f = l.failure { fields["failure"] = .string(Redaction.redact(f)) }
-            let failure = l.failure.map { " — \(Redaction.redact($0))" } ?? ""
-            out.append(record: .init(
-                message: "connection \(l.endpoint): \(l.ladderText) \(l.outcome)\(failure)", instant: time,
-                timestampDescription: "Capture Time", kind: "capture.ladder", source: .frame(a.path, l.firstFrame),
-                fields: fields))
+        let count = a.ladders.count + a.flows.count + a.events.count
+        var untimed = 0
+        var start = 0
+        while start < count {
+            let end = min(count, start + batch)
+            let halves = [start..<(start + end) / 2, (start + end) / 2..<end]
+            let slots = Slots()
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                slots.base[half] = render(a, frameTimes, halves[half])
+            }
+            for half in 0..<2 {
+                out.append(bytes: slots.base[half].bytes)
+                untimed += slots.base[half].untimed
+            }
+            slots.free()
+            start = end
         }
-        for f in a.flows {
-            guard let time = flowTime(f, frameTimes) else { untimed += 1; continue }
-            var fields: [String: FieldValue] = [
-                "transport": .string(f.transport), "client": .string(f.client), "client_port": .int(f.clientPort),
-                "server": .string(f.server), "server_port": .int(f.serverPort), "first_frame": .int(f.firstFrame),
-                "last_frame": .int(f.lastFrame), "client_hello_frames": .list(f.clientHelloFrames.map { .int($0) }),
-                "certificate_subjects": .list(f.certificateSubjects.map { .string($0) }),
-                "certificate_issuers": .list(f.certificateIssuers.map { .string($0) }),
-                "certificate_serials": .list(f.certificateSerials.map { .string($0) }),
-                "connect_frames": .list(f.connects.map { .int($0.frame) }),
-                "connect_targets": .list(f.connects.map { .string(Redaction.redact($0.target)) }),
-                "connect_statuses": .list(f.connects.map { .int($0.status ?? 0) }),
-            ]
-            if let sni = f.sni { fields["sni"] = .string(sni) }
-            out.append(record: .init(
-                message: "flow \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
-                    + (f.sni.map { " sni=\($0)" } ?? ""),
-                instant: time, timestampDescription: "Capture Time", kind: "capture.flow",
-                source: .frame(a.path, f.firstFrame), fields: fields))
-        }
-        for e in a.events where !out.append(eventRecord: e) { untimed += 1 }
         return untimed
+    }
+
+    /// The two halves' results: each iteration of `concurrentPerform` writes only its own slot, and they are read
+    /// after it returns, so the raw storage is never shared while written.
+    private struct Slots: @unchecked Sendable {
+        let base = UnsafeMutablePointer<(bytes: [UInt8], untimed: Int)>.allocate(capacity: 2)
+        init() { base.initialize(repeating: ([], 0), count: 2) }
+        func free() {
+            base.deinitialize(count: 2)
+            base.deallocate()
+        }
+    }
+
+    /// Records per batch of ``jsonl(_:to:)``.
+    static let batch = 8_192
+
+    /// The records `range` of the sequence ladders, flows, events, as bytes; and how many were untimed.
+    private static func render(
+        _ a: CaptureAnalysis, _ frameTimes: [Int: Date], _ range: Range<Int>
+    ) -> (bytes: [UInt8], untimed: Int) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 800)
+        var untimed = 0
+        for i in range {
+            if i < a.ladders.count {
+                guard let r = record(a.ladders[i], path: a.path, frameTimes) else { untimed += 1; continue }
+                EventRecordEncoder.append(r, to: &bytes)
+            } else if i < a.ladders.count + a.flows.count {
+                guard let r = record(a.flows[i - a.ladders.count], path: a.path, frameTimes) else {
+                    untimed += 1
+                    continue
+                }
+                EventRecordEncoder.append(r, to: &bytes)
+            } else if !EventRecordEncoder.append(a.events[i - a.ladders.count - a.flows.count], to: &bytes) {
+                untimed += 1
+            }
+        }
+        return (bytes, untimed)
+    }
+
+    /// The `capture.ladder` record of `l`, or nil when it has no time.
+    private static func record(
+        _ l: ConnectionLadder, path: String, _ frameTimes: [Int: Date]
+    ) -> EventRecordEncoder.Record? {
+        guard let time = ladderTime(l, frameTimes) else { return nil }
+        var fields: [String: FieldValue] = [
+            "endpoint": .string(l.endpoint), "target_host": .string(l.targetHost), "via_proxy": .bool(l.viaProxy),
+            "ladder": .string(l.ladderText), "outcome": .string(l.outcome), "frames": .list(l.frames.map { .int($0) }),
+        ]
+        if let p = l.targetPort { fields["target_port"] = .int(p) }
+        if let p = l.proxy { fields["proxy"] = .string(p) }
+        if let s = l.stageReached { fields["stage_reached"] = .string(s) }
+        if let s = l.failedStage { fields["failed_stage"] = .string(s) }
+        if let f = l.failure { fields["failure"] = .string(Redaction.redact(f)) }
+        let failure = l.failure.map { " — \(Redaction.redact($0))" } ?? ""
+        return .init(
+            message: "connection \(l.endpoint): \(l.ladderText) \(l.outcome)\(failure)", instant: time,
+            timestampDescription: "Capture Time", kind: "capture.ladder", source: .frame(path, l.firstFrame),
+            fields: fields)
+    }
+
+    /// The `capture.flow` record of `f`, or nil when it has no time.
+    private static func record(_ f: FlowSummary, path: String, _ frameTimes: [Int: Date]) -> EventRecordEncoder.Record? {
+        guard let time = flowTime(f, frameTimes) else { return nil }
+        var fields: [String: FieldValue] = [
+            "transport": .string(f.transport), "client": .string(f.client), "client_port": .int(f.clientPort),
+            "server": .string(f.server), "server_port": .int(f.serverPort), "first_frame": .int(f.firstFrame),
+            "last_frame": .int(f.lastFrame), "client_hello_frames": .list(f.clientHelloFrames.map { .int($0) }),
+            "certificate_subjects": .list(f.certificateSubjects.map { .string($0) }),
+            "certificate_issuers": .list(f.certificateIssuers.map { .string($0) }),
+            "certificate_serials": .list(f.certificateSerials.map { .string($0) }),
+            "connect_frames": .list(f.connects.map { .int($0.frame) }),
+            "connect_targets": .list(f.connects.map { .string(Redaction.redact($0.target)) }),
+            "connect_statuses": .list(f.connects.map { .int($0.status ?? 0) }),
+        ]
+        if let sni = f.sni { fields["sni"] = .string(sni) }
+        return .init(
+            message: "flow \(f.transport) \(f.client):\(f.clientPort) → \(f.server):\(f.serverPort)"
+                + (f.sni.map { " sni=\($0)" } ?? ""),
+            instant: time, timestampDescription: "Capture Time", kind: "capture.flow",
+            source: .frame(path, f.firstFrame), fields: fields)
     }
 
     /// The time of each timed frame, from the events that frame produced.
