@@ -54,5 +54,31 @@ struct RepeatedHourTests {
         let d = "25-10-2026"
         let lines = [Self.line("02:10:00", d, event: false), Self.line("02:20:00", d, event: true)]
         #expect(try Self.failures(lines, zone: "Europe/Zurich") == ["2026-10-25T00:20:00Z"])
+        // The look reached the file's start: nothing was left unread, nothing to state.
+        #expect(try Self.assumptions(lines, zone: "Europe/Zurich").allSatisfy { !$0.contains("stopped at its bound") })
+    }
+
+    static func assumptions(_ lines: [String], zone: String) throws -> [String] {
+        let resolver = try ZoneResolver(specifications: [zone])
+        let options = LogIngestOptions(zones: resolver, displayPath: "slm.log", catalog: TestSupport.catalog)
+        let r = LogIngester.ingest(bytes: Array(lines.joined().utf8), options: options)
+        return r.events(.authorizationRenewFailed).flatMap { $0.time?.assumptions ?? [] }
+    }
+
+    @Test("the line that passed the wall time lies beyond the look back: the limit is stated on the line")
+    func beyondLookback() throws {
+        let d = "25-10-2026"
+        let passed = [Self.line("02:45:00", d, event: false), Self.line("02:05:00", d, event: false)]
+        let event = Self.line("02:20:00", d, event: true)
+        // Within the bound the 02:45 line is found: the second occurrence, 01:20Z, nothing to state.
+        let near = passed + Array(repeating: Self.line("02:06:00", d, event: false), count: 100) + [event]
+        #expect(try Self.failures(near, zone: "Europe/Zurich") == ["2026-10-25T01:20:00Z"])
+        #expect(try Self.assumptions(near, zone: "Europe/Zurich").allSatisfy { !$0.contains("stopped at its bound") })
+        // 4,100 lines of the repeated hour later (past 64 KiB and 4,000 lines) it is not: the line is read as the
+        // first occurrence, and its time says the look back stopped at its bound.
+        let far = passed + Array(repeating: Self.line("02:06:00", d, event: false), count: 4_100) + [event]
+        #expect(try Self.failures(far, zone: "Europe/Zurich") == ["2026-10-25T00:20:00Z"])
+        let notes = try Self.assumptions(far, zone: "Europe/Zurich")
+        #expect(notes.contains { $0.contains("stopped at its bound (4000 lines or 64 KiB") })
     }
 }

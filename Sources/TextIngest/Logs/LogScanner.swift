@@ -28,6 +28,8 @@ struct LogScanner {
     /// The decompressed text not yet scanned, after up to ``lookbackBytes`` already scanned.
     private var buffer: [UInt8] = []
     private var scanFrom = 0
+    /// Whether the buffer no longer starts at the file's first byte (a look back that reaches its start stops short).
+    private(set) var bufferDropped = false
     private(set) var damage: [Damage] = []
     private(set) var suppressedDamage = 0
     /// Dated stamps in file order, for year inference (and first/last coverage). Of a run of stamps that print
@@ -73,6 +75,7 @@ struct LogScanner {
             while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
             buffer.removeSubrange(0..<keep)
             scanFrom -= keep
+            bufferDropped = true
         }
         var added = 0
         do { added = try source.append(to: &buffer) } catch {
@@ -238,7 +241,11 @@ struct LogScanner {
                 match.draft.point = addPoint(s, line: match.draft.stampLine)
                 if firstPoint == nil { firstPoint = match.draft.point }
                 if !repeatedHours.isEmpty, repeatedHours.contains(s) {
-                    match.draft.afterRepeatedWall = passedWallTime(s, p: p, before: start)
+                    switch passedWallTime(s, p: p, before: start) {
+                    case .passed: match.draft.afterRepeatedWall = true
+                    case .notPassed: break
+                    case .beyondLookback: match.draft.notes.append(Self.lookbackNote)
+                    }
                 }
             }
             drafts.append(match.draft)
@@ -246,28 +253,6 @@ struct LogScanner {
         if found.isEmpty, let s = header.stamp, s.hasDate, firstPoint == nil {
             firstPoint = addPoint(s, line: line)
         }
-    }
-
-    /// Whether a line before `start` (event line or not, in the buffer) on the same day and in the repeated hours
-    /// shows a wall time more than a minute after `stamp`'s: the log had passed it, so `stamp` is the second
-    /// occurrence. The look stops at the first dated line outside the repeated hours (the log was still before them).
-    private func passedWallTime(_ stamp: WallStamp, p: UnsafePointer<UInt8>, before start: Int) -> Bool {
-        let target = stamp.hour * 3600 + stamp.minute * 60 + stamp.second
-        var end = start - 1
-        var k = 0
-        while end >= 0, k < Self.repeatLookbackLines, start - end < Self.lookbackBytes {
-            let s = ByteScan.lineStart(p, containing: end, floor: 0)
-            k += 1
-            if let other = Self.header(p, start: s, end: end).stamp, other.hasDate {
-                let sameDay = other.month == stamp.month && other.day == stamp.day
-                    && (other.year == nil || stamp.year == nil || other.year == stamp.year)
-                guard sameDay, repeatedHours.contains(other) else { return false }
-                let wall = other.hour * 3600 + other.minute * 60 + other.second
-                if Double(wall - target) > WallClockConverter.reorderTolerance { return true }
-            }
-            end = s - 1
-        }
-        return false
     }
 
     /// A candidate line's text (without its line break), NUL bytes replaced.
