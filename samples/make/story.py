@@ -52,6 +52,8 @@ def registered(initial: float, last_renewal: float, auth_ok: float, usage_: dict
         authorization=authorization, authorization_on=authorization_on or auth_ok,
         last_comm=last_comm or ("SUCCEEDED", auth_ok), comm_failure=comm_failure,
         next_comm=next_comm or auth_ok + 30 * DAY, comm_deadline=auth_ok + 90 * DAY - SERVER_LEAD,
+        # Printed even when registered, as in TAC-212915 (eval expired 78 days before registration); 40 days is a
+        # choice, the same for every registered sample (samples/README.md).
         eval_expired_on=initial - 40 * DAY, usage=usage_, transport=transport)
 
 
