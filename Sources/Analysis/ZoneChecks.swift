@@ -52,7 +52,7 @@ enum ZoneChecks {
                 if skew.zoneOffsetSeconds == 0 {
                     checks.append("a capture confirms it (\(skew.matchedPairs) attempts matched on the wire; clock error \(DurationFormat.compact.text(skew.clockErrorSeconds, signed: true)))")
                 } else {
-                    warnings.append("a capture puts these log times \(DurationFormat.compact.text(Double(skew.zoneOffsetSeconds), signed: true)) of zone offset away from the wire: the zone \(zone.zone) is probably wrong (the timeline is corrected by it)")
+                    warnings.append(zoneOrClock(skew, zone: zone))
                 }
             }
             z.check = checks.isEmpty ? nil : checks.joined(separator: "; ")
@@ -64,6 +64,23 @@ enum ZoneChecks {
     /// The timed attempts of one source, each occurrence of a folded one an attempt of its own, in file order.
     private static func loggedAttempts(_ group: SourceEvents) -> [Event] {
         group.events.filter { attemptKinds.contains($0.kind) && $0.time != nil }.unfolded()
+    }
+
+    /// Whole quarter hours between the logs and the wire, which nothing has confirmed as a zone (a zone the node's
+    /// output confirms takes no zone part): a zone misreading, or the node's clock off by as much. Both are said;
+    /// the configured zone or the node's NTP state, when the bundle has them, says which is the likelier.
+    static func zoneOrClock(_ skew: SkewEstimate, zone: SourceZone) -> String {
+        let d = DurationFormat.compact.text(Double(skew.zoneOffsetSeconds), signed: true)
+        var text = "a capture puts these log times \(d) (whole quarter hours) away from the wire: either the zone \(zone.zone) is probably wrong (the timeline is corrected by it as a zone) or the node's clock is off by \(d) — nothing in the bundle confirms the zone at these times"
+        let configured = zone.reason.hasPrefix("show timezone config")
+        if let ntp = skew.nodeNtp, ntp.bearing == .nodeClockOff {
+            text += "; \(ntp.described), which makes a node clock error \(configured ? "the likelier reading" : "as likely as a zone") [inferred]"
+        } else if configured {
+            text += "; the node's configured zone is the one the logs were read in, which makes a node clock error the likelier reading [inferred]"
+        } else if let ntp = skew.nodeNtp, ntp.bearing == .nodeClockHeld {
+            text += "; \(ntp.described), which makes a zone misreading the likelier one [inferred]"
+        }
+        return text
     }
 
     /// A whole, non-zero number of quarter hours (within 2 s) up to 14 hours.

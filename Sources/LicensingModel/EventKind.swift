@@ -57,6 +57,10 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, Comparab
     public static let statusSnapshot: EventKind = "status.snapshot"
     public static let exceptionRaised: EventKind = "exception.raised"
     public static let platformError: EventKind = "platform.error"
+    /// A `utils ntp status` output: the node's NTP state as ntpd reports it (untimed).
+    public static let ntpStatus: EventKind = "ntp.status"
+    /// One row of the `ntpq -p` table inside a `utils ntp status` output (untimed).
+    public static let ntpPeer: EventKind = "ntp.peer"
 
     // Derived by the state engine during replay (never by a parser).
     public static let stateTransition: EventKind = "state.transition"

@@ -64,6 +64,16 @@ extension EventVocabulary {
             ]) { $1 }, rank: .snapshot),
         KindSpec(.exceptionRaised, fields: text("exception", "exception_message", "cause")),
         KindSpec(.platformError, fields: text("reason")),
+        KindSpec(.ntpStatus, fields: text("server", "selected_peer", "offset_peer").merging([
+            "state": FieldSpec(values: ["synchronised", "unsynchronised", "unknown"]),
+            "synchronised": FieldSpec(.boolean), "restarting": FieldSpec(.boolean), "peers": FieldSpec(.integer),
+            "stratum": FieldSpec(.integer), "correct_within_ms": FieldSpec(.integer), "polling_seconds": FieldSpec(.integer),
+            "ntpd_pid": FieldSpec(.integer), "offset_ms": FieldSpec(.number), "offset_abs_ms": FieldSpec(.number),
+        ]) { $1 }),
+        KindSpec(.ntpPeer, fields: text("remote", "refid", "type", "when", "reach", "tally").merging([
+            "selected": FieldSpec(.boolean), "stratum": FieldSpec(.integer), "poll": FieldSpec(.integer),
+            "delay_ms": FieldSpec(.number), "offset_ms": FieldSpec(.number), "jitter_ms": FieldSpec(.number),
+        ]) { $1 }),
     ]
 
     /// Capture and preflight kinds.
@@ -106,7 +116,9 @@ extension EventVocabulary {
             "offset_seconds": FieldSpec(.number), "zone_offset_seconds": FieldSpec(.integer),
             "clock_error_seconds": FieldSpec(.number), "clock_error_abs_seconds": FieldSpec(.number),
             "threshold_seconds": FieldSpec(.number), "matched_pairs": FieldSpec(.integer), "pairs": FieldSpec(.list),
-            "node_clock_suspect": FieldSpec(.boolean),
+            "node_clock_suspect": FieldSpec(.boolean), "node_ntp_state": FieldSpec(.string),
+            "node_ntp": FieldSpec(values: ["node_clock_off", "node_clock_held", "inconclusive"]),
+            "node_ntp_source": FieldSpec(.string), "node_ntp_offset_ms": FieldSpec(.number),
         ]) { $1 }),
     ]
 }

@@ -21,6 +21,9 @@ public struct SkewEstimate: Hashable, Sendable, Codable {
     /// Whether the engine found the node's own clock wrong (CSSM-issued deadlines shifted consistently), which makes
     /// the capture's clock the reference; otherwise the node's clock is, and a clock error may be either host's.
     public var nodeClockSuspect: Bool = false
+    /// The node's own `utils ntp status`, when the bundle holds one near the logs: it supports or contradicts the
+    /// clock error's attribution (it shows the node's NTP state when the command ran, not when the logs were written).
+    public var nodeNtp: NodeNtp?
 }
 
 /// Estimates clock skew between License Manager logs and captures by correlating communication attempts in
@@ -164,17 +167,35 @@ public enum ClockSkew {
     /// that is off when it reaches ``clockErrorThreshold``.
     /// `zoneConfirmed`: the logs' zone is confirmed by the node's own outputs, so the whole offset is a clock
     /// difference.
-    static func interpret(_ offset: Double, nodeClockSuspect: Bool = false, zoneConfirmed: Bool = false) -> String {
+    /// `ntp`: the node's own `utils ntp status`, which supports or contradicts the attribution of a clock error.
+    static func interpret(_ offset: Double, nodeClockSuspect: Bool = false, zoneConfirmed: Bool = false, ntp: NodeNtp? = nil)
+        -> String
+    {
         if abs(offset) < negligible { return "the log clock and the capture clock agree" }
         let (zone, clock) = zoneConfirmed ? (0, offset) : split(offset)
         var parts: [String] = []
         if zone != 0 {
-            parts.append("the log times are off by \(DurationFormat.compact.text(Double(zone), signed: true)) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz)")
+            // Whole quarter hours look like a zone, and a node clock off by as much looks the same: nothing has
+            // confirmed the zone here (a confirmed zone takes no zone part), so both readings are named.
+            var text = "the log times are off by \(DurationFormat.compact.text(Double(zone), signed: true)) of zone offset from the capture: the zone the logs were read in is probably wrong (check the time zones section; override with --tz), or the node's clock is off by that much (the zone is not confirmed by the node's own output)"
+            if let ntp, ntp.bearing == .nodeClockOff {
+                text += "; \(ntp.described), so a node clock error is as likely as a zone [inferred]"
+            }
+            parts.append(text)
         }
         let relation = clock > 0 ? "ahead of" : "behind"
         let differ = "the capture clock is \(relation) the node clock by \(DurationFormat.compact.text(clock))"
         if abs(clock) >= matchingNoise, nodeClockSuspect {
-            parts.append("\(differ), and the node's own clock is found wrong (CSSM-issued deadlines shifted): the logs are moved onto the capture clock; check NTP on the product, `utils ntp status`")
+            var text = "\(differ), and the node's own clock is found wrong (CSSM-issued deadlines shifted): the logs are moved onto the capture clock; check NTP on the product, `utils ntp status`"
+            if let ntp, ntp.bearing != .inconclusive {
+                text += ntp.bearing == .nodeClockOff ? "; \(ntp.described), which agrees"
+                    : "; \(ntp.described) when it ran, so the node's clock may have been corrected since the logs were written [inferred]"
+            }
+            parts.append(text)
+        } else if abs(clock) >= clockErrorThreshold, let ntp, ntp.bearing == .nodeClockOff {
+            parts.append("\(differ): \(ntp.described), which makes the node's clock the likelier one off [inferred: the status is the node's state when the command ran]; the node's clock is still kept as the reference (no CSSM-issued deadline shows it off) and the capture placed on it")
+        } else if abs(clock) >= clockErrorThreshold, let ntp, ntp.bearing == .nodeClockHeld {
+            parts.append("\(differ): \(ntp.described), within \(Int(NodeNtp.offsetThresholdMs / 1000)) s of its NTP server when it ran, so the capturing host's clock is the likelier one off [inferred]; check the capturing host's NTP; the node's clock is kept as the reference and the capture placed on it")
         } else if abs(clock) >= clockErrorThreshold {
             parts.append("\(differ): either the capturing host's clock or the node's is off (nothing in the licensing evidence says the node's is; check `utils ntp status` and the capturing host's NTP); the node's clock is kept as the reference and the capture placed on it")
         } else if abs(clock) >= matchingNoise {

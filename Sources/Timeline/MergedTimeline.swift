@@ -57,6 +57,8 @@ public struct MergedTimeline: Sendable {
     ) -> MergedTimeline {
         var input: [SourceEvents] = consume sources
         let present = Set(input.map(\.kind))
+        // The nodes' own NTP state (few events, CLI outputs only), for the clock error's attribution.
+        let ntpStatuses = input.filter { $0.kind == .cli }.flatMap { $0.events.filter { $0.kind == .ntpStatus } }
         let capture = input.filter { $0.kind == .capture }.flatMap(\.events)
         // Without capture events there is no skew to find (the estimate needs both sides): the text events are
         // not gathered for it then.
@@ -68,6 +70,7 @@ public struct MergedTimeline: Sendable {
             text = input.filter { $0.kind != .capture && $0.kind != .cli }
                 .flatMap { $0.events.filter { ClockSkew.logAttemptKinds.contains($0.kind) }.unfolded() }
             skew = ClockSkew.estimate(logEvents: text, captureEvents: capture)
+            if let s = skew { skew?.nodeNtp = NodeNtp.nearest(ntpStatuses, to: s.pairs.first?.first?.path) }
         }
         if textZoneConfirmed, let s = skew {
             skew?.zoneOffsetSeconds = 0
@@ -98,7 +101,7 @@ public struct MergedTimeline: Sendable {
         if let s = skew {
             skew?.nodeClockSuspect = nodeClockSuspect
             skew?.interpretation = ClockSkew.interpret(
-                s.offsetSeconds, nodeClockSuspect: nodeClockSuspect, zoneConfirmed: textZoneConfirmed)
+                s.offsetSeconds, nodeClockSuspect: nodeClockSuspect, zoneConfirmed: textZoneConfirmed, ntp: s.nodeNtp)
         }
         let skewEvents = skew.map { [skewEvent($0, logs: text, placedAt: nodeClockSuspect ? applied : zonePart)] } ?? []
         text = []
@@ -183,16 +186,21 @@ public struct MergedTimeline: Sendable {
     /// Moves a text event by `offset` (a zone correction, and a clock error when the node's clock is the wrong one)
     /// and says so.
     static func shift(_ e: Event, by offset: Double) -> Event {
-        guard var t = e.time else { return e }
+        guard e.time != nil || e.snapshot != nil else { return e }
         var copy = e
-        t.instant += offset
         let (zone, clock) = ClockSkew.split(offset)
         let why = zone == 0 ? "clock error \(DurationFormat.compact.text(clock, signed: true))"
             : clock == 0 ? "zone correction \(DurationFormat.compact.text(Double(zone), signed: true))"
             : "zone correction \(DurationFormat.compact.text(Double(zone), signed: true)), clock error \(DurationFormat.compact.text(clock, signed: true))"
-        t.assumptions.append("shifted \(DurationFormat.compact.text(offset, signed: true)) onto the capture clock (\(why), from attempts matched in logs and captures)")
-        copy.time = t
+        let note = "shifted \(DurationFormat.compact.text(offset, signed: true)) onto the capture clock (\(why), from attempts matched in logs and captures)"
+        if var t = e.time {
+            t.instant += offset
+            t.assumptions.append(note)
+            copy.time = t
+        }
         copy.repeats?.shift(by: offset)
+        // The times an output prints by the node's clock move with it; CSSM-issued ones stay as printed.
+        if let s = e.snapshot { copy.snapshot = s.movingNodeClockTimes(by: offset, note: note) }
         return copy
     }
 
@@ -202,6 +210,12 @@ public struct MergedTimeline: Sendable {
         let first = s.pairs.first?.first
         let at = logs.first { $0.source == first }?.time?.instant
         let pairs = s.pairs.map { FieldValue.string($0.map(\.description).joined(separator: " <-> ")) }
+        var ntp: [String: FieldValue] = [:]
+        if let n = s.nodeNtp {
+            ntp = ["node_ntp": .string(n.bearing.rawValue), "node_ntp_state": .string(n.state),
+                "node_ntp_source": .string(n.source.description)]
+            if let ms = n.offsetMs { ntp["node_ntp_offset_ms"] = .double(ms) }
+        }
         return Event(
             kind: .clockSkew, time: at.map { EventTime(instant: $0 + shift, raw: ($0 + shift).iso8601UTC) },
             source: first ?? SourcePointer(path: "timeline", location: .file),
@@ -212,7 +226,7 @@ public struct MergedTimeline: Sendable {
                 "threshold_seconds": .double(ClockSkew.clockErrorThreshold), "matched_pairs": .int(s.matchedPairs),
                 "pairs": .list(pairs), "interpretation": .string(s.interpretation),
                 "node_clock_suspect": .bool(s.nodeClockSuspect),
-            ])
+            ].merging(ntp) { $1 })
     }
 
     /// The engine's transitions and anomalies as events, so rules can select on them.

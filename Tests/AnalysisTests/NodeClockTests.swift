@@ -44,6 +44,15 @@ struct NodeClockTests {
         // The output's own times (node clock) move with the logs: its snapshot sits at the last failure's true instant.
         let snapshot = try #require(o.events.first { $0.kind == .statusSnapshot }?.time)
         #expect(abs(snapshot.instant.timeIntervalSince1970 - Self.wire[2]) < 2)
+        // The node's own timer moves with it: Next Renewal Attempt (printed 180 d after the registration, by the node's
+        // clock) agrees with the rebuilt registration + 180 d, while the CSSM-issued times stay as printed.
+        let next = try #require(o.report.snapshots.flatMap(\.timers).first { $0.name == "next_renewal_attempt" })
+        #expect(next.verdict == .agree)
+        #expect(abs((next.printed?.instant.timeIntervalSince1970 ?? 0) - (1_639_969_200 + 180 * 86_400)) < 2)
+        #expect(next.printed?.assumptions.contains { $0.contains("onto the capture clock") } == true)
+        let expires = try #require(o.report.snapshots.flatMap(\.timers).first { $0.name == "registration_expires" })
+        #expect(expires.printed?.raw == "Dec 20 11:55:02 2022 JST")
+        #expect(expires.printed?.assumptions.contains { $0.contains("onto the capture clock") } == false)
         // The communication deadline is CSSM's, printed: last success (true 2022-03-10T05:00:00Z) + 90 d − 298 s.
         let deadline = try #require(o.report.deadlines.first { $0.name == "communication_deadline" })
         #expect(abs(deadline.due.timeIntervalSince1970 - (1_646_888_400 + 90 * 86_400 - 298)) < 300)

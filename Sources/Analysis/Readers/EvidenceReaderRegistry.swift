@@ -12,10 +12,10 @@ public struct EvidenceReaderRegistry: Sendable {
     /// A registry holding `readers`.
     public init(_ readers: [any EvidenceReader]) { self.readers = readers }
 
-    /// Captures, everything the message catalog reads, and `show license` outputs (whose words other text quotes,
-    /// so their markers are asked last).
+    /// Captures, `utils ntp status` outputs, everything the message catalog reads, and `show license` outputs (whose
+    /// words other text quotes, so their markers are asked last).
     public static let standard = EvidenceReaderRegistry([
-        CaptureEvidenceReader(), CatalogLogEvidenceReader(), ShowLicenseEvidenceReader(),
+        CaptureEvidenceReader(), NtpStatusEvidenceReader(), CatalogLogEvidenceReader(), ShowLicenseEvidenceReader(),
     ])
 
     /// Adds `reader` ahead of the registered ones, so it is asked first.

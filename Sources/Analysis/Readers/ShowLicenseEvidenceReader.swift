@@ -39,6 +39,11 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
         out.lines = reading.lineCount
         // Same rule as `licscope status`: lines that look like fields but cannot be read are lost evidence.
         out.damage = reading.problems.flatMap { $0 }
+        // A transcript that also ran `utils ntp status` (what the clock-error attribution asks for).
+        if NtpStatusReader.mentionsNtpStatus(text) {
+            let (ntp, problems) = NtpStatusReader.events(text: text, path: entry.displayPath)
+            if !ntp.isEmpty { NtpStatusEvidenceReader.add(ntp, problems: problems, path: entry.displayPath, to: &out) }
+        }
         for e in events {
             // The latest activity the output reports is closest to when the logs beside it were written.
             if let s = e.snapshot, let t = SnapshotEvents.observationTime(s) {

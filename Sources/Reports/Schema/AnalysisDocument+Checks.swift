@@ -89,6 +89,16 @@ extension AnalysisDocument {
         public var zoneOffsetSeconds: Int
         public var clockErrorSeconds: Double
         public var nodeClockSuspect: Bool
+        /// The node's own `utils ntp status`, when the bundle holds one.
+        public var nodeNtp: NodeNtpRow?
+
+        /// What the node's `utils ntp status` says about its clock.
+        public struct NodeNtpRow: Sendable, Codable, Hashable {
+            public var state: String
+            public var offsetMs: Double?
+            public var source: Pointer
+            public var bearing: String
+        }
 
         /// Maps a skew estimate.
         public init(_ s: SkewEstimate) {
@@ -101,6 +111,9 @@ extension AnalysisDocument {
             zoneOffsetSeconds = s.zoneOffsetSeconds
             clockErrorSeconds = s.clockErrorSeconds
             nodeClockSuspect = s.nodeClockSuspect
+            nodeNtp = s.nodeNtp.map {
+                NodeNtpRow(state: $0.state, offsetMs: $0.offsetMs, source: Pointer($0.source), bearing: $0.bearing.rawValue)
+            }
         }
     }
 

@@ -62,15 +62,7 @@ public enum ZoneDecision {
     }
 
     /// Folder steps between two files (fewer means more likely the same node's).
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let pa = folders(a), pb = folders(b)
-        let common = zip(pa, pb).prefix { $0 == $1 }.count
-        return (pa.count - common) + (pb.count - common)
-    }
-
-    private static func folders(_ path: String) -> [Substring] {
-        Array(path.split(whereSeparator: { $0 == "/" || $0 == "!" }).dropLast())
-    }
+    public static func distance(_ a: String, _ b: String) -> Int { BundlePath.distance(a, b) }
 
     /// Two zones with the same offsets over the years logs cover (Europe/Paris and Europe/Zurich).
     static func same(_ a: LocalZone, _ b: LocalZone) -> Bool {
