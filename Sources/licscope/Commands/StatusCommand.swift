@@ -34,9 +34,9 @@ struct StatusCommand: ParsableCommand {
     /// The most bytes read from one `show license …` output (real ones are a few KiB; the parser holds the text).
     static let maxOutputBytes = 16 << 20
 
-    /// Why `path` is not read: a special file (a FIFO would block), or larger than ``maxOutputBytes``.
+    /// Why `path` is not read: larger than ``maxOutputBytes`` (special files never get here: ``CommandInputs``
+    /// refuses them).
     static func inputRefusal(_ path: String) -> String? {
-        if let refusal = SpecialFile.refusal(path) { return refusal }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size > maxOutputBytes {
             return "\(size) bytes, larger than the limit of \(maxOutputBytes) bytes for a license output; not read"

@@ -19,7 +19,9 @@ struct InputFile {
 
 /// The inputs of `events`, `packets` and `status`: `-` (standard input, spooled to the scratch directory), files,
 /// folders (walked recursively in name order) and archives (zip, tar, tar.gz, gzip'd captures — expanded into the
-/// scratch directory by ``BundleReader``), each file recognised by content as `analyze` recognises it.
+/// scratch directory by ``BundleReader``), each file recognised by content as `analyze` recognises it. A path that
+/// does not exist is a usage error (as on `analyze`); a file named on the command line that cannot be opened, or is
+/// a FIFO, device or socket, is a problem.
 final class CommandInputs {
     /// Every file, in argument order.
     private(set) var files: [InputFile] = []
@@ -40,8 +42,7 @@ final class CommandInputs {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                files.append(InputFile(localPath: path, displayPath: path, kind: nil, named: true))
-                continue
+                throw ValidationError("no such file or directory: \(path)")
             }
             if isDirectory.boolValue {
                 for file in Self.walk(path) { try add(file: file, display: file, named: false) }
@@ -65,8 +66,11 @@ final class CommandInputs {
     }
 
     private func add(file: String, display: String, named: Bool) throws {
-        if SpecialFile.refusal(file) != nil {
-            files.append(InputFile(localPath: file, displayPath: display, kind: nil, named: named))
+        if let refusal = Self.refusal(file) {
+            // Given by name: unreadable, said once here. Found in a folder: the command skips it with a note.
+            if named { problems.append("\(display): \(refusal)") } else {
+                files.append(InputFile(localPath: file, displayPath: display, kind: nil, named: false))
+            }
             return
         }
         let kind = EvidenceReaderRegistry.standard.recognise(path: file, name: display)?.kind
@@ -89,6 +93,16 @@ final class CommandInputs {
             let kind = EvidenceReaderRegistry.standard.recognise(path: entry.localPath, name: shownPath)?.kind
             files.append(InputFile(localPath: entry.localPath, displayPath: shownPath, kind: kind, named: false))
         }
+    }
+
+    /// Why `path` is not read: a special file (never opened), or the system's reason it cannot be opened; nil when
+    /// it can be read.
+    static func refusal(_ path: String) -> String? {
+        if let refusal = SpecialFile.refusal(path) { return refusal }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return "cannot be opened: \(String(cString: strerror(errno)))" }
+        close(fd)
+        return nil
     }
 
     /// Files under `folder`, recursively, in name order.
