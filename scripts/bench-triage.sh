@@ -2,7 +2,8 @@
 # Batch triage benchmark: the same bundles triaged with --jobs 1 and --jobs 2 by the release build, in one run.
 # Bundles: the sample and every rule fixture folder (about 80), each once as a folder, COPIES times over (each
 # copy made distinct by a note file, so none is skipped as identical). Prints bundles per minute for each, the
-# ratio, and the whole run's peak memory as triage reports it. Usage: scripts/bench-triage.sh [COPIES]
+# ratio, and the whole run's peak memory as triage reports it; then --jobs 2 again writing every bundle's HTML
+# report (--reports, the same single analysis per bundle). Usage: scripts/bench-triage.sh [COPIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -33,3 +34,13 @@ for jobs in 1 2; do
 done
 awk -v a="${rate[1]}" -v b="${rate[2]}" -v cores="$(nproc)" \
   'BEGIN { printf "ratio --jobs 2 / --jobs 1: %.2fx (target >= 1.8x; %d cores on this machine)\n", b / a, cores }'
+start=$(date +%s.%N)
+"$bin" triage "$work/bundles" --jobs 2 --out "$work/out-reports.jsonl" --format html --reports "$work/reports" \
+  > "$work/summary-reports.html" || true
+end=$(date +%s.%N)
+lines=$(wc -l < "$work/out-reports.jsonl")
+reports=$(find "$work/reports" -type f | wc -l)
+printf 'triage --jobs 2 --reports: %s bundles in %.2f s = %s bundles/min, %s reports (%.2fx the rate without)\n' "$lines" \
+  "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" \
+  "$(awk -v n="$lines" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", n * 60 / (e - s) }')" "$reports" \
+  "$(awk -v n="$lines" -v s="$start" -v e="$end" -v b="${rate[2]}" 'BEGIN { printf "%.2f", n * 60 / (e - s) / b }')"
