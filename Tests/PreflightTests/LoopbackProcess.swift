@@ -4,7 +4,7 @@ import Testing
 /// A server process a test starts on loopback and stops (by its own pid) when the test ends.
 final class LoopbackProcess: @unchecked Sendable {
     // Safety: `pid` is set once in init; stop() is called by the owning test (and deinit), and `waitpid` reaps once.
-    private let pid: pid_t
+    let pid: pid_t
     private var reaped = false
     let name: String
     private let logPath: String
@@ -22,6 +22,9 @@ final class LoopbackProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The server must not inherit the test process's other descriptors: a `flock` held around `swift test`, or
+        // the pipe `make test` reads, would stay open in a server that outlives a crashed test and hold them.
+        for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
@@ -66,6 +69,12 @@ final class LoopbackProcess: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// The descriptors this process has open now (from /proc/self/fd; empty where /proc is not mounted).
+    private static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap { Int32($0) }
+    }
 
     static func which(_ tool: String) -> String? {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "") .split(separator: ":").map(String.init)
