@@ -112,7 +112,8 @@ extension EventVocabulary {
             "derived": FieldSpec(.time),
         ]) { $1 }),
         // Derived by the timeline from attempts seen in logs and captures: the offset split into zone and clock error.
-        KindSpec(.clockSkew, fields: text("interpretation").merging([
+        KindSpec(.clockSkew, fields: text("interpretation", "attribution").merging([
+            "likelier_wrong_clock": FieldSpec(values: ["node", "capture_host", "either"]),
             "offset_seconds": FieldSpec(.number), "zone_offset_seconds": FieldSpec(.integer),
             "clock_error_seconds": FieldSpec(.number), "clock_error_abs_seconds": FieldSpec(.number),
             "threshold_seconds": FieldSpec(.number), "matched_pairs": FieldSpec(.integer), "pairs": FieldSpec(.list),

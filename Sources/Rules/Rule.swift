@@ -23,6 +23,8 @@ public struct Rule: Sendable, Hashable {
     public var file: String
     /// Where the `id` value sits in `file`.
     public var idPosition: RulePosition
+    /// A lower severity the finding takes when only some selections matched (`lower_severity`), or nil.
+    public var lowerSeverity: LowerSeverity? = nil
 
     /// The card's fields (`rule.id`, `rule.severity`, …).
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<RuleCard, T>) -> T {
@@ -32,6 +34,20 @@ public struct Rule: Sendable, Hashable {
 
     /// The selection called `name`.
     public func selection(named name: String) -> NamedSelection? { selections.first { $0.name == name } }
+}
+
+/// `lower_severity: {severity: low, when_only: [a, b]}`: when every selection that matched is one of `whenOnly`, the
+/// finding takes `severity` instead of the rule's (a weaker reading of the same signature).
+public struct LowerSeverity: Sendable, Hashable {
+    /// The severity the finding takes; lower than the rule's.
+    public var severity: RuleSeverity
+    /// The selections that, matching alone, lower it.
+    public var whenOnly: [String]
+
+    /// The severity of a finding whose matched selections are `matched`.
+    func severity(for matched: [String], otherwise: RuleSeverity) -> RuleSeverity {
+        !matched.isEmpty && matched.allSatisfy(whenOnly.contains) ? severity : otherwise
+    }
 }
 
 /// A 1-based line and column in a rule file.

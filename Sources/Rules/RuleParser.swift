@@ -8,7 +8,7 @@ enum RuleParser {
     static let topLevelKeys: Set<String> = [
         "id", "rev", "kind", "title", "severity", "confidence", "confidence_note", "affected_versions",
         "fixed_versions", "requires", "corroborated_by", "when", "verdict", "explain", "remediation", "references",
-        "facts", "inferences", "tests",
+        "facts", "inferences", "tests", "lower_severity",
     ]
 
     /// Parses rule YAML text read from `file`.
@@ -59,12 +59,16 @@ enum RuleParser {
             remediation: try reader.string(try required("remediation"), "'remediation'"),
             references: try list("references"), facts: facts, inferences: inferences,
             affectedVersions: try list("affected_versions"), fixedVersions: try list("fixed_versions"))
-        return Rule(
+        var rule = Rule(
             card: card, requires: try parseRequires(keys["requires"]?.value, reader: reader),
             corroboratedBy: try evidenceKinds(keys["corroborated_by"]?.value, "'corroborated_by'", reader: reader),
             selections: selections, condition: condition, conditionText: conditionText,
             tests: try parseTests(try required("tests"), reader: reader),
             file: file, idPosition: RulePosition(line: idNode.mark?.line ?? 1, column: idNode.mark?.column ?? 1))
+        if let node = keys["lower_severity"]?.value {
+            rule.lowerSeverity = try parseLowerSeverity(node, rule: rule, reader: reader)
+        }
+        return rule
     }
 
     private static func checkID(_ id: String, kind: RuleKind, node: Node, reader: YAMLNodeReader) throws(RuleLoadError) {
@@ -102,6 +106,29 @@ enum RuleParser {
             throw reader.error(at: node, "'requires' takes exactly one of any_of or all_of")
         }
         return EvidenceRequirement(mode: mode, kinds: try evidenceKinds(entry.value, "'requires.\(name)'", reader: reader))
+    }
+
+    /// `lower_severity: {severity: low, when_only: [selection…]}`: a severity below the rule's and known selections.
+    private static func parseLowerSeverity(_ node: Node, rule: Rule, reader: YAMLNodeReader) throws(RuleLoadError)
+        -> LowerSeverity
+    {
+        let keys = try reader.mapping(node, "'lower_severity'", allowed: ["severity", "when_only"])
+        guard let severityNode = keys["severity"]?.value, let onlyNode = keys["when_only"]?.value else {
+            throw reader.error(at: node, "'lower_severity' needs 'severity' and 'when_only'")
+        }
+        let severity = try reader.choice(severityNode, "'lower_severity.severity'", as: RuleSeverity.self)
+        guard severity < rule.severity else {
+            throw reader.error(at: severityNode, "'lower_severity.severity' must be below the rule's '\(rule.severity.rawValue)'")
+        }
+        var only: [String] = []
+        for item in try reader.strings(onlyNode, "'lower_severity.when_only'") {
+            guard rule.selection(named: item.text) != nil else {
+                throw reader.error(at: item.node, "'lower_severity.when_only' names no selection '\(item.text)'")
+            }
+            only.append(item.text)
+        }
+        guard !only.isEmpty else { throw reader.error(at: onlyNode, "'lower_severity.when_only' lists no selection") }
+        return LowerSeverity(severity: severity, whenOnly: only)
     }
 
     /// `tests: {match: [dir…], nomatch: [dir…]}`, each with at least one entry.

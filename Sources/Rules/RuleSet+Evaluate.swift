@@ -134,6 +134,7 @@ enum RuleEvaluator {
             groups.groups, total: total, limit: Finding.evidenceLimit, sourceText: index.sourceText(at:))
         let absent = rule.corroboratedBy.filter { !present.contains($0) }
         var card = rule.card
+        if let lower = rule.lowerSeverity { card.severity = lower.severity(for: matched, otherwise: card.severity) }
         let template = Dictionary(forTemplate.values.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         card.verdict = VerdictTemplate.fill(card.verdict, from: template.keys.sorted().compactMap { template[$0]?.build() })
         return Finding(

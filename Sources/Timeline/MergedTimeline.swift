@@ -216,6 +216,12 @@ public struct MergedTimeline: Sendable {
                 "node_ntp_source": .string(n.source.description)]
             if let ms = n.offsetMs { ntp["node_ntp_offset_ms"] = .double(ms) }
         }
+        // Which clock is likelier off is said only of a clock error at or above the threshold (a finding).
+        var attribution: [String: FieldValue] = [:]
+        if abs(s.clockErrorSeconds) >= ClockSkew.clockErrorThreshold {
+            attribution = ["likelier_wrong_clock": .string(SkewAttribution(s).rawValue),
+                "attribution": .string(SkewAttribution.sentence(s))]
+        }
         return Event(
             kind: .clockSkew, time: at.map { EventTime(instant: $0 + shift, raw: ($0 + shift).iso8601UTC) },
             source: first ?? SourcePointer(path: "timeline", location: .file),
@@ -226,7 +232,7 @@ public struct MergedTimeline: Sendable {
                 "threshold_seconds": .double(ClockSkew.clockErrorThreshold), "matched_pairs": .int(s.matchedPairs),
                 "pairs": .list(pairs), "interpretation": .string(s.interpretation),
                 "node_clock_suspect": .bool(s.nodeClockSuspect),
-            ].merging(ntp) { $1 })
+            ].merging(ntp) { $1 }.merging(attribution) { $1 })
     }
 
     /// The engine's transitions and anomalies as events, so rules can select on them.

@@ -46,6 +46,8 @@ struct NtpAttributionTests {
         #expect(skew.interpretation.contains("the node's clock the likelier one off"))
         #expect(skew.interpretation.contains("[inferred"))
         let finding = try #require(o.report.findings.first { $0.id == "clock-skew" })
+        #expect(finding.severity == .medium)
+        #expect(finding.rule.verdict.contains("the node's clock is the likelier one off: the capture clock is ahead of it by 7m23s"))
         #expect(finding.evidence.contains { $0.source?.description.hasSuffix("utils-ntp-status.txt:6") == true })
         #expect(finding.evidence.contains { $0.label.contains("clock.skew") || $0.fields?["node_ntp"] != nil })
         // The inventory names the reader.
@@ -53,7 +55,7 @@ struct NtpAttributionTests {
         #expect(entry.reader == "utils ntp status" && entry.events == 2)
     }
 
-    @Test("the same capture and a synchronised node: no finding, the capturing host is the likelier wrong clock")
+    @Test("the same capture and a synchronised node: an info finding naming the capturing host as the likelier wrong clock")
     func synchronisedContradicts() throws {
         let dir = try Self.bundle("capture-ahead", files: Self.captureAhead, ntp: "cucm-synchronised.txt")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -61,7 +63,11 @@ struct NtpAttributionTests {
         let skew = try #require(o.report.skew)
         #expect(skew.nodeNtp?.bearing == .nodeClockHeld)
         #expect(skew.interpretation.contains("the capturing host's clock is the likelier one off [inferred]"))
-        #expect(!o.report.findings.contains { $0.id == "clock-skew" })
+        let finding = try #require(o.report.findings.first { $0.id == "clock-skew" })
+        #expect(finding.severity == .info)
+        #expect(finding.rule.verdict.contains("the capturing host's clock is the likelier one off [inferred]: it is ahead of the node's by 7m23s"))
+        #expect(finding.rule.verdict.contains("the capture is moved onto the node's clock"))
+        #expect(finding.evidence.contains { $0.fields?["likelier_wrong_clock"]?.text == "capture_host" })
     }
 
     @Test("no capture, an unsynchronised node: still a clock-skew diagnostic, its evidence the status line")

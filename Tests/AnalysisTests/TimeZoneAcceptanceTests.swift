@@ -131,8 +131,16 @@ struct ClockErrorAndMemberDateTests {
         #expect(!skew.interpretation.contains("zone offset"))
         #expect(skew.interpretation.contains("capture clock is ahead of the node clock by 7m23s"))
         #expect(!skew.nodeClockSuspect)
-        // The capture host's clock error is not the product's clock problem.
-        #expect(!o.report.findings.contains { $0.id == "clock-skew" })
+        // A clock error at or above the 90 s threshold is always a `clock-skew` finding: with nothing saying which
+        // clock is off, it says so and keeps the node's clock, with the matched attempt pairs as its evidence.
+        let finding = try #require(o.report.findings.first { $0.id == "clock-skew" })
+        let item = try #require(finding.evidence.first { $0.fields?["clock_error_abs_seconds"] != nil })
+        let error = try #require(item.fields?["clock_error_abs_seconds"].flatMap { Double($0.text) })
+        #expect(abs(error - 443) <= 2)
+        #expect(item.fields?["likelier_wrong_clock"]?.text == "either")
+        #expect(finding.rule.verdict.contains("one of the two clocks is off by 7m23s"))
+        #expect(finding.rule.verdict.contains("the timeline keeps the node's clock [assumption]"))
+        #expect(finding.severity == .info)
         let skewEvent = try #require(o.events.first { $0.kind == .clockSkew })
         #expect(abs((skewEvent.fields["clock_error_seconds"].flatMap { Double($0.text) } ?? 0) - 443) <= 2)
         // Each logged attempt stays on the node's clock (wire time − 443 s); the capture's ladders are placed on it.
