@@ -40,9 +40,11 @@ enum FindingExcerpts {
     }
 
     /// The display path and line of an item whose excerpt is to be re-read: a log item without one, or a state
-    /// item, whose reproduction hint greps the line its state was read from.
+    /// item, whose reproduction hint greps the line its state was read from. A `clock.skew` item is the timeline's
+    /// own statement, placed at its first matched log line: it has no excerpt, held or not.
     private static func pending(_ item: FindingEvidence, files: [String: String]) -> (String, Int)? {
-        guard item.excerpt == nil || item.describesState, let source = item.source, case .line(let n) = source.location,
+        guard item.excerpt == nil || item.describesState, item.label != EventKind.clockSkew.rawValue,
+            let source = item.source, case .line(let n) = source.location,
             let local = files[source.path], !local.isEmpty
         else { return nil }
         return (source.path, n)
