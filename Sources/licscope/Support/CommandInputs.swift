@@ -27,8 +27,6 @@ final class CommandInputs {
     private(set) var files: [InputFile] = []
     /// What could not be opened, one line each (`path: reason`): refusals and damage met while expanding.
     private(set) var problems: [String] = []
-    /// Archive members passed over because they are not evidence (directories, metadata), one line each.
-    private(set) var skipped: [String] = []
     private var scratch: ScratchDirectory?
 
     /// Gathers `paths`; `-` may appear once.
@@ -84,8 +82,7 @@ final class CommandInputs {
             let path = shown(item.displayPath)
             switch item.status {
             case .refused, .partlyUnreadable: problems.append("\(path): \(item.reason ?? "not read in full")")
-            case .skipped: skipped.append("\(path): \(item.reason ?? "skipped")")
-            case .parsed: break
+            case .skipped, .parsed: break  // not evidence (directories, metadata): nothing to say
             }
         }
         for entry in bundle.entries {
