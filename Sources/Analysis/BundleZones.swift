@@ -47,7 +47,10 @@ public enum BundleZones {
     }
 
     /// Whether some event was read from a stamp that printed no zone.
-    static func readUnzoned(_ events: [Event]) -> Bool {
-        events.contains { $0.time?.assumptions.contains { $0.hasPrefix("no zone printed") } ?? false }
+    static func readUnzoned(_ events: [Event]) -> Bool { events.contains(where: readUnzoned) }
+
+    /// Whether `event` was read from a stamp that printed no zone.
+    static func readUnzoned(_ event: Event) -> Bool {
+        event.time?.assumptions.contains { $0.hasPrefix("no zone printed") } ?? false
     }
 }

@@ -18,14 +18,11 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     /// Unclaimed text is read through the catalog too (a pasted CLI session holds configuration commands).
     public var readsUnclaimedText: Bool { true }
 
+    /// `slm.log.1.gz` is inflated as it is read (``LogIngester``), never expanded to disk first.
+    public var readsGzip: Bool { true }
+
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
-        let (zones, zone) = ZoneDecision.decide(
-            for: entry.displayPath, evidence: context.zoneEvidence, resolver: context.options.zones)
-        var options = LogIngestOptions(
-            zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
-            catalog: context.options.catalog, modificationTime: entry.memberDate)
-        options.keepLineText = context.options.keepLogLineText
-        options.foldRepeats = context.options.foldRepeats
+        let (options, zone) = Self.options(entry, context: context)
         let r = LogIngester.ingest(path: entry.localPath, options: options)
         var out = EvidenceReading(reader: r.format)
         if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }
@@ -48,6 +45,40 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
         out.lines = r.linesRead
         out.damage = r.damage
         return out
+    }
+
+    /// Streams the file through the catalog (``LogIngester/stream(path:options:progress:sink:)``), holding no
+    /// events: lines, format and damage come back, and the zone zone-less lines were read in when there were any.
+    /// Text with no event in it is still reported with its lines (`events` lists every file it reads).
+    public func stream(
+        _ entry: EvidenceEntry, context: EvidenceReaderContext, progress: ((Int) -> Void)?, sink: (Event) -> Void
+    ) -> EvidenceReading {
+        var (options, zone) = Self.options(entry, context: context)
+        options.foldRepeats = false
+        var unzoned = false
+        let r = LogIngester.stream(path: entry.localPath, options: options, progress: progress) { event in
+            if !unzoned, BundleZones.readUnzoned(event) { unzoned = true }
+            sink(event)
+        }
+        var out = EvidenceReading(reader: r.format)
+        if unzoned { out.timeZones = [zone] }
+        let kind = Self.kind(entry.content, found: r.evidenceKinds)
+        out.present = entry.content == .text ? r.evidenceKinds : r.evidenceKinds.union([kind])
+        out.lines = r.linesRead
+        out.damage = r.damage
+        return out
+    }
+
+    /// The log options for `entry` (its zone decided from the bundle's evidence), and that decision.
+    private static func options(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> (LogIngestOptions, SourceZone) {
+        let (zones, zone) = ZoneDecision.decide(
+            for: entry.displayPath, evidence: context.zoneEvidence, resolver: context.options.zones)
+        var options = LogIngestOptions(
+            zones: zones, yearHints: context.yearHints, displayPath: entry.displayPath,
+            catalog: context.options.catalog, modificationTime: entry.memberDate)
+        options.keepLineText = context.options.keepLogLineText
+        options.foldRepeats = context.options.foldRepeats
+        return (options, zone)
     }
 
     /// The kind the timeline files the source under. Unrecognised text whose events name no kind is filed as

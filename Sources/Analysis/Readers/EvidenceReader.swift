@@ -66,6 +66,13 @@ public struct EvidenceReaderContext: Sendable {
     public var yearHints: [CiscoTimestamp.YearHint]
     /// What the bundle says about its nodes' zones (`show timezone config`, printed abbreviations).
     public var zoneEvidence: [ZoneEvidence] = []
+
+    /// A context for reading with `options`, the years `yearHints` give and the zones `zoneEvidence` shows.
+    public init(options: AnalysisOptions, yearHints: [CiscoTimestamp.YearHint], zoneEvidence: [ZoneEvidence] = []) {
+        self.options = options
+        self.yearHints = yearHints
+        self.zoneEvidence = zoneEvidence
+    }
 }
 
 /// Reads one kind of input into events: recognises its entries from their first bytes and name, and reads them,
@@ -88,8 +95,18 @@ public protocol EvidenceReader: Sendable {
     /// True when the reader also reads text that no reader's markers claimed (to find what it can; the entry
     /// stays skipped when nothing is found).
     var readsUnclaimedText: Bool { get }
+    /// True when the reader inflates a gzip'd file itself (the log reader); commands that read files one by one
+    /// expand other gzip'd content first (``EvidenceReaderRegistry/recognise(path:name:)``).
+    var readsGzip: Bool { get }
     /// Reads `entry`. Never throws: what cannot be read becomes damage.
     func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading
+    /// Reads `entry` as `licscope events` does: every event, unfolded, handed to `sink` in file order as soon as it
+    /// is settled, and the reading without its events (``EvidenceReading/sources`` empty). `progress` is told the
+    /// bytes read so far, where the reader reads in chunks. Readers of inputs that can be large stream; the default
+    /// reads the entry whole (``streamingRead(_:context:sink:)``).
+    func stream(
+        _ entry: EvidenceEntry, context: EvidenceReaderContext, progress: ((Int) -> Void)?, sink: (Event) -> Void
+    ) -> EvidenceReading
 }
 
 extension EvidenceReader {
@@ -99,4 +116,6 @@ extension EvidenceReader {
     public var textMarkers: [TextMarkers] { [] }
     /// Unclaimed text is not this reader's.
     public var readsUnclaimedText: Bool { false }
+    /// Gzip'd content is expanded before this reader reads it.
+    public var readsGzip: Bool { false }
 }

@@ -36,17 +36,21 @@ public struct EvidenceReaderRegistry: Sendable {
         if let kind = TextVote.winner(head, name: name, kinds: readers.flatMap(\.textMarkers)) {
             return Recognition(kind: kind, reader: readers.first { $0.textMarkers.contains { $0.kind == kind } })
         }
-        return Recognition(kind: .text, reader: readers.first { $0.readsUnclaimedText })
+        return Recognition(kind: .text, reader: textReader)
     }
 
+    /// The reader of text no reader's markers claimed (the message catalog's, in the standard registry).
+    public var textReader: (any EvidenceReader)? { readers.first { $0.readsUnclaimedText } }
+
     /// What the file at `path` is, for commands that read files one by one (`events`, `packets`, `status`), with
-    /// gzip looked through: a gzip'd text keeps its text kind (the log reader inflates it itself), anything that
-    /// must be expanded first (zip, tar, tar.gz, a gzip'd capture) is ``ContentKind/archive``. Nil when the file
-    /// cannot be read.
+    /// gzip looked through: a gzip'd text whose reader inflates it itself (a log) keeps its kind; anything that
+    /// must be expanded first (zip, tar, tar.gz, a gzip'd capture or `show license` output) is
+    /// ``ContentKind/archive``. Nil when the file cannot be read.
     public func recognise(path: String, name: String? = nil) -> Recognition? {
         guard let head = ArchiveSniff.head(path: path, count: Self.prefixLength) else { return nil }
         guard let inner = head.decompressed else { return recognise(prefix: head.bytes, name: name ?? path) }
         let found = recognise(prefix: inner, name: name ?? path)
-        return found.kind == .archive || found.bySignature ? Recognition(kind: .archive, reader: nil) : found
+        let expandFirst = found.kind == .archive || found.bySignature || found.reader.map { !$0.readsGzip } == true
+        return expandFirst ? Recognition(kind: .archive, reader: nil) : found
     }
 }

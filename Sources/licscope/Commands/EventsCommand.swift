@@ -7,12 +7,14 @@ import PacketIngest
 import Reports
 import TextIngest
 
-/// `licscope events PATH…`: the timeline events read from License Manager traces, syslog, RTMT alert lines and
-/// `utils service list` outputs, each with its `path:line`.
+/// `licscope events PATH…`: the timeline events every registered evidence reader reads — License Manager traces,
+/// syslog, RTMT alert lines and `utils service list` outputs (the message catalog), `show license` outputs, `utils
+/// ntp status` outputs and captures — each with its `path:line` (or `capture#frame`), each file recognised and read
+/// by the reader `analyze` picks for it (``EvidenceReaderRegistry``), streamed where the reader streams.
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Print the events read from log files (plain or gzip'd), with path:line pointers.",
+        abstract: "Print the events read from logs (plain or gzip'd), CLI outputs and captures, with path:line pointers.",
         discussion: """
             \(ExitStatus.helpTable) Damage (invalid UTF-8, NUL bytes, truncated gzip, over-long lines) is reported on stderr.
             """ + HelpExamples.events)
@@ -57,8 +59,19 @@ struct EventsCommand: ParsableCommand {
         let evidence = BundleZones.evidence(
             files: files.map(\.localPath), displayPaths: Dictionary(files.map { ($0.localPath, $0.displayPath) }) { a, _ in a }
         ).evidence
+        var options = AnalysisOptions(zones: resolver, rules: nil, catalog: catalog)
+        options.keepLogLineText = true
+        options.foldRepeats = false
+        let context = EvidenceReaderContext(options: options, yearHints: hints, zoneEvidence: evidence)
         for file in files {
-            let emit: (Event) -> Void = { event in
+            // The reader the registry picked (as `analyze` does); a file named on the command line that no reader
+            // claims (binary content) is still read as text, so its damage is said.
+            guard let reader = file.recognition?.reader ?? (file.named ? Self.registry.textReader : nil) else {
+                Terminal.warn("licscope: \(file.displayPath): skipped: \(Self.skipReason(file.kind))")
+                continue
+            }
+            tally.startFile()
+            let reading = reader.stream(file.entry, context: context, progress: bar.update) { event in
                 guard tally.admit(event) else { return }
                 switch shared.format {
                 case .text:
@@ -67,29 +80,17 @@ struct EventsCommand: ParsableCommand {
                 case .jsonl: if !out.append(eventRecord: event) { tally.fileUntimed += 1 }
                 }
             }
-            var summary: String
-            if file.kind?.isCapture == true {
-                let analysis = CaptureAnalyzer.analyze(path: file.localPath, options: CaptureOptions(displayPath: file.displayPath))
-                tally.startFile()
-                analysis.events.forEach(emit)
-                for error in analysis.errors { Terminal.warn("licscope: \(file.displayPath): \(error)") }
-                damaged = damaged || analysis.isPartlyUnreadable
-                summary = "\(file.displayPath): \(analysis.framesRead) frames, reader \(analysis.reader), \(tally.fileCount) events"
-            } else if !file.named, let skip = Self.skipReason(file.kind) {
-                Terminal.warn("licscope: \(file.displayPath): skipped: \(skip)")
-                continue
+            for d in reading.damage { Terminal.warn("licscope: \(Self.warning(d, in: file.displayPath))") }
+            damaged = damaged || !reading.damage.isEmpty
+            var summary = "\(file.displayPath): "
+            if let frames = reading.frames {
+                summary += "\(frames) frames, reader \(reading.reader), \(tally.fileCount) events"
             } else {
-                let (zones, zone) = ZoneDecision.decide(for: file.displayPath, evidence: evidence, resolver: resolver)
-                let options = LogIngestOptions(zones: zones, yearHints: hints, displayPath: file.displayPath, catalog: catalog)
-                tally.startFile()
-                let result = LogIngester.stream(path: file.localPath, options: options, progress: bar.update, sink: emit)
-                for d in result.damage { Terminal.warn("licscope: \(d)") }
-                damaged = damaged || !result.damage.isEmpty
-                summary = "\(file.displayPath): \(result.linesRead) lines, format \(result.format), \(tally.fileCount) events"
-                if tally.fileUnzoned {
-                    summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
-                    if let w = zone.warning { summary += "; warning: \(w)" }
-                }
+                summary += "\(reading.lines ?? 0) lines, format \(reading.reader), \(tally.fileCount) events"
+            }
+            if tally.fileUnzoned, let zone = reading.timeZones.first {
+                summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
+                if let w = zone.warning { summary += "; warning: \(w)" }
             }
             out.flush(final: true)
             bar.fileDone(size: ProgressBar.files(under: file.localPath).first?.1 ?? 0)
@@ -103,13 +104,22 @@ struct EventsCommand: ParsableCommand {
         if status != .healthy { throw ExitCode(status.rawValue) }
     }
 
-    /// Why a file found in a folder or an archive is passed over, or nil when `events` reads it.
-    static func skipReason(_ kind: ContentKind?) -> String? {
+    /// The readers `events` reads with: the same as `analyze`'s.
+    static let registry = EvidenceReaderRegistry.standard
+
+    /// Why a file found in a folder or an archive is passed over: no reader takes it.
+    static func skipReason(_ kind: ContentKind?) -> String {
         switch kind {
         case .binary?: return "binary content, neither a log nor a capture"
         case .archive?: return "an archive that could not be expanded"
         case nil: return "cannot be read"
-        default: return nil
+        default: return "no reader takes \(kind?.rawValue ?? "it")"
         }
+    }
+
+    /// A damage line on stderr: a log reader's damage names its file and line; other readers' damage is prefixed
+    /// with the file (`capture.pcap: truncated record (offset 24, frame 1)`, `show-license-all.txt: line 12: …`).
+    static func warning(_ damage: Damage, in path: String) -> String {
+        damage.form == .pointer ? damage.description : "\(path): \(damage)"
     }
 }

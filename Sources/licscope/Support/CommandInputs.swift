@@ -10,11 +10,23 @@ struct InputFile {
     var localPath: String
     /// What source pointers and messages call it: the path given, `bundle.zip!packets.cap`, or `<stdin>`.
     var displayPath: String
-    /// What the content is, as the analysis's reader registry recognises it; nil when the file could not be read.
-    var kind: ContentKind?
+    /// What the content is and the reader that takes it, as the analysis's reader registry recognises it; nil
+    /// when the file could not be read.
+    var recognition: Recognition?
     /// Named on the command line (or `-`), not found inside a folder or an archive: a file given by name that a
     /// command cannot read counts as unreadable; one it only came across is skipped with a note.
     var named: Bool
+
+    /// What the content is; nil when the file could not be read.
+    var kind: ContentKind? { recognition?.kind }
+
+    /// The file as the readers take it (of `kind`, or text no reader claimed).
+    var entry: EvidenceEntry {
+        EvidenceEntry(displayPath: displayPath, localPath: localPath, size: size, content: kind ?? .text)
+    }
+
+    /// The file's size in bytes (0 when it cannot be read).
+    var size: Int { ((try? FileManager.default.attributesOfItem(atPath: localPath))?[.size] as? NSNumber)?.intValue ?? 0 }
 }
 
 /// The inputs of `events`, `packets` and `status`: `-` (standard input, spooled to the scratch directory), files,
@@ -67,13 +79,13 @@ final class CommandInputs {
         if let refusal = Self.refusal(file) {
             // Given by name: unreadable, said once here. Found in a folder: the command skips it with a note.
             if named { problems.append("\(display): \(refusal)") } else {
-                files.append(InputFile(localPath: file, displayPath: display, kind: nil, named: false))
+                files.append(InputFile(localPath: file, displayPath: display, recognition: nil, named: false))
             }
             return
         }
-        let kind = EvidenceReaderRegistry.standard.recognise(path: file, name: display)?.kind
-        guard kind == .archive else {
-            files.append(InputFile(localPath: file, displayPath: display, kind: kind, named: named))
+        let recognition = EvidenceReaderRegistry.standard.recognise(path: file, name: display)
+        guard recognition?.kind == .archive else {
+            files.append(InputFile(localPath: file, displayPath: display, recognition: recognition, named: named))
             return
         }
         let bundle = BundleReader.open(paths: [file], workDirectory: try scratchPath())
@@ -87,8 +99,8 @@ final class CommandInputs {
         }
         for entry in bundle.entries {
             let shownPath = shown(entry.displayPath)
-            let kind = EvidenceReaderRegistry.standard.recognise(path: entry.localPath, name: shownPath)?.kind
-            files.append(InputFile(localPath: entry.localPath, displayPath: shownPath, kind: kind, named: false))
+            let recognition = EvidenceReaderRegistry.standard.recognise(path: entry.localPath, name: shownPath)
+            files.append(InputFile(localPath: entry.localPath, displayPath: shownPath, recognition: recognition, named: false))
         }
     }
 
