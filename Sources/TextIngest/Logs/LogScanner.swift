@@ -203,6 +203,12 @@ struct LogScanner {
         return n
     }
 
+    /// The head of a decoded candidate line (its first 400 bytes).
+    static func header(ofLine text: String) -> LineHeader {
+        LineHeader(parsing: text.headBytes(400))
+    }
+
+    /// The head of the raw line `start..<end` (its first 400 bytes).
     static func header(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> LineHeader {
         let n = min(end - start, 400)
         let text = String(decoding: UnsafeBufferPointer(start: p + start, count: max(0, n)), as: UTF8.self)
@@ -220,7 +226,7 @@ struct LogScanner {
         let plainASCII = !checkLine(p, start: start, end: e, line: line)
         let anchors = prefilter.anchorsPresent(in: p, from: start, to: e)
         let text = Self.decodeLine(p, start: start, end: e, mayHoldNUL: !plainASCII)
-        let header = LineHeader(parsing: text.headBytes(400))
+        let header = Self.header(ofLine: text)
         var context: (header: LineHeader, line: Int)??
         let previous = lastHeader
         let found = matcher.match(text, anchors: anchors, header: header, line: line, memo: &memo) {
