@@ -25,9 +25,9 @@ import Testing
     @Test func sameStampAsTheWordByWordReading() {
         var fast = 0
         for line in Self.lines {
-            guard let found = LogTimestampScanner.isoLineStart(line[...]) else { continue }
+            guard let found = LogTimestampScanner.isoLineStart(utf8: line) else { continue }
             fast += 1
-            #expect(found == LogTimestampScanner.scanWords(line[...]), "\(line.debugDescription)")
+            #expect(found == LogTimestampScanner.scanWords(utf8: line), "\(line.debugDescription)")
         }
         // The fast path does read the common heads (and is not a no-op).
         #expect(fast > 500)
@@ -35,7 +35,7 @@ import Testing
 
     @Test func readsTheTraceHead() throws {
         let line = "2018-01-26 00:03:47,186 INFO  [SLM-11] com.x.StatisticsMgr#update - seq=700186"
-        let found = try #require(LogTimestampScanner.isoLineStart(line[...]))
+        let found = try #require(LogTimestampScanner.isoLineStart(utf8: line))
         #expect(found.stamp.raw == "2018-01-26 00:03:47,186")
         #expect(found.stamp.nanosecond == 186_000_000)
         #expect(found.stamp.year == 2018 && found.stamp.second == 47)
@@ -45,7 +45,21 @@ import Testing
         for line in ["2018-01-26 15:11:23 EST x", "2018-01-26 15:11:23+05:30 x", "Jan 26 15:11:23 x",
             "2018-02-30 15:11:23 x", "19:19:03.395 |8060,,,CuSlmSvr,3,18-08-2020 INFO x"]
         {
-            #expect(LogTimestampScanner.isoLineStart(line[...]) == nil, "\(line)")
+            #expect(LogTimestampScanner.isoLineStart(utf8: line) == nil, "\(line)")
         }
+    }
+}
+
+extension LogTimestampScanner {
+    /// ``isoLineStart(_:)`` on a string's bytes.
+    static func isoLineStart(utf8 line: String) -> Found? {
+        var text = line
+        return text.withUTF8 { isoLineStart($0) }
+    }
+
+    /// ``scanWords(_:)`` on a string's bytes.
+    static func scanWords(utf8 line: String) -> Found? {
+        var text = line
+        return text.withUTF8 { scanWords($0) }
     }
 }

@@ -15,6 +15,7 @@ import Testing
         var checked = 0
         var failures = 0
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         for stored in try LineHeaderCorpus.load(url) {
             let now = LineHeaderCorpus.entry(stored.bytes)
             checked += 1

@@ -1,7 +1,8 @@
-import Foundation
-
 /// The head of a log line: its timestamp and the layout-specific fields around it (level, thread, component,
 /// syslog facility/severity/mnemonic), read without assuming a fixed prefix.
+///
+/// Read from the line's UTF-8 bytes in place; strings are made only for the fields kept (the stamp's raw text and
+/// zone, thread, component, syslog fields; the level is a shared literal).
 struct LineHeader: Hashable, Sendable {
     /// The line's layout family.
     enum Layout: String, Hashable, Sendable {
@@ -30,10 +31,21 @@ struct LineHeader: Hashable, Sendable {
 
     static let levels: [String] = ["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL", "SEVERE",
         "NOTICE", "CRITICAL"]
+    private static let levelBytes: [[UInt8]] = levels.map { Array($0.utf8) }
+
+    /// How far into the line a `%FACILITY-SEVERITY-MNEMONIC` is looked for.
+    static let maxHeadBytes = 400
 
     /// Parses the start of `line` (callers pass a bounded prefix).
     init(parsing line: Substring) {
-        readSyslogMnemonic(line)
+        var text = String(line)
+        self = text.withUTF8 { LineHeader(utf8: $0) }
+    }
+
+    /// Parses the start of a line given as UTF-8 bytes (valid UTF-8: a string's bytes, or plain ASCII; callers
+    /// pass a bounded prefix).
+    init(utf8 line: UnsafeBufferPointer<UInt8>) {
+        readSyslogMnemonic(line, limit: Self.scalarBoundary(line, atMost: Self.maxHeadBytes))
         guard let found = LogTimestampScanner.scan(line) else {
             layout = mnemonic != nil ? .syslog : .untimed
             if mnemonic == "RTMT_ALERT" { layout = .rtmtAlert }
@@ -41,92 +53,69 @@ struct LineHeader: Hashable, Sendable {
         }
         defer { if mnemonic == "RTMT_ALERT" { layout = .rtmtAlert } }
         stamp = found.stamp
-        let rest = line[found.end...].drop { $0 == " " || $0 == "\t" }
-        if !found.stamp.hasDate, rest.hasPrefix("|") {
-            readCuSlmSvr(rest.dropFirst())
-        } else if mnemonic != nil || (found.stamp.hasDate && found.stamp.raw.first?.isLetter == true) {
+        var rest = found.end
+        while rest < line.count, line[rest] == 0x20 || line[rest] == 0x09 { rest += 1 }
+        if !found.stamp.hasDate, Self.isCharacter(0x7C, in: line, at: rest) {  // |
+            readCuSlmSvr(line, from: rest + 1)
+        } else if mnemonic != nil
+            || (found.stamp.hasDate && found.stamp.raw.utf8.first.map(LogTimestampScanner.isASCIILetter) == true)
+        {
             layout = .syslog
         } else {
-            readLevelAndThread(rest)
+            readLevelAndThread(line, from: rest)
             layout = level != nil ? .log4j : .other
         }
     }
 
-    /// `8060,,,CuSlmSvr,3,18-08-2020 INFO [SLM-12] …` (header) or `8060,,,CuSlmSvr,3,frame` (continuation).
-    private mutating func readCuSlmSvr(_ rest: Substring) {
-        layout = .cuslmsvr
-        let parts = rest.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6 else { return }
-        let comp = parts[3].trimmingCharacters(in: .whitespaces)
-        if !comp.isEmpty { component = comp }
-        let tail = parts[5]
-        guard tail.count >= 10 else { return }
-        let date = tail.prefix(10)
-        let dmy = date.split(separator: "-", omittingEmptySubsequences: false)
-        guard dmy.count == 3, dmy[0].count == 2, dmy[1].count == 2, dmy[2].count == 4, let d = Int(dmy[0]),
-            let m = Int(dmy[1]), let y = Int(dmy[2]), var s = stamp
-        else { return }
-        s.year = y
-        s.month = m
-        s.day = d
-        s.raw += " " + date
-        stamp = s
-        readLevelAndThread(tail.dropFirst(10))
-    }
-
-    /// A level word and a `[thread]` among the next few tokens.
-    private mutating func readLevelAndThread(_ rest: Substring) {
-        let u = rest.utf8
-        var i = u.startIndex
+    /// A level word and a `[thread]` among the next few tokens from `start`.
+    mutating func readLevelAndThread(_ u: UnsafeBufferPointer<UInt8>, from start: Int) {
+        var i = start
+        let n = u.count
         for _ in 0..<4 {
-            while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
-            guard i < u.endIndex else { return }
+            while i < n, u[i] == 0x20 || u[i] == 0x09 { i += 1 }
+            guard i < n else { return }
             if u[i] == 0x5B {  // [
-                let open = u.index(after: i)
-                guard let close = u[open...].prefix(120).firstIndex(of: 0x5D) else { return }
-                let inner = rest[open..<close]
-                if let l = Self.level(inner) { level = l } else if thread == nil, open < close { thread = String(inner) }
-                i = u.index(after: close)
+                let open = i + 1
+                var close = open
+                while close < min(n, open + 120), u[close] != 0x5D { close += 1 }
+                guard close < min(n, open + 120) else { return }
+                if let l = Self.level(u, open..<close) {
+                    level = l
+                } else if thread == nil, open < close {
+                    thread = LogTimestampScanner.string(u, open..<close)
+                }
+                i = close + 1
                 continue
             }
             var end = i
-            while end < u.endIndex, u[end] != 0x20, u[end] != 0x09 { end = u.index(after: end) }
-            guard level == nil, let l = Self.level(rest[i..<end]) else { return }
+            while end < n, u[end] != 0x20, u[end] != 0x09 { end += 1 }
+            guard level == nil, let l = Self.level(u, i..<end) else { return }
             level = l
             i = end
         }
     }
 
-    /// The level a word names (`ERROR`), nil for any other word.
-    static func level(_ word: Substring) -> String? {
-        let n = word.utf8.count
-        guard n >= 4, n <= 8, word.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-        // The shared literal, not a new string per line.
-        return levels.first { $0.utf8.count == n && $0.utf8.elementsEqual(word.utf8) }
+    /// The level a word names (`ERROR`), nil for any other word. The shared literal, not a new string per line.
+    static func level(_ u: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String? {
+        let n = word.count
+        guard n >= 4, n <= 8, word.allSatisfy({ u[$0] >= 0x41 && u[$0] <= 0x5A }) else { return nil }
+        guard let k = levelBytes.firstIndex(where: { $0.count == n && zip($0, word).allSatisfy { $0 == u[$1] } })
+        else { return nil }
+        return levels[k]
     }
 
-    /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`.
-    private mutating func readSyslogMnemonic(_ line: Substring) {
-        var rest = line.headBytes(400)
-        while let pct = rest.utf8.firstIndex(of: 0x25) {
-            let token = rest[rest.index(after: pct)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-            let parts = token.split(separator: "-", omittingEmptySubsequences: false)
-            if parts.count >= 3, let sev = parts[parts.count - 2].first, parts[parts.count - 2].count == 1,
-                sev.isASCIIDigit, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.isLowercase } })
-            {
-                facility = parts[0..<(parts.count - 2)].joined(separator: "-")
-                severity = String(sev)
-                mnemonic = String(parts[parts.count - 1])
-                return
-            }
-            rest = rest[rest.index(after: pct)...]
-        }
+    /// Whether the character at byte `i` is `byte` alone: the byte, and no combining mark joined to it.
+    static func isCharacter(_ byte: UInt8, in u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < u.count, u[i] == byte else { return false }
+        guard i + 1 < u.count, u[i + 1] >= 0x80 else { return true }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(u.count, i + 8)]), as: UTF8.self)
+        return text.first == Character(Unicode.Scalar(byte))
     }
-}
 
-extension StringProtocol where Self.SubSequence == Substring {
-    /// The first `n` UTF-8 bytes (rounded down to a scalar boundary), without walking characters.
-    func headBytes(_ n: Int) -> Substring {
-        self[..<(utf8.index(startIndex, offsetBy: n, limitedBy: endIndex) ?? endIndex)]
+    /// `at most` bytes of `u`, rounded down to the start of a scalar.
+    static func scalarBoundary(_ u: UnsafeBufferPointer<UInt8>, atMost: Int) -> Int {
+        var k = min(atMost, u.count)
+        while k > 0, k < u.count, u[k] & 0xC0 == 0x80 { k -= 1 }
+        return k
     }
 }

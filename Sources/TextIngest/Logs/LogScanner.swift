@@ -205,14 +205,19 @@ struct LogScanner {
 
     /// The head of a decoded candidate line (its first 400 bytes).
     static func header(ofLine text: String) -> LineHeader {
-        LineHeader(parsing: text.headBytes(400))
+        var text = text
+        return text.withUTF8 { b in
+            LineHeader(utf8: UnsafeBufferPointer(rebasing: b[..<LineHeader.scalarBoundary(b, atMost: 400)]))
+        }
     }
 
     /// The head of the raw line `start..<end` (its first 400 bytes).
     static func header(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> LineHeader {
-        let n = min(end - start, 400)
-        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: max(0, n)), as: UTF8.self)
-        return LineHeader(parsing: text[...])
+        let head = UnsafeBufferPointer(start: p + start, count: max(0, min(end - start, 400)))
+        guard ByteScan.hasNULOrHighByte(p, from: start, to: start + head.count) else { return LineHeader(utf8: head) }
+        // Not plain ASCII: read what decoding makes of the bytes (invalid ones replaced).
+        var text = String(decoding: head, as: UTF8.self)
+        return text.withUTF8 { LineHeader(utf8: $0) }
     }
 
     private mutating func process(_ p: UnsafePointer<UInt8>, start: Int, end: Int) {

@@ -2,75 +2,59 @@ import LicensingModel
 
 extension LogTimestampScanner {
     /// The stamp of a line that starts, at its first byte, with `2018-01-26 15:11:23,456` (any fraction of one to
-    /// nine digits, or none) and no zone: the head of nearly every License Manager trace line, read from bytes
-    /// without splitting the line into words. The result is the one ``scan(_:)`` finds through its word-by-word
+    /// nine digits, or none) and no zone: the head of nearly every License Manager trace line, read without
+    /// splitting the line into words. The result is the one ``scanWords(_:)`` finds through its word-by-word
     /// reading; nil whenever that reading could differ (a zone after the clock or glued to it, a date that does not
     /// exist, anything else at the start), and ``scan(_:)`` then reads the line the general way.
-    static func isoLineStart(_ line: Substring) -> Found? {
-        let u = line.utf8
-        let found: Found?? = u.withContiguousStorageIfAvailable { b -> Found? in
-            let n = b.count
-            guard n >= 18, b[10] == 0x20 || b[10] == 0x09, b[4] == 0x2D, b[7] == 0x2D,
-                let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
-                LicensingCalendar.isValid(year: year, month: month, day: day)
-            else { return nil }
-            var i = 11
-            while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
-            var end = i
-            while end < n, b[end] != 0x20, b[end] != 0x09 { end += 1 }
-            var hi = end
-            while hi > i, isTrailingDecoration(b[hi - 1]) { hi -= 1 }
-            // The clock word: one or two hour digits, then `:MM:SS`, then an optional fraction, nothing else.
-            guard hi - i >= 7, hi - i <= 40, i < n, isDigit(b[i]) else { return nil }
-            var k = i
-            var hour = 0
-            while k < i + 2, k < hi, isDigit(b[k]) {
-                hour = hour * 10 + Int(b[k] - 0x30)
+    static func isoLineStart(_ b: UnsafeBufferPointer<UInt8>) -> Found? {
+        let n = b.count
+        guard n >= 18, b[10] == 0x20 || b[10] == 0x09, b[4] == 0x2D, b[7] == 0x2D,
+            let year = number(b, 0..<4), let month = number(b, 5..<7), let day = number(b, 8..<10),
+            LicensingCalendar.isValid(year: year, month: month, day: day)
+        else { return nil }
+        var i = 11
+        while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        var end = i
+        while end < n, b[end] != 0x20, b[end] != 0x09 { end += 1 }
+        var hi = end
+        while hi > i, isTrailingDecoration(b[hi - 1]) { hi -= 1 }
+        // The clock word: one or two hour digits, then `:MM:SS`, then an optional fraction, nothing else.
+        guard hi - i >= 7, hi - i <= 40, i < n, isDigit(b[i]) else { return nil }
+        var k = i
+        var hour = 0
+        while k < i + 2, k < hi, isDigit(b[k]) {
+            hour = hour * 10 + Int(b[k] - 0x30)
+            k += 1
+        }
+        guard k + 6 <= hi, b[k] == 0x3A, b[k + 3] == 0x3A, let minute = number(b, k + 1..<k + 3),
+            let second = number(b, k + 4..<k + 6), hour < 24, minute < 60, second <= 60
+        else { return nil }
+        k += 6
+        var nanosecond = 0
+        if k < hi {
+            guard b[k] == 0x2E || b[k] == 0x2C else { return nil }
+            k += 1
+            let first = k
+            while k < hi, k - first < 9, isDigit(b[k]) {
+                nanosecond = nanosecond * 10 + Int(b[k] - 0x30)
                 k += 1
             }
-            guard k + 6 <= hi, b[k] == 0x3A, b[k + 3] == 0x3A, let minute = digits(b, k + 1, 2),
-                let second = digits(b, k + 4, 2), hour < 24, minute < 60, second <= 60
-            else { return nil }
-            k += 6
-            var nanosecond = 0
-            if k < hi {
-                guard b[k] == 0x2E || b[k] == 0x2C else { return nil }
-                k += 1
-                let first = k
-                while k < hi, k - first < 9, isDigit(b[k]) {
-                    nanosecond = nanosecond * 10 + Int(b[k] - 0x30)
-                    k += 1
-                }
-                guard k > first, k == hi else { return nil }
-                for _ in (k - first)..<9 { nanosecond *= 10 }
-            }
-            // A zone word after the clock is the general reading's business.
-            // (Words left empty by stripping their decoration are not words: the next one is looked at.)
-            var from = u.index(u.startIndex, offsetBy: end)
-            while let (word, next) = nextToken(u, from: from) {
-                if let word {
-                    if isZone(line[word]) { return nil }
-                    break
-                }
-                from = next
-            }
-            let clockEnd = u.index(u.startIndex, offsetBy: hi)
-            let stamp = WallStamp(
-                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                nanosecond: nanosecond, zone: nil, raw: String(line[..<clockEnd]))
-            return Found(stamp: stamp, end: clockEnd)
+            guard k > first, k == hi else { return nil }
+            for _ in (k - first)..<9 { nanosecond *= 10 }
         }
-        return found ?? nil
-    }
-
-    /// The value of `count` ASCII digits at `at`, nil when one is not a digit.
-    @inline(__always)
-    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ count: Int) -> Int? {
-        var v = 0
-        for k in at..<(at + count) {
-            guard isDigit(b[k]) else { return nil }
-            v = v * 10 + Int(b[k] - 0x30)
+        // A zone word after the clock is the general reading's business.
+        // (Words left empty by stripping their decoration are not words: the next one is looked at.)
+        var from = end
+        while let (word, next) = nextToken(b, from: from) {
+            if let word {
+                if isZone(b, word) { return nil }
+                break
+            }
+            from = next
         }
-        return v
+        let stamp = WallStamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            nanosecond: nanosecond, zone: nil, raw: string(b, 0..<hi))
+        return Found(stamp: stamp, end: hi)
     }
 }

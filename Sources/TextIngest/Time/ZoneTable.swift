@@ -19,6 +19,18 @@ public enum ZoneTable {
         table[abbreviation.uppercased()]
     }
 
+    /// Whether the upper-case ASCII letters `b` are an abbreviation of the table (what ``entry(for:)`` finds for
+    /// them), read without making a string.
+    static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.count <= 8 && packedAbbreviations.contains(pack(b))
+    }
+
+    private static let packedAbbreviations = Set(table.keys.map(\.utf8).filter { $0.count <= 8 }.map(pack))
+
+    private static func pack(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     private static func e(_ h: Int, m: Int = 0, _ meaning: String, _ alternatives: [String] = []) -> Entry {
         let sign = h < 0 ? -1 : 1
         return Entry(offsetSeconds: h * 3600 + sign * m * 60, meaning: meaning, alternatives: alternatives)
