@@ -7,13 +7,13 @@ extension Event {
     /// The instant of occurrence `k` (0 is the event itself, 1… its repeats); nil for an untimed event.
     public func instant(ofOccurrence k: Int) -> Date? {
         guard k > 0, let repeats else { return time?.instant }
-        return repeats.instants[k - 1]
+        return repeats[k - 1].instant
     }
 
     /// The source of occurrence `k` (0 is the event itself, 1… its repeats).
     public func source(ofOccurrence k: Int) -> SourcePointer {
         guard k > 0, let repeats else { return source }
-        return SourcePointer(path: source.path, location: .line(Int(repeats.lines[k - 1])))
+        return SourcePointer(path: source.path, location: .line(repeats[k - 1].line))
     }
 
     /// Occurrence `k` as the single event it was read as (0 is the event itself without its repeats).
@@ -21,31 +21,48 @@ extension Event {
         var e = self
         e.repeats = nil
         guard k > 0, let repeats else { return e }
-        e.time?.instant = repeats.instants[k - 1]
-        e.source.location = .line(Int(repeats.lines[k - 1]))
+        let r = repeats[k - 1]
+        e.time?.instant = r.instant
+        e.source.location = .line(r.line)
         return e
     }
 
     /// Every occurrence as a single event, in file order; `[self]` for an event that was not folded.
     public var unfolded: [Event] {
-        guard repeats != nil else { return [self] }
-        return (0..<occurrenceCount).map(occurrence)
+        guard let repeats else { return [self] }
+        var out = [occurrence(0)]
+        out.reserveCapacity(occurrenceCount)
+        for r in repeats {
+            var e = out[0]
+            e.time?.instant = r.instant
+            e.source.location = .line(r.line)
+            out.append(e)
+        }
+        return out
+    }
+
+    /// Calls `body` with the instant and source of every occurrence, in file order (the instant nil for an untimed
+    /// event): what ``unfolded`` holds, without making the events.
+    public func forEachOccurrence(_ body: (Date?, SourcePointer) -> Void) {
+        body(time?.instant, source)
+        guard let repeats else { return }
+        for r in repeats { body(r.instant, SourcePointer(path: source.path, location: .line(r.line))) }
     }
 
     /// Calls `body` with the instant of every occurrence (nothing for an untimed event).
     public func forEachInstant(_ body: (Date) -> Void) {
         guard let first = time?.instant else { return }
         body(first)
-        for t in repeats?.instants ?? [] { body(t) }
+        for r in repeats ?? EventRepeats() { body(r.instant) }
     }
 
     /// The earliest and latest instants over every occurrence; nil for an untimed event.
     public var instantRange: ClosedRange<Date>? {
         guard let first = time?.instant else { return nil }
         var lo = first, hi = first
-        for t in repeats?.instants ?? [] {
-            lo = min(lo, t)
-            hi = max(hi, t)
+        for r in repeats ?? EventRepeats() {
+            lo = min(lo, r.instant)
+            hi = max(hi, r.instant)
         }
         return lo...hi
     }
@@ -55,10 +72,7 @@ extension Event {
     public func keepingOccurrences(_ keep: (Event) -> Bool) -> Event? {
         guard repeats != nil else { return keep(self) ? self : nil }
         var folder = EventFolder()
-        for k in 0..<occurrenceCount {
-            let e = occurrence(k)
-            if keep(e) { folder.add(e) }
-        }
+        for e in unfolded where keep(e) { folder.add(e) }
         return folder.events.first
     }
 }

@@ -4,53 +4,61 @@ import Foundation
 /// kind, same fields, same excerpt, same file, same zone and assumptions — everything but the instant and the line.
 ///
 /// Nothing is lost: the instant and line of every repeat are kept, so a folded event unfolds into exactly the events
-/// it replaced (``Event/unfolded``). Memory then grows with the number of distinct facts plus twelve bytes per
-/// repeat, instead of a whole event per line. Only timed events read from a line whose printed stamp text was not
-/// kept are folded (a kept stamp differs on every line). The table of distinct messages is bounded by
-/// ``EventInterner/limit``; past it, new messages are kept as they are.
+/// it replaced (``Event/unfolded``). Memory then grows with the number of distinct facts plus a few bytes per
+/// repeat (``EventRepeats``), instead of a whole event per line. Only timed events read from a line whose printed
+/// stamp text was not kept are folded (a kept stamp differs on every line). The table of distinct messages is
+/// bounded by ``EventInterner/limit``; past it, new messages are kept as they are.
+///
+/// A message is looked up by its ``EventDigest`` (one pass over its bytes) and confirmed with `==` on the parts
+/// repeats share; a repeat is then only its instant and line, so it is neither interned nor copied.
 public struct EventFolder {
     /// The events in order of first occurrence, repeats folded in.
     public private(set) var events: [Event] = []
-    private var firstOf: [Event: Int] = [:]
-    /// The keys folded into most recently, with their event's index: a busy trace cycles through a few messages,
-    /// and comparing interned keys (shared storage) is much cheaper than hashing one.
-    private var recent: [(key: Event, at: Int)] = []
-    private static let recentCount = 8
+    /// Fold-key digest → index in `events` of the first remembered message with that digest.
+    private var firstOf: [UInt64: Int] = [:]
+    /// Index of a remembered message → the next remembered message with the same digest (a collision; rare).
+    private var sameDigest: [Int: Int] = [:]
+    private var remembered = 0
+    /// Shares the storage of the events kept (``EventInterner``); nil: kept as they come.
+    private var interner: EventInterner?
 
-    /// An empty folder.
-    public init() {}
+    /// An empty folder; with `interning`, the events it keeps share their repeated parts (``EventInterner``).
+    public init(interning: Bool = false) {
+        interner = interning ? EventInterner() : nil
+    }
 
     /// Adds one event read after the ones already added (file order).
     public mutating func add(_ event: Event) {
-        guard let key = Self.key(event) else {
-            events.append(event)
+        guard Self.folds(event), let instant = event.time?.instant, case .line(let line) = event.source.location else {
+            keep(event, fieldsDigest: nil)
             return
         }
-        let found = recent.firstIndex { $0.key == key }.map { recent[$0].at } ?? firstOf[key]
-        if let at = found, let instant = event.time?.instant, case .line(let line) = event.source.location,
-            Int32(exactly: line) != nil
-        {
-            if events[at].repeats == nil { events[at].repeats = EventRepeats() }
-            _ = events[at].repeats?.append(instant: instant, line: line)
-            remember(key, at: at)
-            return
+        let fieldsDigest = EventDigest.fields(event.fields)
+        let digest = EventDigest.foldKey(event, fields: fieldsDigest)
+        var at = firstOf[digest]
+        var last: Int?
+        while let i = at {
+            if Self.sameFact(events[i], event) {
+                if events[i].repeats == nil { events[i].repeats = EventRepeats() }
+                events[i].repeats?.append(instant: instant, line: line)
+                return
+            }
+            last = i
+            at = sameDigest[i]
         }
-        if found == nil, firstOf.count < EventInterner.limit {
-            firstOf[key] = events.count
-            remember(key, at: events.count)
+        if remembered < EventInterner.limit {
+            remembered += 1
+            if let last { sameDigest[last] = events.count } else { firstOf[digest] = events.count }
         }
-        events.append(event)
+        keep(event, fieldsDigest: fieldsDigest)
     }
 
-    /// Puts `key` first among the recent keys.
-    private mutating func remember(_ key: Event, at: Int) {
-        if let i = recent.firstIndex(where: { $0.at == at }) {
-            if i == 0 { return }
-            recent.remove(at: i)
-        } else if recent.count == Self.recentCount {
-            recent.removeLast()
+    private mutating func keep(_ event: Event, fieldsDigest: UInt64?) {
+        if interner == nil {
+            events.append(event)
+        } else {
+            events.append(interner!.intern(event, fieldsDigest: fieldsDigest))
         }
-        recent.insert((key, at), at: 0)
     }
 
     /// `events` with repeats folded, in order of first occurrence.
@@ -60,16 +68,21 @@ public struct EventFolder {
         return folder.events
     }
 
-    /// What every repeat of `event` shares (the event with its instant and line cleared); nil when the event is not
-    /// folded (untimed, not read from a line, a snapshot, or a printed stamp text kept).
-    static func key(_ event: Event) -> Event? {
-        guard var t = event.time, t.raw.isEmpty, event.snapshot == nil, event.repeats == nil,
+    /// Whether `event` can fold: timed, read from a line, no printed stamp text kept, no snapshot, no repeats.
+    static func folds(_ event: Event) -> Bool {
+        guard let t = event.time, t.raw.isEmpty, event.repeats == nil, event.snapshot == nil,
             case .line = event.source.location
-        else { return nil }
-        var key = event
-        t.instant = Date(timeIntervalSinceReferenceDate: 0)
-        key.time = t
-        key.source.location = .file
-        return key
+        else { return false }
+        return true
+    }
+
+    /// Whether `b` repeats `a`: equal in everything but the instant, the location and `a`'s repeats (the parts
+    /// ``EventDigest/foldKey(_:fields:)`` digests).
+    @inline(__always)
+    static func sameFact(_ a: Event, _ b: Event) -> Bool {
+        guard let x = a.time, let y = b.time else { return false }
+        return a.kind == b.kind && a.source.path == b.source.path && x.raw == y.raw
+            && x.utcOffsetSeconds == y.utcOffsetSeconds && x.zoneLabel == y.zoneLabel && x.assumptions == y.assumptions
+            && a.excerpt == b.excerpt && a.fields == b.fields && a.snapshot == b.snapshot
     }
 }

@@ -99,8 +99,11 @@ struct SelectionMatcher {
                     kindHits.append(SelectionHit(time: events[k].time?.instant, event: k, occurrence: 0))
                 } else {
                     folded = true
-                    for o in 0..<n {
-                        kindHits.append(SelectionHit(time: events[k].instant(ofOccurrence: o), event: k, occurrence: o))
+                    var o = 0
+                    // In file order, decoding the repeats once (not occurrence by occurrence).
+                    events[k].forEachOccurrence { time, _ in
+                        kindHits.append(SelectionHit(time: time, event: k, occurrence: o))
+                        o += 1
                     }
                 }
             }

@@ -71,7 +71,7 @@ public struct AssumptionGroup: Sendable, Hashable {
         for k in events.indices {
             guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
             let source = events[k].source
-            let here = [Self.number(source.location)] + (events[k].repeats?.lines.map(Int.init) ?? [])
+            let here = [Self.number(source.location)] + (events[k].repeats?.lines ?? [])
             // Mutated in place (see groups(from:)): a copy put back would copy its items on every event.
             let fresh = AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
             locations[source.path, default: []] += here

@@ -25,10 +25,10 @@ public enum LogIngester {
     ///   ``LogIngestOptions/foldRepeats``), with damage, coverage and format.
     public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
         var events: [Event] = []
-        var folder = EventFolder()
+        var folder = EventFolder(interning: true)
         var interner = EventInterner()
         var result = stream(path: path, options: options) {
-            if options.foldRepeats { folder.add(interner.intern($0)) } else { events.append(interner.intern($0)) }
+            if options.foldRepeats { folder.add($0) } else { events.append(interner.intern($0)) }
         }
         result.events = options.foldRepeats ? folder.events : events
         return result
