@@ -73,4 +73,28 @@ struct StatusCommandTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("--tz"))
     }
+
+    /// The CLI fixtures, as `status` takes them: recognised by the registry alone, as `analyze` recognises them.
+    static let cliFixtures = "Tests/TextIngestTests/Fixtures/cli/"
+
+    @Test("status takes what the registry recognises as a license output, every CLI fixture as before")
+    func registryOnly() throws {
+        for name in ["agent-1.3.5-eval-mode.txt", "asa-agent-1.6-failed-renewal.txt", "asa-agent-4.3-year-before-time.txt",
+                     "cucm-12.0-show-license-all.txt", "cucm-12.0-show-license-summary.txt",
+                     "cucm-out-of-compliance-proxy.txt", "cucm-show-license-udi.txt", "subscriber-empty.txt"] {
+            let r = try BinaryRunner.run(["status", Self.cliFixtures + name])
+            #expect(r.status == 0, "\(name): \(r.stderr)")
+        }
+        let refused = try BinaryRunner.run(["status", Self.cliFixtures + "not-a-license-output.txt"])
+        #expect(refused.status == 5 && refused.stderr.contains("not a license output"))
+        // A `show license trace` dump is trace lines, read by `analyze` as a License Manager log: `status` no longer
+        // shows it as an output with "no licensing content".
+        let trace = try BinaryRunner.run(["status", "Tests/TextIngestTests/Fixtures/logs/show-license-trace.txt"])
+        #expect(trace.status == 5)
+        #expect(trace.stderr.contains("not a license output (recognised as licenseLog)"))
+        // In a folder, a document that quotes `show license all` is passed over, not shown as an empty output.
+        let folder = try BinaryRunner.run(["status", Self.cliFixtures])
+        #expect(!folder.stdout.contains("SOURCES.md"))
+        #expect(folder.stderr.contains("skipped 2 file(s) that are not license outputs (\(Self.cliFixtures)SOURCES.md, …)"))
+    }
 }

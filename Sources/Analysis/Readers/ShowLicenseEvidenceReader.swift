@@ -13,7 +13,16 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
     /// `show license all|status|summary|usage|UDI|tech support` field labels (domain-notes §3). Asked last in the
     /// standard registry: trace messages quote these words.
     public var textMarkers: [TextMarkers] {
-        [TextMarkers(.cli, markers: Self.markers, nameHints: ["license"])]
+        [TextMarkers(.cli, markers: Self.markers, nameHints: ["license"], layout: Self.isPromptLine)]
+    }
+
+    /// A `show license …` prompt line (`admin:show license all`): a subscriber answers it with nothing, which is
+    /// evidence too. The same test the parser splits outputs at (``ShowLicenseParser/promptCommand(_:)``), so a
+    /// line that merely quotes the command (a README, a trace message) is no prompt.
+    @Sendable static func isPromptLine(_ line: ArraySlice<UInt8>) -> Bool {
+        // A prompt (at most 64 bytes), the command and at most four more words: longer lines are not prompts.
+        guard line.count <= 160 else { return false }
+        return ShowLicenseParser.promptCommand(Substring(String(decoding: line, as: UTF8.self))) != nil
     }
 
     static let markers = [
@@ -21,8 +30,6 @@ public struct ShowLicenseEvidenceReader: EvidenceReader {
         "UDI:", "Smart Account:", "Virtual Account:", "Next Renewal Attempt:", "Next Communication Attempt:",
         "License Usage:", "Smart Agent for Licensing:", "Initial Registration:", "Evaluation Period",
         "Transport:", "Product Information:", "Agent Version:",
-        // A prompt with the command: a subscriber answers it with nothing, which is evidence too.
-        "show license ",
     ]
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {

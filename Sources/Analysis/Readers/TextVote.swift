@@ -6,7 +6,8 @@ import Darwin
 
 /// Recognises text by line votes over the markers readers declare: each line votes for the first kind (in the
 /// registry's order: the most specific markers first) whose marker it contains; a line that holds no marker of a
-/// kind with a ``TextMarkers/layout`` or of a more specific kind, and has that layout, votes for that kind. The
+/// kind with a ``TextMarkers/layout`` or of a more specific kind, and has that layout, votes for that kind (the
+/// first such kind whose layout it has). The
 /// most votes wins; a tie goes to the first leader whose name fragment the file's name contains, else to the most
 /// specific leader; no vote, nil.
 enum TextVote {
@@ -24,9 +25,10 @@ enum TextVote {
         var votes = [Int](repeating: 0, count: kinds.count)
         for (line, start) in lineStarts.enumerated() {
             var rank = ranks[line]
-            if let claim = layouts.first(where: { $0 < rank }) {
-                let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
-                if kinds[claim].layout?(bytes[start..<end]) == true { rank = claim }
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+            // The first layout, most specific first, that the line has (a trace line, else a `show license` prompt).
+            if let claim = layouts.first(where: { $0 < rank && kinds[$0].layout?(bytes[start..<end]) == true }) {
+                rank = claim
             }
             if rank < votes.count { votes[rank] += 1 }
         }

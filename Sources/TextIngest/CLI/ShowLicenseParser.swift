@@ -78,7 +78,7 @@ public enum ShowLicenseParser {
     }
 
     /// `admin:show license all` → `show license all`; nil for other lines.
-    static func promptCommand(_ line: Substring) -> String? {
+    public static func promptCommand(_ line: Substring) -> String? {
         guard let r = line.range(of: "show license", options: .caseInsensitive) else { return nil }
         let before = line[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
         // A prompt (`admin:`, `Router#`, `ciscoasa>`) or nothing may precede the command.

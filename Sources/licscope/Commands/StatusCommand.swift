@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
             state engine derives (agree / disagree / observed); and what happens if no communication succeeds \
             from then on (authorization expiry, overage end, registration expiry). Times are shown in the \
             source's zone and in UTC; every zone or placement assumption is listed. \
-            A file that is not a license output counts as unreadable. \(ExitStatus.helpTable)
+            A file named on the command line that is not a license output (as `analyze` recognises one) counts as unreadable. \(ExitStatus.helpTable)
             """ + HelpExamples.status)
 
     @Argument(help: "Files holding `show license all|status|summary|usage|UDI|tech support` outputs, folders and archives holding them, or - for standard input.", completion: .file())
@@ -55,9 +55,17 @@ struct StatusCommand: ParsableCommand {
         for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
         var passedOver: [String] = []
         for file in inputs.files {
-            // Files found in a folder or an archive are taken when they are license outputs, passed over otherwise.
-            if !file.named, file.kind != .cli && file.kind != .text {
-                passedOver.append(file.displayPath)
+            // A license output is what the readers' registry recognises as one (the files `analyze` reads with the
+            // `show license` parser). Found in a folder or an archive, anything else is passed over; named, it
+            // counts as unreadable.
+            guard file.kind == .cli else {
+                if !file.named {
+                    passedOver.append(file.displayPath)
+                    continue
+                }
+                let seen = file.kind.map { " (recognised as \($0))" } ?? ""
+                Terminal.warn("licscope: \(file.displayPath): not a license output\(seen); expected `show license all|status|summary|usage|UDI` text")
+                unreadable = true
                 continue
             }
             if let refusal = Self.inputRefusal(file.localPath) {
@@ -71,15 +79,6 @@ struct StatusCommand: ParsableCommand {
                 continue
             }
             let text = String(decoding: data, as: UTF8.self)
-            guard ShowLicenseParser.looksLikeLicenseOutput(text) else {
-                if !file.named {
-                    passedOver.append(file.displayPath)
-                    continue
-                }
-                Terminal.warn("licscope: \(file.displayPath): not a license output (expected `show license all|status|summary|usage|UDI` text)")
-                unreadable = true
-                continue
-            }
             let reading = SnapshotEvents.read(text: text, path: file.displayPath, zones: resolver)
             groups += reading.groups
             problems += reading.problems.map { $0.map(\.description) }
