@@ -42,6 +42,18 @@ extension MessageCatalog {
         return problems
     }
 
+    /// The patterns outside the byte matcher's subset, which run through `NSRegularExpression` on every line (not
+    /// problems: notes for whoever wants the scan fast).
+    /// - Returns: one `origin: id: pattern|unless runs through ICU only (reason)` line per such pattern.
+    public func regexFallbacks() -> [String] {
+        entries.flatMap { e in
+            [("pattern", e.pattern), ("unless", e.unless)].compactMap { key, p -> String? in
+                guard let p, let reason = p.fallbackReason else { return nil }
+                return "\(e.origin): \(e.id): \(key) runs through ICU only (\(reason))"
+            }
+        }
+    }
+
     private func lintExample(
         _ ex: MessageEntry.Example, entry e: MessageEntry, index: Int, report: (String) -> Void
     ) {

@@ -78,6 +78,7 @@ struct RulesCommand: ParsableCommand {
             let catalog = try MessageCatalog.load(directory: messages)
             let problems = catalog.lint()
             if problems.isEmpty { print("message catalog OK: \(catalog.entries.count) entries") }
+            for note in catalog.regexFallbacks() { print("note: \(note)") }
             return problems
         } catch {
             return ["\(error)"]
