@@ -51,7 +51,13 @@ enum ByteScan {
     /// The index of the first `\n` in `from..<to`, or nil.
     @inline(__always)
     static func nextNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard from < to, let q = memchr(p + from, 0x0A, to - from) else { return nil }
+        firstIndex(of: 0x0A, in: p, from: from, to: to)
+    }
+
+    /// The index of the first `byte` in `from..<to`, or nil.
+    @inline(__always)
+    static func firstIndex(of byte: UInt8, in p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let q = memchr(p + from, Int32(byte), to - from) else { return nil }
         return p.distance(to: q.assumingMemoryBound(to: UInt8.self))
     }
 

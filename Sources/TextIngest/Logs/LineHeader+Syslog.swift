@@ -2,11 +2,9 @@ extension LineHeader {
     /// `%SMART_LIC-3-COMM_FAILED`, `%LICENSE-SMART_LIC-3-COMM_FAILED`, `%UC_RTMT-2-RTMT_ALERT`: the first `%` in the
     /// line's first `limit` bytes followed by upper-case words joined by `-`, the next-to-last a single digit.
     mutating func readSyslogMnemonic(_ u: UnsafeBufferPointer<UInt8>, limit: Int) {
+        guard let base = u.baseAddress else { return }
         var from = 0
-        while from < limit {
-            var pct = from
-            while pct < limit, u[pct] != 0x25 { pct += 1 }
-            guard pct < limit else { return }
+        while let pct = ByteScan.firstIndex(of: 0x25, in: base, from: from, to: limit) {
             var end = pct + 1
             while end < limit, Self.isMnemonicByte(u[end]) { end += 1 }
             let parts: (String, String, String)?
