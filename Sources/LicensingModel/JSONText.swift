@@ -24,29 +24,53 @@ public enum JSONText {
     public static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var t = text
-        t.withUTF8 { u in
-            // Plain ASCII runs are copied whole; only a byte that may need escaping stops the run.
-            var run = 0
-            var i = 0
-            while i < u.count {
-                let c = u[i]
-                if c >= 0x20, c != 0x22, c != 0x5C, c < 0x7F {
-                    i += 1
-                    continue
-                }
-                let (scalar, length): (Unicode.Scalar, Int) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(u, at: i)
-                if c >= 0x80, !escapesAsCode(scalar) {
-                    i += length
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                appendEscape(scalar, to: &bytes)
-                i += length
-                run = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
-        }
+        t.withUTF8 { appendEscaped($0, to: &bytes) }
         bytes.append(0x22)
+    }
+
+    /// Appends valid UTF-8 (a `String`'s storage, or a piece of it cut between scalars) escaped as in
+    /// ``appendString(_:to:)`` but without the quotes, for a string literal written in pieces. Runs of bytes that
+    /// need no escape are copied whole; they are found eight bytes at a time (``wordNeedsEscape(_:)``), and only a
+    /// word holding a byte that may need escaping is looked at byte by byte.
+    package static func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        guard let base = u.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var run = 0
+        var i = 0
+        while i < u.count {
+            if i + 8 <= u.count, !wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let c = u[i]
+            if c >= 0x20, c != 0x22, c != 0x5C, c < 0x7F {
+                i += 1
+                continue
+            }
+            let (scalar, length): (Unicode.Scalar, Int) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(u, at: i)
+            if c >= 0x80, !escapesAsCode(scalar) {
+                i += length
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+            appendEscape(scalar, to: &bytes)
+            i += length
+            run = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+    }
+
+    /// Whether any of the eight bytes in `w` is a C0 control, `"`, `\`, DEL or not ASCII — the bytes that stop a
+    /// plain run (exact: a word for which this is false is copied as it is).
+    @inline(__always)
+    static func wordNeedsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// Non-zero when some byte of `x` is zero.
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let control = (w &- ones &* 0x20) & ~w & high  // some byte < 0x20
+        return (control | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) | zeroByte(w ^ (ones &* 0x7F))
+            | (w & high)) != 0
     }
 
     /// `json` (a document a `JSONEncoder` wrote) with every scalar ``escapesAsCode(_:)`` picks written as `\uXXXX`.

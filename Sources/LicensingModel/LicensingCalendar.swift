@@ -84,21 +84,8 @@ public enum LicensingCalendar {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
-        func digits(_ v: Int, _ width: Int, then separator: UInt8?) {
-            var div = 1
-            for _ in 1..<width { div *= 10 }
-            while div > 0 {
-                bytes.append(UInt8(48 + v / div % 10))
-                div /= 10
-            }
-            if let separator { bytes.append(separator) }
-        }
-        digits(c.year, 4, then: 0x2D)
-        digits(c.month, 2, then: 0x2D)
-        digits(c.day, 2, then: 0x54)
-        digits(c.hour, 2, then: 0x3A)
-        digits(c.minute, 2, then: 0x3A)
-        digits(c.second, 2, then: nil)
+        UTCTimestampWriter.appendDate(year: c.year, month: c.month, day: c.day, to: &bytes)
+        UTCTimestampWriter.appendClock(hour: c.hour, minute: c.minute, second: c.second, to: &bytes)
         return String(decoding: bytes, as: UTF8.self) + offsetSuffix(offsetSeconds)
     }
 

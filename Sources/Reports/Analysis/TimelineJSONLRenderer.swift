@@ -28,11 +28,12 @@ public enum TimelineJSONLRenderer {
             return a.group != b.group ? a.group < b.group : a.index < b.index
         }
         var bytes: [UInt8] = []
+        var writer = EventRecordWriter()
         for o in order {
             if o.group == 0 {
-                EventRecordEncoder.append(events[o.index], to: &bytes)
+                writer.append(events[o.index], to: &bytes)
             } else {
-                EventRecordEncoder.append(record(for: report.findings[o.index], at: o.at), to: &bytes)
+                writer.append(record(for: report.findings[o.index], at: o.at), to: &bytes)
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -19,6 +19,8 @@ struct OutputBuffer {
     /// `--redact`: each block is redacted before it is written, whole lines at a time (a line cut by the block
     /// boundary waits for its end), with one placeholder mapping for the whole output.
     var redactor: OutputRedactor?
+    /// Writes the event records, remembering what repeats between them.
+    private var records = EventRecordWriter()
 
     init(fd: Int32 = STDOUT_FILENO, redactor: OutputRedactor? = nil) {
         self.fd = fd
@@ -50,14 +52,14 @@ struct OutputBuffer {
     /// Appends one event record of schema `licscope.event/1`; an untimed event writes nothing and returns false.
     @discardableResult
     mutating func append(eventRecord e: Event) -> Bool {
-        let written = EventRecordEncoder.append(e, to: &bytes)
+        let written = records.append(e, to: &bytes)
         flushIfFull()
         return written
     }
 
     /// Appends one record of schema `licscope.event/1` built from its parts.
     mutating func append(record r: EventRecordEncoder.Record) {
-        EventRecordEncoder.append(r, to: &bytes)
+        records.append(r, to: &bytes)
         flushIfFull()
     }
 

@@ -83,17 +83,18 @@ enum PacketsOutput {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count * 800)
         var untimed = 0
+        var writer = EventRecordWriter()
         for i in range {
             if i < a.ladders.count {
                 guard let r = record(a.ladders[i], path: a.path, frameTimes) else { untimed += 1; continue }
-                EventRecordEncoder.append(r, to: &bytes)
+                writer.append(r, to: &bytes)
             } else if i < a.ladders.count + a.flows.count {
                 guard let r = record(a.flows[i - a.ladders.count], path: a.path, frameTimes) else {
                     untimed += 1
                     continue
                 }
-                EventRecordEncoder.append(r, to: &bytes)
-            } else if !EventRecordEncoder.append(a.events[i - a.ladders.count - a.flows.count], to: &bytes) {
+                writer.append(r, to: &bytes)
+            } else if !writer.append(a.events[i - a.ladders.count - a.flows.count], to: &bytes) {
                 untimed += 1
             }
         }

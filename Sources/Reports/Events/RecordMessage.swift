@@ -1,0 +1,58 @@
+import LicensingModel
+
+/// The message of an event record written straight from the event's excerpt, for the usual record: a log event
+/// whose excerpt is one line of ASCII text. The bytes are those of ``TimelineJSONLRenderer/message(_:)`` (`kind:
+/// <first line of the excerpt, trimmed>`) as a JSON string; any other event is left to that function.
+enum RecordMessage {
+    /// Appends the message of `event` as a JSON string when it can be written from the excerpt without building it:
+    /// a kind that takes its message from the excerpt, an excerpt of ASCII without line breaks (so its first line is
+    /// all of it, and every character is one byte), a message of at most 1,000 bytes (not cut). Otherwise writes
+    /// nothing and returns false.
+    static func appendFromExcerpt(of event: Event, to bytes: inout [UInt8]) -> Bool {
+        guard event.kind != .stateTransition, event.kind != .engineAnomaly, var excerpt = event.excerpt,
+            !excerpt.isEmpty
+        else { return false }
+        var kind = event.kind.rawValue
+        return excerpt.withUTF8 { u -> Bool in
+            guard let line = trimmedSingleLine(u), kind.utf8.count + 2 + line.count <= 1_000 else { return false }
+            bytes.append(0x22)
+            kind.withUTF8 { JSONText.appendEscaped($0, to: &bytes) }
+            bytes.append(0x3A)  // ": "
+            bytes.append(0x20)
+            JSONText.appendEscaped(UnsafeBufferPointer(rebasing: u[line]), to: &bytes)
+            bytes.append(0x22)
+            return true
+        }
+    }
+
+    /// The bytes of `u` without leading and trailing spaces and tabs (the ASCII members of
+    /// `CharacterSet.whitespaces`), or nil when `u` holds a line break (LF, VT, FF, CR) or a byte that is not ASCII.
+    static func trimmedSingleLine(_ u: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let base = u.baseAddress else { return 0..<0 }
+        var i = 0
+        while i + 8 <= u.count {
+            if wordMayBreak(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return nil }
+            i += 8
+        }
+        while i < u.count {
+            if u[i] >= 0x80 || (u[i] >= 0x0A && u[i] <= 0x0D) { return nil }
+            i += 1
+        }
+        var start = 0
+        var end = u.count
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start += 1 }
+        while end > start, u[end - 1] == 0x20 || u[end - 1] == 0x09 { end -= 1 }
+        return start..<end
+    }
+
+    /// Whether one of the eight bytes in `w` is not ASCII or is LF, VT, FF or CR (exact).
+    @inline(__always)
+    static func wordMayBreak(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = w & (ones &* 0x7F)
+        // Bytes strictly between 0x09 and 0x0E, among those below 0x80 (the "has between" word trick).
+        let between = (ones &* (127 + 0x0E) &- low) & ~w & (low &+ ones &* (127 - 0x09)) & high
+        return (between | (w & high)) != 0
+    }
+}
