@@ -78,6 +78,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
             catalog: context.options.catalog, modificationTime: entry.memberDate)
         options.keepLineText = context.options.keepLogLineText
         options.foldRepeats = context.options.foldRepeats
+        options.splitAcrossCores = context.splitLargeFiles
         return (options, zone)
     }
 

@@ -66,6 +66,9 @@ public struct EvidenceReaderContext: Sendable {
     public var yearHints: [CiscoTimestamp.YearHint]
     /// What the bundle says about its nodes' zones (`show timezone config`, printed abbreviations).
     public var zoneEvidence: [ZoneEvidence] = []
+    /// Whether a reader may spread one large file over every core (``LogIngestOptions/splitAcrossCores``); false
+    /// while entries are already read one per core (``ParallelReads``), so a 2-core machine runs two scans, not six.
+    public var splitLargeFiles = true
 
     /// A context for reading with `options`, the years `yearHints` give and the zones `zoneEvidence` shows.
     public init(options: AnalysisOptions, yearHints: [CiscoTimestamp.YearHint], zoneEvidence: [ZoneEvidence] = []) {

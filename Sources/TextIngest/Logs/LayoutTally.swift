@@ -23,6 +23,12 @@ struct LayoutTally: Sendable {
         if let family { counts[family, default: 0] += 1 }
     }
 
+    /// Adds another part of the same file's tally.
+    mutating func merge(_ other: LayoutTally) {
+        evidence.formUnion(other.evidence)
+        for (family, n) in other.counts { counts[family, default: 0] += n }
+    }
+
     /// The dominant family (≥ 90 % of classified lines), `mixed`, or `unknown` when nothing was classified.
     var format: String {
         let total = counts.values.reduce(0, +)

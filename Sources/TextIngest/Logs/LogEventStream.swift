@@ -33,9 +33,17 @@ struct LogEventStream {
     mutating func run(
         _ source: inout some LogChunkSource, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
+        run(advance: { $0.step(&source) }, progress: progress, sink: sink)
+    }
+
+    /// Like ``run(_:progress:sink:)``, the scanner advanced by `advance` (a chunk scanned here, or a block scanned
+    /// on another core and absorbed) until it returns false.
+    mutating func run(
+        advance: (inout LogScanner) -> Bool, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
+    ) -> LogIngestResult {
         let wall = WallTimeLimit(options.timeLimit)
         var stopped: Damage?
-        while scanner.step(&source) {
+        while advance(&scanner) {
             progress?(scanner.bytes)
             pending += scanner.takeDrafts()
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)

@@ -26,6 +26,11 @@ public struct LogIngestOptions: Sendable {
     /// ``Event/repeats`` (``EventFolder``): memory then grows with the distinct facts, not with the lines. Only
     /// events whose stamp text is not kept fold (see ``keepLineText``). Off by default; `analyze` turns it on.
     public var foldRepeats = false
+    /// Whether a large uncompressed log may be scanned on every core (in blocks, stitched in file order: the result
+    /// is the one-core scan's). Turn it off when files are already read one per core.
+    public var splitAcrossCores = true
+    /// Forces the block scan with this block size, whatever the file's size or kind (tests).
+    var splitBlockBytes: Int?
 
     /// Creates options.
     public init(

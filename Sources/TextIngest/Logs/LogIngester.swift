@@ -60,6 +60,11 @@ public enum LogIngester {
         let mtime = options.modificationTime ?? attributes?[.modificationDate] as? Date
         var result: LogIngestResult
         if !reader.isGzip, var plain = PlainFileSource(path: path, chunkSize: chunkSize) {
+            var options = options
+            if options.splitBlockBytes == nil, options.splitAcrossCores, size >= ParallelLogScan.minimumFileBytes,
+                ProcessInfo.processInfo.activeProcessorCount > 1 {
+                options.splitBlockBytes = ParallelLogScan.defaultBlockBytes
+            }
             result = stream(&plain, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
         } else {
             result = stream(&reader, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
@@ -94,7 +99,12 @@ public enum LogIngester {
         progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
         var stream = LogEventStream(display: display, options: options, modificationTime: modificationTime)
-        return stream.run(&source, progress: progress, sink: sink)
+        guard let blockBytes = options.splitBlockBytes else { return stream.run(&source, progress: progress, sink: sink) }
+        var blocks = ParallelLogScan(
+            display: display, options: options, blockBytes: blockBytes,
+            threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        defer { blocks.stop() }
+        return stream.run(advance: { blocks.advance(&$0, source: &source) }, progress: progress, sink: sink)
     }
 }
 

@@ -32,21 +32,18 @@ struct LogScanner {
     private(set) var bufferDropped = false
     private(set) var damage: [Damage] = []
     private(set) var suppressedDamage = 0
-    /// Dated stamps in file order, for year inference (and first/last coverage). Of a run of stamps that print
-    /// their year only the first and the last are kept: year inference only looks at the dated stamps nearest to
-    /// a yearless one, so memory grows with yearless stamps, not with lines.
-    private(set) var points: [YearInference.Point] = []
-    /// For each yearless point, the nearest dated point before it (what year inference takes its year from).
-    private(set) var datedBefore: [Int: Int] = [:]
-    private var lastDated: Int?
-    private(set) var pointStamps: [WallStamp] = []
-    private(set) var firstPoint: Int?
-    private(set) var lastPoint: Int?
+    /// Dated stamps for year inference and coverage (recorded, in a scanner of one block of a split file).
+    private(set) var track = ScanPoints()
+    var points: [YearInference.Point] { track.points }
+    var datedBefore: [Int: Int] { track.datedBefore }
+    var pointStamps: [WallStamp] { track.stamps }
+    var firstPoint: Int? { track.firstPoint }
+    var lastPoint: Int? { track.lastPoint }
     private(set) var tally = LayoutTally()
     /// Newlines seen so far; the line being scanned is `lines + 1`.
     private(set) var lines = 0
     private(set) var bytes = 0
-    private var endsWithNewline = true
+    private(set) var endsWithNewline = true
     private var sampleLeft = sampleLines
     /// The head of the last candidate line, reused as the context of the line right after it.
     private var lastHeader: (line: Int, header: LineHeader)?
@@ -58,6 +55,46 @@ struct LogScanner {
         self.prefilter = matcher.prefilter
         self.path = path
         self.maxDamage = maxDamage
+    }
+
+    /// A scanner for one block of a file split for several cores (``LogBlock``), in the state a single pass has
+    /// when it reads the block's first chunk: the same buffer (so look-backs reach exactly as far), byte count and
+    /// early-line sampling; lines are counted from the block's start and stamps recorded for ``absorb(_:)``.
+    init(matcher: LineMatcher, path: String, maxDamage: Int, block: LogBlock) {
+        self.init(matcher: matcher, path: path, maxDamage: maxDamage)
+        buffer = Array(block.bytes[..<block.carried])
+        scanFrom = block.scanFrom
+        bufferDropped = block.start > 0
+        bytes = block.start + block.carried
+        endsWithNewline = block.carried == 0 || block.bytes[block.carried - 1] == 0x0A
+        sampleLeft = block.sampleLeft
+        track = .recorder()
+        let scanFrom = scanFrom
+        lastHeader = buffer.withUnsafeBufferPointer { buf in
+            buf.baseAddress.flatMap { candidateHeader(before: scanFrom, in: $0) }.map { (0, $0) }
+        }
+    }
+
+    /// Takes in the next block of the file, scanned by `block` (made with ``init(matcher:path:maxDamage:block:)``),
+    /// as if this scanner had read it: lines shifted, recorded stamps replayed, damage capped in file order.
+    mutating func absorb(_ block: LogScanner) {
+        let offset = lines
+        let indices = track.replay(block.track.recording ?? [], lineOffset: offset)
+        for var d in block.drafts {
+            d.line += offset
+            d.stampLine += offset
+            d.point = d.point.flatMap { indices[$0] }
+            drafts.append(d)
+        }
+        for var d in block.damage {
+            if let n = d.line { d.line = n + offset }
+            if damage.count < maxDamage { damage.append(d) } else { suppressedDamage += 1 }
+        }
+        suppressedDamage += block.suppressedDamage
+        tally.merge(block.tally)
+        lines += block.lines
+        bytes = block.bytes
+        endsWithNewline = block.endsWithNewline
     }
 
     /// Lines read, counting a last line without a trailing newline.
@@ -182,25 +219,7 @@ struct LogScanner {
     private mutating func sample(_ p: UnsafePointer<UInt8>, start: Int, end: Int) {
         let header = Self.header(p, start: start, end: end)
         tally.add(header.layout)
-        if let s = header.stamp, s.hasDate {
-            let k = addPoint(s, line: lines + 1)
-            if firstPoint == nil { firstPoint = k }
-        }
-    }
-
-    private mutating func addPoint(_ s: WallStamp, line: Int) -> Int {
-        let point = YearInference.Point(year: s.year, month: s.month ?? 1, line: line)
-        let n = points.count
-        if s.year != nil, n >= 2, points[n - 1].year != nil, points[n - 2].year != nil, firstPoint != n - 1 {
-            points[n - 1] = point
-            pointStamps[n - 1] = s
-            lastDated = n - 1
-            return n - 1
-        }
-        points.append(point)
-        pointStamps.append(s)
-        if s.year != nil { lastDated = n } else if let d = lastDated { datedBefore[n] = d }
-        return n
+        if let s = header.stamp, s.hasDate { track.add(s, line: lines + 1, role: .counted) }
     }
 
     /// The head of a decoded candidate line (its first 400 bytes).
@@ -249,8 +268,7 @@ struct LogScanner {
         tally.add(header.layout, evidence: found.compactMap(\.evidence))
         for var match in found {
             if let s = match.draft.stamp, s.hasDate {
-                match.draft.point = addPoint(s, line: match.draft.stampLine)
-                if firstPoint == nil { firstPoint = match.draft.point }
+                match.draft.point = track.add(s, line: match.draft.stampLine, role: .counted)
                 if !repeatedHours.isEmpty, repeatedHours.contains(s) {
                     switch passedWallTime(s, p: p, before: start) {
                     case .passed: match.draft.afterRepeatedWall = true
@@ -261,9 +279,7 @@ struct LogScanner {
             }
             drafts.append(match.draft)
         }
-        if found.isEmpty, let s = header.stamp, s.hasDate, firstPoint == nil {
-            firstPoint = addPoint(s, line: line)
-        }
+        if found.isEmpty, firstPoint == nil, let s = header.stamp, s.hasDate { track.add(s, line: line, role: .firstIfNone) }
     }
 
     /// A candidate line's text (without its line break), NUL bytes replaced.
@@ -298,7 +314,7 @@ struct LogScanner {
                 let s = ByteScan.lineStart(p, containing: end, floor: 0)
                 let h = Self.header(p, start: s, end: end)
                 if let stamp = h.stamp, stamp.hasDate {
-                    lastPoint = addPoint(stamp, line: line)
+                    track.add(stamp, line: line, role: .last)
                     return
                 }
                 if s == 0 { return }

@@ -1,0 +1,62 @@
+/// One block of a log split for several cores (``LogBlockSplitter``): the chunks a single pass reads in a row, and
+/// the text that pass still holds in its buffer when it reads the first of them.
+///
+/// A scanner started from a block (``LogScanner/init(matcher:path:maxDamage:block:)``) has the buffer, byte count
+/// and scan position a single pass has there, so everything it finds by looking back — the timed line above a
+/// continuation line, the look back through the hour repeated in autumn, where that look stops — is what the single
+/// pass finds; only its line numbers start again at the block and its stamps wait for the blocks before it.
+struct LogBlock: Sendable {
+    /// The file's bytes from ``start`` to the end of the block's last chunk.
+    var bytes: [UInt8]
+    /// The file offset of `bytes[0]`: where the single pass's buffer starts when it reads the block's first chunk.
+    var start: Int
+    /// How many of `bytes` were read before the block's first chunk (the buffer the single pass holds then).
+    var carried: Int
+    /// Where the single pass resumes scanning, relative to ``start``.
+    var scanFrom: Int
+    /// The sizes of the block's chunks, as the source gave them.
+    var chunkSizes: [Int]
+    /// How many early lines are still to be sampled for the layout and first stamp (``LogScanner/sampleLines``).
+    var sampleLeft: Int
+    /// Whether the source ends after this block (the scanner then scans what is left and looks for the last stamp).
+    var isLast: Bool
+    /// The error that ended the source after this block, as it is written in the damage.
+    var failure: String?
+
+    /// The block's chunks, then the end of the source (or its error) when the block is the last.
+    func chunks() -> Chunks { Chunks(block: self) }
+
+    /// Serves a block's chunks again, each in one piece, as a ``LogChunkSource``.
+    struct Chunks: LogChunkSource {
+        let block: LogBlock
+        private var served = 0
+        private var offset: Int
+
+        init(block: LogBlock) {
+            self.block = block
+            offset = block.carried
+        }
+
+        mutating func next() throws -> [UInt8]? {
+            var chunk: [UInt8] = []
+            return try append(to: &chunk) == 0 ? nil : chunk
+        }
+
+        mutating func append(to buffer: inout [UInt8]) throws -> Int {
+            guard served < block.chunkSizes.count else {
+                if let failure = block.failure { throw ReplayedFailure(description: failure) }
+                return 0
+            }
+            let n = block.chunkSizes[served]
+            buffer.append(contentsOf: block.bytes[offset..<(offset + n)])
+            served += 1
+            offset += n
+            return n
+        }
+    }
+
+    /// A read error of the source, given again to the scanner of the block it ended.
+    struct ReplayedFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+}

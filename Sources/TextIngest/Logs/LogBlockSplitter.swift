@@ -1,0 +1,95 @@
+/// Cuts a log into ``LogBlock``s of about ``blockBytes`` for scanners on several cores, reading the source in the
+/// chunks a single ``LogScanner`` pass reads and following that pass's buffer (where it scans to, what it keeps of
+/// the text behind it) without scanning the text itself.
+///
+/// A block ends after a chunk once it holds ``blockBytes``, at the first such chunk after which the single pass stops
+/// at a line break whose whole line it still holds (not in a line longer than ``LogScanner/maxLineBytes``): the next
+/// block's scanner then sees that line too, as the single pass does (it may be the context of the next line).
+struct LogBlockSplitter {
+    /// The smallest block (a block is whole chunks, so it may be larger).
+    let blockBytes: Int
+    /// The bytes of the current block, from ``base``: the single pass's buffer at the block's first chunk, then the
+    /// chunks read since.
+    private var data: [UInt8] = []
+    /// The file offset of `data[0]`.
+    private var base = 0
+    /// Where the single pass's buffer starts (file offset).
+    private var bufferStart = 0
+    /// How far the single pass has scanned: the end of its last scanned line.
+    private var scanned = 0
+    /// How many bytes the source has given.
+    private var read = 0
+    /// The end of the last piece of a line longer than ``LogScanner/maxLineBytes`` (-1: none).
+    private var lastSplit = -1
+    /// Lines (pieces) scanned, counted only up to ``LogScanner/sampleLines``.
+    private var pieces = 0
+    /// Whether the source has ended.
+    private(set) var finished = false
+
+    init(blockBytes: Int) {
+        self.blockBytes = max(1, blockBytes)
+    }
+
+    /// The next block, nil once the source has ended.
+    mutating func next(from source: inout some LogChunkSource) -> LogBlock? {
+        guard !finished else { return nil }
+        let carried = read - base
+        var block = LogBlock(
+            bytes: [], start: base, carried: carried, scanFrom: scanned - base, chunkSizes: [],
+            sampleLeft: max(0, LogScanner.sampleLines - pieces), isLast: false)
+        data.reserveCapacity(carried + blockBytes + LogIngester.chunkSize)
+        while true {
+            dropScannedText()
+            var n = 0
+            do { n = try source.append(to: &data) } catch { block.failure = "\(error)" }
+            guard n > 0 else {
+                finished = true
+                block.isLast = true
+                block.bytes = data
+                data = []
+                return block
+            }
+            block.chunkSizes.append(n)
+            read += n
+            scanChunk(n)
+            guard read - base - carried >= blockBytes else { continue }
+            dropScannedText()
+            guard bufferStart < scanned, data[scanned - 1 - base] == 0x0A, lastSplit < bufferStart else { continue }
+            block.bytes = data
+            data = Array(data[(bufferStart - base)...])
+            base = bufferStart
+            return block
+        }
+    }
+
+    /// What the single pass drops from its buffer before reading: the text more than ``LogScanner/lookbackBytes``
+    /// behind its scan position, from a line start on.
+    private mutating func dropScannedText() {
+        var keep = scanned - LogScanner.lookbackBytes
+        guard keep > bufferStart else { return }
+        while keep < scanned, data[keep - 1 - base] != 0x0A { keep += 1 }
+        bufferStart = keep
+    }
+
+    /// Where the single pass scans to after a chunk of `n` bytes: the last line break read, or all of a line
+    /// grown longer than ``LogScanner/maxLineBytes``.
+    private mutating func scanChunk(_ n: Int) {
+        var end = read
+        let floor = max(scanned, read - n)
+        while end > floor, data[end - 1 - base] != 0x0A { end -= 1 }
+        if end == floor {
+            guard read - scanned > LogScanner.maxLineBytes else { return }
+            end = read
+            lastSplit = read
+        }
+        if pieces < LogScanner.sampleLines {
+            var k = scanned
+            while k < end, pieces < LogScanner.sampleLines {
+                if data[k - base] == 0x0A { pieces += 1 }
+                k += 1
+            }
+            if data[end - 1 - base] != 0x0A { pieces += 1 }
+        }
+        scanned = end
+    }
+}
