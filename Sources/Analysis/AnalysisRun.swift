@@ -34,9 +34,9 @@ public enum AnalysisRun {
         -> AnalysisOutcome
     {
         // The bundle stays open until the findings' excerpts have been re-read from its extracted files.
-        let bundle = open(paths, options: options)
+        let (bundle, recognised) = open(paths, options: options)
         defer { bundle.removeWorkDirectory() }
-        let (evidence, timeline, collected) = gather(bundle, options: options)
+        let (evidence, timeline, collected) = gather(bundle, recognised: recognised, options: options)
         var evaluation = options.rules?.evaluate(evidence)
         if var e = evaluation {
             FindingExcerpts.fill(&e.findings, files: collected.excerptFiles)
@@ -84,23 +84,34 @@ public enum AnalysisRun {
     /// Ingests and replays without judging: what a rule fixture or a report needs. Every event keeps its excerpt
     /// (the extracted files are gone when this returns).
     public static func gather(paths: [String], options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
-        let bundle = open(paths, options: options)
+        let (bundle, recognised) = open(paths, options: options)
         defer { bundle.removeWorkDirectory() }
         var keeping = options
         keeping.keepLogLineText = true
-        return gather(bundle, options: keeping)
+        return gather(bundle, recognised: recognised, options: keeping)
     }
 
-    /// Opens the inputs. The reader makes its own private directory under `workDirectory`, and only when an archive
-    /// needs one.
-    static func open(_ paths: [String], options: AnalysisOptions) -> OpenedBundle {
-        BundleReader.open(
-            paths: paths, workDirectory: options.workDirectory, limits: options.limits, displayNames: options.displayNames)
+    /// Opens the inputs, and recognises each entry from the first bytes the bundle layer read (one read per file:
+    /// the archive sniff's). The reader makes its own private directory under `workDirectory`, and only when an
+    /// archive needs one.
+    static func open(_ paths: [String], options: AnalysisOptions) -> (OpenedBundle, [Recognition]) {
+        let registry = options.readers
+        var recognised: [Recognition] = []
+        let bundle = BundleReader.open(
+            paths: paths, workDirectory: options.workDirectory, limits: options.limits, displayNames: options.displayNames,
+            headLength: EvidenceReaderRegistry.prefixLength
+        ) { entry, head in
+            recognised.append(registry.recognise(prefix: head, name: entry.displayPath))
+        }
+        return (bundle, recognised)
     }
 
-    /// Ingests and replays an opened bundle (its extracted files are left for the caller to remove).
-    static func gather(_ bundle: OpenedBundle, options: AnalysisOptions) -> (RuleEvidence, MergedTimeline, CollectedEvidence) {
-        var collected = EvidenceCollector.collect(bundle, options: options)
+    /// Ingests and replays an opened bundle whose entries were `recognised` (its extracted files are left for the
+    /// caller to remove).
+    static func gather(_ bundle: OpenedBundle, recognised: [Recognition], options: AnalysisOptions)
+        -> (RuleEvidence, MergedTimeline, CollectedEvidence)
+    {
+        var collected = EvidenceCollector.collect(bundle, recognised: recognised, options: options)
         if let window = options.window { collected.keep(window) }
         // The timeline takes the events over; the collected sources keep only what the zone checks read, instead
         // of a second copy of every event.

@@ -46,13 +46,13 @@ public struct CollectedEvidence: Sendable {
 
 /// Reads each bundle entry with the reader the registry picks for it.
 enum EvidenceCollector {
-    static func collect(_ bundle: OpenedBundle, options: AnalysisOptions) -> CollectedEvidence {
+    /// Reads `bundle`, whose entries were `recognised` (in order) by the registry from the heads the bundle layer
+    /// read: what each entry is and which reader takes it (the bundle only unpacked).
+    static func collect(_ bundle: OpenedBundle, recognised: [Recognition], options: AnalysisOptions) -> CollectedEvidence {
+        precondition(recognised.count == bundle.entries.count, "one recognition per entry")
         var out = CollectedEvidence()
         var byPath: [String: AnalysisReport.InventoryEntry] = [:]
         var order: [String] = []
-        // What each entry is and which reader takes it: the registry asks the readers (the bundle only unpacked).
-        let registry = options.readers
-        let recognised = bundle.entries.map { e in registry.recognise(prefix: prefix(of: e.localPath), name: e.displayPath) }
         // What the bundle says about its nodes' zones, before any zone-less source or member date is read.
         let zoneEvidence = BundleZones.evidence(zip(bundle.entries, recognised).map { ($0, $1.kind) })
         let (entries, dateAssumptions) = MemberDates.resolve(bundle.entries, evidence: zoneEvidence, resolver: options.zones)
@@ -142,13 +142,6 @@ enum EvidenceCollector {
             inv.status = .partlyUnreadable
             inv.reason = listed(reading.damage.map(\.description))
         }
-    }
-
-    /// The first bytes of a file, for recognition (empty when it cannot be read).
-    private static func prefix(of path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? handle.close() }
-        return [UInt8]((try? handle.read(upToCount: EvidenceReaderRegistry.prefixLength)) ?? Data())
     }
 
     /// The first three problems, and how many more there are.

@@ -52,13 +52,18 @@ struct ExtractedFileWriter {
     private(set) var size = 0
     /// The CRC-32 of everything written.
     private(set) var crc = CRC32()
+    /// The first ``headLength`` bytes written (fewer for a shorter file): what recognition looks at, so the
+    /// extracted file is not opened again to read them.
+    private(set) var head: [UInt8] = []
+    /// How many leading bytes ``head`` keeps.
+    let headLength: Int
 
     private let handle: FileHandle
     private let budget: MemberBudget
 
     /// Creates `localPath`, which must not exist yet (one `open`: no temporary file renamed into place, as
     /// `FileManager.createFile` does, which costs three more system calls per member of a 100,000-member zip).
-    init(localPath: String, budget: MemberBudget) throws {
+    init(localPath: String, budget: MemberBudget, headLength: Int = TarHeader.blockSize) throws {
         let descriptor = open(localPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw ExtractionLimitReached(reason: "cannot create \(localPath) for extraction")
@@ -66,12 +71,14 @@ struct ExtractedFileWriter {
         self.localPath = localPath
         self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.budget = budget
+        self.headLength = headLength
     }
 
     /// Appends `chunk`; throws `ExtractionLimitReached` (after writing nothing more) when the budget is exceeded.
     mutating func write(_ chunk: some Collection<UInt8>) throws {
         if let reason = budget.violation(produced: size + chunk.count) { throw ExtractionLimitReached(reason: reason) }
         crc.update(chunk)
+        if head.count < headLength { head += chunk.prefix(headLength - head.count) }
         do {
             try handle.write(contentsOf: Data(chunk))
         } catch {

@@ -61,23 +61,33 @@ extension ExtractionSession {
     }
 
     /// Adds a file on disk (a loose input or an extracted member at nesting `depth`): archives are expanded
-    /// (and, when extracted, deleted afterwards), everything else is recorded for the readers.
-    mutating func addFile(localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: String?) {
-        let file: RandomAccessFile
-        let prefix: [UInt8]
+    /// (and, when extracted, deleted afterwards), everything else is recorded for the readers. Its first
+    /// ``headLength`` bytes are read once (for an extracted member, `written` holds them and the size: the file is
+    /// not opened again) and serve both the archive sniff and the readers' recognition.
+    mutating func addFile(
+        localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: String?,
+        written: (head: [UInt8], size: Int)? = nil
+    ) {
+        var file: RandomAccessFile?
+        let head: [UInt8]
+        let size: Int
         do {
-            file = try RandomAccessFile(path: localPath)
-            prefix = try file.read(at: 0, count: TarHeader.blockSize)
+            if let written {
+                (head, size) = written
+            } else {
+                let opened = try RandomAccessFile(path: localPath)
+                (file, head, size) = (opened, try opened.read(at: 0, count: headLength), opened.size)
+            }
+            guard let format = ArchiveFormat.sniff(head[...]) else {
+                recordFile(displayPath: displayPath, localPath: localPath, size: size, damage: damage, head: head)
+                return
+            }
+            let archive = try file ?? RandomAccessFile(path: localPath)
+            expandArchive(format, file: archive, displayPath: displayPath, depth: depth, damage: damage)
         } catch {
             record(InventoryItem(displayPath: displayPath, size: 0, fileClass: .unknown, status: .partlyUnreadable,
                                  reason: "cannot read: \(error)"))
-            return
         }
-        guard let format = ArchiveFormat.sniff(prefix[...]) else {
-            recordFile(displayPath: displayPath, localPath: localPath, size: file.size, damage: damage)
-            return
-        }
-        expandArchive(format, file: file, displayPath: displayPath, depth: depth, damage: damage)
         if extracted { try? FileManager.default.removeItem(atPath: localPath) }
     }
 

@@ -34,10 +34,19 @@ struct ExtractionSession {
     private(set) var storedNames: [String: String] = [:]
     /// The wall-time limit of the outermost archive being expanded, started with it (nil outside archives).
     private var archiveLimit: WallTimeLimit?
+    /// How many leading bytes of each file are read (at least a tar header block, for the archive sniff).
+    let headLength: Int
+    /// Told each readable entry as it is recorded, with its first ``headLength`` bytes.
+    let onEntry: ((BundleEntry, [UInt8]) -> Void)?
 
-    init(limits: BundleLimits, parentDirectory: String) {
+    init(
+        limits: BundleLimits, parentDirectory: String, headLength: Int = TarHeader.blockSize,
+        onEntry: ((BundleEntry, [UInt8]) -> Void)? = nil
+    ) {
         self.limits = limits
         self.parentDirectory = parentDirectory
+        self.headLength = max(headLength, TarHeader.blockSize)
+        self.onEntry = onEntry
     }
 
     /// Everything opened so far.
@@ -62,13 +71,15 @@ struct ExtractionSession {
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped, reason: reason))
     }
 
-    /// Records a readable (possibly damaged) file as an entry and an inventory item; what it is, the readers decide.
-    mutating func recordFile(displayPath: String, localPath: String, size: Int, damage: String?) {
+    /// Records a readable (possibly damaged) file as an entry and an inventory item, and hands the entry and its
+    /// `head` on (``onEntry``); what it is, the readers decide.
+    mutating func recordFile(displayPath: String, localPath: String, size: Int, damage: String?, head: [UInt8]) {
         let (memberDate, wallTime) = (recordingMemberDate, recordingMemberWallTime)
         (recordingMemberDate, recordingMemberWallTime) = (nil, nil)
         var entry = BundleEntry(displayPath: displayPath, localPath: localPath, size: size, memberDate: memberDate)
         entry.memberWallTime = wallTime
         entries.append(entry)
+        onEntry?(entry, head)
         var item = InventoryItem(
             displayPath: displayPath, size: size, fileClass: .file, status: damage == nil ? .parsed : .partlyUnreadable,
             reason: damage)
@@ -157,7 +168,7 @@ struct ExtractionSession {
         let name = String(repeating: "0", count: max(0, 6 - counter.count)) + counter + "-" + MemberPath.safeFileName(memberPath)
         var budget = budget(compressedSize: compressedSize)
         budget.declaredSize = declaredSize
-        return try ExtractedFileWriter(localPath: directory + "/" + name, budget: budget)
+        return try ExtractedFileWriter(localPath: directory + "/" + name, budget: budget, headLength: headLength)
     }
 
     /// Records an extracted member: classified (and expanded, if it is an archive) or refused.
@@ -176,10 +187,11 @@ struct ExtractionSession {
             try? FileManager.default.removeItem(atPath: writer.localPath)
             recordRefused(displayPath, reason: reason, size: writer.size)
         case .complete:
-            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil)
+            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil,
+                    written: (writer.head, writer.size))
         case .damaged(let damage):
             addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true,
-                    damage: damage.named(displayPath).description)
+                    damage: damage.named(displayPath).description, written: (writer.head, writer.size))
         }
     }
 

@@ -88,8 +88,14 @@ final class CommandInputs {
             files.append(InputFile(localPath: file, displayPath: display, recognition: recognition, named: named))
             return
         }
-        let bundle = BundleReader.open(paths: [file], workDirectory: try scratchPath())
         func shown(_ p: String) -> String { p.hasPrefix(file) ? display + p.dropFirst(file.count) : p }
+        // Each member recognised from the head the bundle layer read for its archive sniff (no second read).
+        var recognised: [Recognition] = []
+        let bundle = BundleReader.open(
+            paths: [file], workDirectory: try scratchPath(), headLength: EvidenceReaderRegistry.prefixLength
+        ) { entry, head in
+            recognised.append(EvidenceReaderRegistry.standard.recognise(prefix: head, name: shown(entry.displayPath)))
+        }
         for item in bundle.inventory where item.fileClass != .archive || item.isUnreadableInput {
             let path = shown(item.displayPath)
             switch item.status {
@@ -97,10 +103,9 @@ final class CommandInputs {
             case .skipped, .parsed: break  // not evidence (directories, metadata): nothing to say
             }
         }
-        for entry in bundle.entries {
-            let shownPath = shown(entry.displayPath)
-            let recognition = EvidenceReaderRegistry.standard.recognise(path: entry.localPath, name: shownPath)
-            files.append(InputFile(localPath: entry.localPath, displayPath: shownPath, recognition: recognition, named: false))
+        for (entry, recognition) in zip(bundle.entries, recognised) {
+            files.append(
+                InputFile(localPath: entry.localPath, displayPath: shown(entry.displayPath), recognition: recognition, named: false))
         }
     }
 
