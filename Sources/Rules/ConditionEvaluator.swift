@@ -24,15 +24,15 @@ struct ConditionEvaluator {
             for operand in operands {
                 let outcome = evaluate(operand)
                 guard outcome.holds else { return .no }
-                collected += outcome.hits
+                Self.append(outcome.hits, to: &collected)
             }
             return Outcome(holds: true, hits: collected)
         case .or(let operands):
             let held = operands.map(evaluate).filter(\.holds)
-            return held.isEmpty ? .no : Outcome(holds: true, hits: held.flatMap(\.hits))
+            return held.isEmpty ? .no : Outcome(holds: true, hits: Self.joined(held))
         case .atLeast(let n, let operands):
             let held = operands.map(evaluate).filter(\.holds)
-            return held.count >= n ? Outcome(holds: true, hits: held.flatMap(\.hits)) : .no
+            return held.count >= n ? Outcome(holds: true, hits: Self.joined(held)) : .no
         case .followedBy(let first, let second, let window):
             return followedBy(evaluate(first).hits, evaluate(second).hits, within: window)
         case .count(let inner, let comparison, let bound, let window):
@@ -42,6 +42,19 @@ struct ConditionEvaluator {
             }
             return densest(found, window: window, atLeast: comparison == .greater ? bound + 1 : bound)
         }
+    }
+
+    /// The outcomes' hits one after the other; one outcome's hits are shared, not copied (a busy trace's hits are
+    /// the largest arrays `analyze` holds).
+    private static func joined(_ outcomes: [Outcome]) -> [SelectionHit] {
+        var all: [SelectionHit] = []
+        for o in outcomes { append(o.hits, to: &all) }
+        return all
+    }
+
+    /// `hits` appended to `all`, taking `hits` itself when `all` is empty.
+    private static func append(_ hits: [SelectionHit], to all: inout [SelectionHit]) {
+        if all.isEmpty { all = hits } else { all += hits }
     }
 
     /// Pairs a hit of `a` with a later-or-simultaneous hit of `b` (within `window` when given); untimed hits never pair.

@@ -18,6 +18,32 @@ enum HitEvidence: Hashable {
         }
     }
 
+    /// Whether an event selection makes `self` before `other`: by event, then occurrence (items come last).
+    func madeBefore(_ other: HitEvidence) -> Bool {
+        switch (self, other) {
+        case let (.occurrence(e1, k1), .occurrence(e2, k2)): return (e1, k1) < (e2, k2)
+        case (.occurrence, .items): return true
+        case (.items, _): return false
+        }
+    }
+
+    /// The items of some hits in order, hit by hit (``Ref/all(in:)``), listed only when some hit holds items made
+    /// already: when every hit is an occurrence, item `i` is hit `i` (a busy trace's hits are hundreds of thousands).
+    struct Refs {
+        private let listed: [Ref]?
+        /// How many items there are.
+        let count: Int
+
+        init(_ hits: [SelectionHit]) {
+            let plain = hits.allSatisfy { if case .occurrence = $0.evidence { true } else { false } }
+            listed = plain ? nil : Ref.all(in: hits)
+            count = listed?.count ?? hits.count
+        }
+
+        /// Item `i`.
+        subscript(_ i: Int) -> Ref { listed?[i] ?? Ref(hit: i, item: 0) }
+    }
+
     /// One item of the hits' evidence, by position: hit `hit`, and item `item` of its items (0 for an occurrence).
     struct Ref {
         var hit: Int
@@ -39,7 +65,8 @@ enum HitEvidence: Hashable {
         /// The item's time.
         func time(_ hits: [SelectionHit], _ index: EvidenceIndex) -> Date? {
             switch hits[hit].evidence {
-            case .occurrence(let e, let k): return index.evidence.events[e].instant(ofOccurrence: k)
+            // An occurrence's hit carries its instant (decoding a folded event's repeats again would cost more).
+            case .occurrence: return hits[hit].time
             case .items(let items): return items[item].time
             }
         }

@@ -54,6 +54,7 @@ enum RuleEvaluator {
         guard outcome.holds else { return Result(finding: nil, notEvaluated: nil, explanation: explanation) }
         explanation.outcome = .matched
         let matched = rule.selections.map(\.name).filter { !(hits[$0] ?? []).isEmpty }
+        hits = [:]  // what the condition did not keep is freed before the finding's evidence is gathered
         let finding = makeFinding(rule, hits: outcome.hits, matched: matched, index: index)
         return Result(finding: finding, notEvaluated: nil, explanation: explanation)
     }
@@ -76,10 +77,9 @@ enum RuleEvaluator {
         count: Int, time: (Int) -> Date?, source: (Int) -> SourcePointer?, item: (Int) -> PendingEvidence,
         _ body: (Int, PendingEvidence) -> Void
     ) {
-        let times = (0..<count).map(time)
         // nil when `a` and `b` tie in time and source.
         func before(_ a: Int, _ b: Int) -> Bool? {
-            switch (times[a], times[b]) {
+            switch (time(a), time(b)) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
@@ -108,7 +108,7 @@ enum RuleEvaluator {
         _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
     ) -> Finding {
         let present = index.evidence.present
-        let refs = HitEvidence.Ref.all(in: hits)
+        let refs = HitEvidence.Refs(hits)
         var groups = EvidenceSelection.Grouper()
         var first: Date?, last: Date?
         var total = 0

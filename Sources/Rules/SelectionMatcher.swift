@@ -77,38 +77,49 @@ struct SelectionMatcher {
         let candidates = index.indices(of: selection.kinds)
         let events = index.evidence.events
         guard !candidates.isEmpty else { return SelectionResult(hits: [], detail: "no \(kinds) event in the evidence") }
-        var hits: [SelectionHit] = []
         var rejections = Array(repeating: 0, count: selection.predicates.count)
         var occurrences = 0
-        // Kind by kind, each in timeline order, as ``EvidenceIndex/indices(of:)`` lists them.
-        for kind in selection.kinds {
-            var kindHits: [SelectionHit] = []
-            var folded = false
+        // First which events hold (the predicates read fields only, which every occurrence of a folded event
+        // shares), so the hits are made into an array of their exact size: a busy trace's hits are the largest
+        // array `analyze` holds, and growing it by doubling would hold up to three times as much.
+        var holding: [(kind: Int, events: [Int])] = []
+        var total = 0
+        for kind in selection.kinds.indices {
+            var held: [Int] = []
             // Indices, not `for event in`: binding each event would copy (retain) every one of its members.
-            for k in index.indices(of: [kind]) {
+            for k in index.indices(of: [selection.kinds[kind]]) {
                 let n = events[k].occurrenceCount
                 occurrences += n
-                var failed: Int?
-                // The predicates read fields only, which every occurrence of a folded event shares.
-                for (i, predicate) in selection.predicates.enumerated()
-                where !predicate.holds(on: events[k].fields, regexes: &regexes) {
-                    failed = i
-                    break
-                }
-                if let failed { rejections[failed] += n } else if n == 1 {
-                    kindHits.append(SelectionHit(time: events[k].time?.instant, event: k, occurrence: 0))
+                if let failed = selection.predicates.firstIndex(where: { !$0.holds(on: events[k].fields, regexes: &regexes) }) {
+                    rejections[failed] += n
                 } else {
-                    folded = true
-                    var o = 0
-                    // In file order, decoding the repeats once (not occurrence by occurrence).
-                    events[k].forEachOccurrence { time, _ in
-                        kindHits.append(SelectionHit(time: time, event: k, occurrence: o))
-                        o += 1
-                    }
+                    held.append(k)
+                    total += n
+                }
+            }
+            holding.append((kind, held))
+        }
+        var hits: [SelectionHit] = []
+        hits.reserveCapacity(total)
+        // Kind by kind, each in timeline order, as ``EvidenceIndex/indices(of:)`` lists them.
+        for (_, held) in holding {
+            let start = hits.count
+            var folded = false
+            for k in held {
+                guard events[k].repeats != nil else {
+                    hits.append(SelectionHit(time: events[k].time?.instant, event: k, occurrence: 0))
+                    continue
+                }
+                folded = true
+                var o = 0
+                // In file order, decoding the repeats once (not occurrence by occurrence).
+                events[k].forEachOccurrence { time, _ in
+                    hits.append(SelectionHit(time: time, event: k, occurrence: o))
+                    o += 1
                 }
             }
             // Each occurrence in its place in the timeline, as if never folded.
-            hits += folded ? timelineOrdered(kindHits) : kindHits
+            if folded { timelineOrder(&hits[start...]) }
         }
         if !hits.isEmpty {
             return SelectionResult(hits: hits, detail: "\(hits.count) of \(occurrences) \(kinds) event(s) matched")
@@ -124,20 +135,20 @@ struct SelectionMatcher {
                 + "\(RuleDescription.predicate(predicate)) (values seen: \(seen))")
     }
 
-    /// One kind's hits in timeline order (time, untimed last, then source), stably.
-    private func timelineOrdered(_ hits: [SelectionHit]) -> [SelectionHit] {
-        let order = hits.indices.sorted { a, b in
-            switch (hits[a].time, hits[b].time) {
+    /// Sorts one kind's hits into timeline order (time, untimed last, then source), in place; ties keep the order
+    /// they were made in (event, then occurrence), as a stable sort would.
+    private func timelineOrder(_ hits: inout ArraySlice<SelectionHit>) {
+        hits.sort { a, b in
+            switch (a.time, b.time) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
             default:
-                let (sa, sb) = (hits[a].evidence.source(index), hits[b].evidence.source(index))
+                let (sa, sb) = (a.evidence.source(index), b.evidence.source(index))
                 if let sa, let sb, sa != sb { return sa < sb }
-                return a < b
+                return a.evidence.madeBefore(b.evidence)
             }
         }
-        return order.map { hits[$0] }
     }
 
     private static func valuesSeen(_ field: String, in events: some Sequence<Event>) -> String {
