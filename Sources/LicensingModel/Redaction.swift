@@ -52,7 +52,8 @@ public enum Redaction {
         return String(redacted[..<end])  // slicing rounds a mid-character index down to a character boundary
     }
 
-    private static func apply(_ text: String) -> (text: String, secrets: [String]) {
+    /// Every pattern run over `text`, without the cheap screen first (internal: the tests check the screen against it).
+    static func apply(_ text: String) -> (text: String, secrets: [String]) {
         var out = text
         var found: [String] = []
         for rule in rules { out = rule.apply(out, found: &found) }
@@ -118,7 +119,8 @@ public enum Redaction {
     ]
 
     /// A cheap check that lets most lines through untouched: `token`, `passw`, `passp`, `pwd`, `secret`,
-    /// `authoriz` (any case) or `@`. When it says no, ``redact(_:)`` would return the text unchanged.
+    /// `authorization` followed by `:` or `=` (any case), or `@`. When it says no, ``redact(_:)`` would return the
+    /// text unchanged.
     public static func mayContainSecret(_ text: String) -> Bool {
         var t = text
         return t.withUTF8 { mayContainSecret($0) }
@@ -127,26 +129,77 @@ public enum Redaction {
     /// The same check on raw bytes, without decoding or lower-casing a copy (log scanning calls it per line): `@` by
     /// `memchr`, then each pair of letters that starts a marker (`to`, `pa`, `pw`, `se`, `au`, any case), where the
     /// rest of the marker is compared.
+    ///
+    /// `authorization` only matters where the header patterns can match: before `:` or `=`, with at most a quote
+    /// and blanks between (``authorizationAssigns(_:_:_:)``). A bare `AUTHORIZATION` (a request type, a state, an
+    /// event kind's name) passes, so the records that name it are not rewritten through every pattern.
     public static func mayContainSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = bytes.baseAddress, bytes.count > 0 else { return false }
         let n = bytes.count
         if memchr(p, 0x40, n) != nil { return true }  // @
         var i = 0
-        while i + 2 < n {
-            switch UInt16(p[i] | 0x20) << 8 | UInt16(p[i + 1] | 0x20) {
-            case 0x746F:  // to
-                if matches(p, i, n, "token") { return true }
-            case 0x7061:  // pa
-                if matches(p, i, n, "passw") || matches(p, i, n, "passp") { return true }
-            case 0x7077:  // pw
-                if matches(p, i, n, "pwd") { return true }
-            case 0x7365:  // se
-                if matches(p, i, n, "secret") { return true }
-            case 0x6175:  // au
-                if matches(p, i, n, "authoriz") { return true }
-            default: break
+        // Eight positions at a time: the pairs starting there are compared with the five marker starts all at once
+        // (``pairStarts(_:_:)``), and only a block where one may start is read position by position.
+        let raw = UnsafeRawPointer(p)
+        while i + 9 <= n {
+            let here = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let next = raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self)
+            if pairStarts(here, next) {
+                for k in i..<(i + 8) where markerStarts(p, k, n) { return true }
             }
+            i += 8
+        }
+        while i + 2 < n {
+            if markerStarts(p, i, n) { return true }
             i += 1
+        }
+        return false
+    }
+
+    /// Whether a marker starts at `i`: its first two letters (any case) pick the marker, whose rest is compared.
+    @inline(__always)
+    private static func markerStarts(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        switch UInt16(p[i] | 0x20) << 8 | UInt16(p[i + 1] | 0x20) {
+        case 0x746F: return matches(p, i, n, "token")  // to
+        case 0x7061: return matches(p, i, n, "passw") || matches(p, i, n, "passp")  // pa
+        case 0x7077: return matches(p, i, n, "pwd")  // pw
+        case 0x7365: return matches(p, i, n, "secret")  // se
+        case 0x6175: return matches(p, i, n, "authorization") && authorizationAssigns(p, i + 13, n)  // au
+        default: return false
+        }
+    }
+
+    /// Whether one of the pairs `to`, `pa`, `pw`, `se`, `au` (any case) may start at one of eight positions: `here`
+    /// holds the bytes at the positions, `next` the bytes one further. Never false where a pair starts (the
+    /// zero-byte test can misfire only above a real match, which sends the block to the exact reading anyway).
+    @inline(__always)
+    private static func pairStarts(_ here: UInt64, _ next: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func equal(_ v: UInt64, _ c: UInt8) -> UInt64 {
+            let d = v ^ (ones &* UInt64(c))
+            return (d &- ones) & ~d & high
+        }
+        let a = here | (ones &* 0x20)
+        let b = next | (ones &* 0x20)
+        let t = equal(a, 0x74) & equal(b, 0x6F)  // to
+        let p = equal(a, 0x70) & (equal(b, 0x61) | equal(b, 0x77))  // pa pw
+        let s = equal(a, 0x73) & equal(b, 0x65)  // se
+        let u = equal(a, 0x61) & equal(b, 0x75)  // au
+        return t | p | s | u != 0
+    }
+
+    /// Whether what follows `authorization` (from `j`) is `:` or `=` after bytes the header patterns allow there
+    /// (`"?[ \t]*`) — or their JSON escapes (`\"`, `\t`, `\u0009`), so that JSON text holding a header trips the
+    /// screen as the header itself does.
+    private static func authorizationAssigns(_ p: UnsafePointer<UInt8>, _ j: Int, _ n: Int) -> Bool {
+        var k = j
+        while k < n {
+            switch p[k] {
+            case 0x3A, 0x3D: return true  // : =
+            case 0x22, 0x5C, 0x20, 0x09, 0x74, 0x75, 0x30, 0x39: k += 1  // " \ space tab, and t u 0 9 of escapes
+            default: return false
+            }
         }
         return false
     }

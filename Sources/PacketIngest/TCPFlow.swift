@@ -23,8 +23,9 @@ struct TCPFlow {
     var app = FlowApplication()
     /// The DNS answer that named the server's address when the connection started, if any.
     var resolution: DNSTracker.Resolution?
-    /// Capture times of the frames whose payload reached a decoder (at most 512), for event times.
-    var payloadFrameTimes: [Int: FrameTime] = [:]
+    /// Capture times of the frames whose payload reached a decoder (the first 512), for event times: in frame
+    /// order, as frames arrive, so a time is found by bisection (no hashing per payload frame).
+    var payloadFrameTimes: [(frame: Int, time: FrameTime)] = []
 
     init(packet p: DecodedPacket, clientIsSource: Bool, frame: Int, time: FrameTime, limit: Int) {
         client = clientIsSource ? p.src : p.dst
@@ -79,7 +80,7 @@ struct TCPFlow {
             if fromClient { finFromClient = true } else { finFromServer = true }
         }
         guard p.wireLength > 0, !isQuiet else { return }
-        if payloadFrameTimes.count < 512 { payloadFrameTimes[frame] = time }
+        if payloadFrameTimes.count < 512 { payloadFrameTimes.append((frame, time)) }
         if fromClient {
             toServer.add(seq: p.seq, payload: p.payload, wireLength: p.wireLength, frame: frame, app: &app)
         } else {
@@ -96,7 +97,14 @@ struct TCPFlow {
     /// The capture time of one of this connection's frames (its first frame's time when not recorded).
     func time(ofFrame frame: Int) -> FrameTime {
         if frame == synFrames.first, let synTime { return synTime }
-        return payloadFrameTimes[frame] ?? firstTime
+        var low = 0
+        var high = payloadFrameTimes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if payloadFrameTimes[mid].frame < frame { low = mid + 1 } else { high = mid }
+        }
+        return low < payloadFrameTimes.count && payloadFrameTimes[low].frame == frame
+            ? payloadFrameTimes[low].time : firstTime
     }
 
     /// Flushes bodies that end with the connection.

@@ -102,11 +102,27 @@ struct ChainVerifierCache {
     let extraAnchorsPEM: [String]
     private var cache: [Key: ChainVerification?] = [:]
 
-    /// Hashes lengths and edges of the chain (hashing every DER byte would dominate); equality compares it all.
+    /// Hashes lengths and edges of the chain (hashing every DER byte would dominate); equality compares it all,
+    /// certificate by certificate with `memcmp` (a cache hit compares a few KiB on every TLS connection).
     private struct Key: Hashable {
         var chain: [[UInt8]]
         var host: String?
         var day: Int64
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.day == b.day, a.host == b.host, a.chain.count == b.chain.count else { return false }
+            for (x, y) in zip(a.chain, b.chain) {
+                guard x.count == y.count else { return false }
+                let same = x.withUnsafeBytes { p in
+                    y.withUnsafeBytes { q in
+                        guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }  // both empty
+                        return memcmp(pb, qb, p.count) == 0
+                    }
+                }
+                if !same { return false }
+            }
+            return true
+        }
 
         func hash(into h: inout Hasher) {
             h.combine(host)

@@ -26,6 +26,15 @@ struct JSONTextTests {
         #expect(back == text)
     }
 
+    @Test("U+2100…U+2BFF, written without a property lookup, holds no format character")
+    func symbolBlocksHoldNoFormatCharacter() {
+        for value in UInt32(0x2100)...0x2BFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.properties.generalCategory != .format, "U+\(String(value, radix: 16))")
+            #expect(!JSONText.escapesAsCode(scalar))
+        }
+    }
+
     @Test("a JSONEncoder document gets the same escapes, and decodes to the same value")
     func encodedDocument() throws {
         let value = ["line \u{202E}desab\u{202C} ok": ["Zürich", "x\u{2067}y\u{2069}", "\u{85}"]]

@@ -61,8 +61,15 @@ public enum TimelineJSONLRenderer {
             return "anomaly \(e[text: "anomaly"] ?? "?"): \(e[text: "detail"] ?? "")"
         default:
             if let first = e.excerpt.flatMap(firstLine) { return "\(e.kind.rawValue): \(trimmedOfWhitespace(first))" }
-            let fields = e.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }
-            return ([e.kind.rawValue] + fields).joined(separator: " ")
+            // `kind key=value key=value…`, keys in order, built in one string.
+            var text = e.kind.rawValue
+            for (key, value) in e.fields.sorted(by: { $0.key < $1.key }) {
+                text += " "
+                text += key
+                text += "="
+                text += value.text
+            }
+            return text
         }
     }
 
@@ -76,6 +83,11 @@ public enum TimelineJSONLRenderer {
     /// `line` without leading and trailing `CharacterSet.whitespaces` scalars (what `trimmingCharacters(in:
     /// .whitespaces)` does), without bridging to NSString.
     static func trimmedOfWhitespace(_ line: Substring) -> String {
+        // Nearly always: the line neither starts nor ends with a space, a tab or a non-ASCII byte (which could be
+        // another whitespace scalar), so there is nothing to trim.
+        if let first = line.utf8.first, let last = line.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(line)
+        }
         let scalars = line.unicodeScalars
         guard let first = scalars.firstIndex(where: { !CharacterSet.whitespaces.contains($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !CharacterSet.whitespaces.contains($0) }) ?? first

@@ -79,4 +79,12 @@ public enum EventRecordEncoder {
         let us = (d.timeIntervalSince1970 * 1_000_000).rounded()
         return us.isFinite && abs(us) < 9e18 ? Int64(us) : 0
     }
+
+    /// A finite number as `JSONEncoder` writes it (the shortest text that reads back, `.0` dropped: `12`, `0.25`,
+    /// `1e+20`, `-0`), without an encoder per value.
+    static func jsonNumber(_ d: Double) -> String {
+        var text = d.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
 }

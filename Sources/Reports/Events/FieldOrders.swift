@@ -72,9 +72,10 @@ struct FieldOrders: Sendable {
             timestamps.append(t, to: &bytes)
             bytes.append(0x22)
         case .double(let d):
-            // JSONEncoder's number form (`1e+20`, `-0`); a non-finite number is written as its text.
-            if d.isFinite, let data = try? JSONEncoder().encode(d) {
-                bytes.append(contentsOf: data)
+            // JSONEncoder's number form (`1e+20`, `-0`), without an encoder per value; a non-finite number is
+            // written as its text.
+            if d.isFinite {
+                bytes.append(contentsOf: EventRecordEncoder.jsonNumber(d).utf8)
             } else {
                 JSONText.appendString(String(d), to: &bytes)
             }

@@ -106,18 +106,19 @@ enum PacketsOutput {
         _ l: ConnectionLadder, path: String, _ frameTimes: [Int: Date]
     ) -> EventRecordEncoder.Record? {
         guard let time = ladderTime(l, frameTimes) else { return nil }
+        let ladder = l.ladderText
+        let failure = l.failure.map(Redaction.redact)
         var fields: [String: FieldValue] = [
             "endpoint": .string(l.endpoint), "target_host": .string(l.targetHost), "via_proxy": .bool(l.viaProxy),
-            "ladder": .string(l.ladderText), "outcome": .string(l.outcome), "frames": .list(l.frames.map { .int($0) }),
+            "ladder": .string(ladder), "outcome": .string(l.outcome), "frames": .list(l.frames.map { .int($0) }),
         ]
         if let p = l.targetPort { fields["target_port"] = .int(p) }
         if let p = l.proxy { fields["proxy"] = .string(p) }
         if let s = l.stageReached { fields["stage_reached"] = .string(s) }
         if let s = l.failedStage { fields["failed_stage"] = .string(s) }
-        if let f = l.failure { fields["failure"] = .string(Redaction.redact(f)) }
-        let failure = l.failure.map { " — \(Redaction.redact($0))" } ?? ""
+        if let failure { fields["failure"] = .string(failure) }
         return .init(
-            message: "connection \(l.endpoint): \(l.ladderText) \(l.outcome)\(failure)", instant: time,
+            message: "connection \(l.endpoint): \(ladder) \(l.outcome)\(failure.map { " — \($0)" } ?? "")", instant: time,
             timestampDescription: "Capture Time", kind: "capture.ladder", source: .frame(path, l.firstFrame),
             fields: fields)
     }
