@@ -15,20 +15,38 @@ final class LibpcapReader: FrameSource {
             let message = String(decoding: errbuf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(OpenFailure(message: message))
         }
-        return .success(LibpcapReader(handle: handle, isPcapng: isPcapng))
+        return .success(LibpcapReader(handle: handle, isPcapng: isPcapng, standardRecords: hasStandardRecords(path)))
+    }
+
+    /// Whether `path` starts with one of the four standard classic-pcap magics, whose records have 16-byte headers
+    /// (the modified format, magic `A1B2CD34`, has 24-byte ones).
+    private static func hasStandardRecords(_ path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var magic = [UInt8](repeating: 0, count: 4)
+        guard fread(&magic, 1, 4, file) == 4 else { return false }
+        return CaptureFormat.sniff(magic) == "pcap"
     }
 
     /// libpcap's refusal to open a file.
     struct OpenFailure: Error { var message: String }
 
-    private init(handle: OpaquePointer, isPcapng: Bool) {
+    private init(handle: OpaquePointer, isPcapng: Bool, standardRecords: Bool) {
         self.handle = handle
         self.isPcapng = isPcapng
+        self.standardRecords = standardRecords
+        self.snapshot = Int(pcap_snapshot(handle))
         self.readerName = Self.versionName
     }
 
     /// Whether the file is pcapng (record offsets are then not computable from record lengths).
     private let isPcapng: Bool
+    /// A classic file with 16-byte record headers: the next record's offset follows from the lengths libpcap hands
+    /// out, but for a record libpcap cut to the snapshot length (it reads past the rest, whose length it does not
+    /// hand out). Otherwise the offset is asked of libpcap's `FILE` after each record.
+    private let standardRecords: Bool
+    /// The snapshot length libpcap cuts records to.
+    private let snapshot: Int
 
     deinit { pcap_close(handle) }
 
@@ -50,7 +68,8 @@ final class LibpcapReader: FrameSource {
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         // Classic pcap: the next record's offset is known by arithmetic (24-byte file header, 16-byte record
-        // headers); asking the FILE (ftell) would cost a system call per packet. pcapng: asked only on error.
+        // headers), except after a record cut to the snapshot length or in the modified format, where the FILE is
+        // asked (ftell, which may cost a system call: only there). pcapng: asked only on error.
         var nextOffset = 24
         while true {
             if let reason = deadline.reasonToStop(beforeRecord: number) {
@@ -59,7 +78,10 @@ final class LibpcapReader: FrameSource {
             }
             let rc = pcap_next_ex(handle, &header, &data)
             if rc == 1, let h = header?.pointee, let data {
-                nextOffset += 16 + Int(h.caplen)
+                if !isPcapng {
+                    let cut = Int(h.caplen) >= snapshot
+                    nextOffset = standardRecords && !cut ? nextOffset + 16 + Int(h.caplen) : currentOffset() ?? nextOffset
+                }
                 number += 1
                 let frame = RawFrame(
                     number: number, seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec),

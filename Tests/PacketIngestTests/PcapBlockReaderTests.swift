@@ -116,6 +116,34 @@ struct PcapBlockReaderTests {
         #expect(e.reason == "truncated dump file; tried to read \(n) captured bytes, only got \(n - 5)")
     }
 
+    @Test("after a record libpcap cut to the snapshot length, its damage offsets are the file's, as ours")
+    func libpcapOffsetsAfterACutRecord() throws {
+        let n = UInt32(Self.packet.count)
+        let whole = Self.pcap(snaplen: 40, records: [(1, 0, n, n, Self.packet), (2, 0, n, n, Self.packet)])
+        let path = try TestSupport.temporaryFile(Array(whole.dropLast(5)))
+        defer { TestSupport.removeTemporaryFile(path) }
+        let r = try Self.bothReadings(path)
+        let secondRecord = 24 + 16 + Int(n)
+        #expect(r.ourDamage.map(\.offset) == [secondRecord])
+        #expect(r.libpcapDamage.map(\.offset) == [secondRecord])
+    }
+
+    @Test("the modified pcap format (24-byte record headers), read by libpcap: damage at the record's offset")
+    func libpcapOffsetsInTheModifiedFormat() throws {
+        let n = UInt32(Self.packet.count)
+        var bytes = Self.pcap(records: [])
+        bytes.replaceSubrange(0..<4, with: [0x34, 0xCD, 0xB2, 0xA1])  // A1B2CD34, little-endian
+        for second: UInt32 in [1, 2] {
+            let word = { (v: UInt32) in [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+            bytes += word(second) + word(0) + word(n) + word(n) + [UInt8](repeating: 0, count: 8) + Self.packet
+        }
+        let path = try TestSupport.temporaryFile(Array(bytes.dropLast(5)))
+        defer { TestSupport.removeTemporaryFile(path) }
+        let a = CaptureAnalyzer.analyze(path: path, options: CaptureOptions())
+        #expect(a.framesRead == 1)
+        #expect(a.errors.map(\.offset) == [24 + 24 + Int(n)])
+    }
+
     @Test("truncated record header: damage at its offset")
     func truncatedHeader() throws {
         let n = UInt32(Self.packet.count)
