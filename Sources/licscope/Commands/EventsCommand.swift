@@ -49,7 +49,9 @@ struct EventsCommand: ParsableCommand {
         let inputs = try CommandInputs(paths)
         defer { inputs.remove() }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
-        var out = OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil)
+        let out = EventOutputPipe(
+            OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil),
+            format: shared.format == .text ? .text : .jsonl)
         var damaged = !inputs.problems.isEmpty
         for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
         var tally = EventTally(window: window)
@@ -72,13 +74,8 @@ struct EventsCommand: ParsableCommand {
             }
             tally.startFile()
             let reading = reader.stream(file.entry, context: context, progress: bar.update) { event in
-                guard tally.admit(event) else { return }
-                switch shared.format {
-                case .text:
-                    out.append(TerminalText.escaped(EventRecord.text(event)))
-                    out.append(byte: 0x0A)
-                case .jsonl: if !out.append(eventRecord: event) { tally.fileUntimed += 1 }
-                }
+                // Rendered and written on the pipe's thread while this one reads on.
+                if tally.admit(event), !out.send(event) { tally.fileUntimed += 1 }
             }
             for d in reading.damage { Terminal.warn("licscope: \(Self.warning(d, in: file.displayPath))") }
             damaged = damaged || !reading.damage.isEmpty
@@ -92,7 +89,7 @@ struct EventsCommand: ParsableCommand {
                 summary += "; zone-less lines read in \(zone.zone) (\(zone.reason))"
                 if let w = zone.warning { summary += "; warning: \(w)" }
             }
-            out.flush(final: true)
+            out.finish()
             bar.fileDone(size: ProgressBar.files(under: file.localPath).first?.1 ?? 0)
             bar.finish()
             if tally.fileUntimed > 0 { summary += "; \(tally.fileUntimed) untimed events left out of the JSON Lines" }
