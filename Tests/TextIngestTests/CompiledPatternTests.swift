@@ -75,3 +75,19 @@ import Testing
         #expect(TestSupport.catalog.regexFallbacks() == [])
     }
 }
+
+/// Patterns the byte matcher takes are compiled by ICU on first use only; what ICU refuses is still refused at load.
+@Suite struct LazyRegexTests {
+    @Test func invalidPatternsAreStillRefusedAtLoad() {
+        #expect(throws: (any Error).self) { try CatalogPattern("(?<a>x)(?<a>y)") }
+        #expect(throws: (any Error).self) { try CatalogPattern("abc((") }
+        #expect(throws: (any Error).self) { try CatalogPattern("a{2,1}") }
+    }
+
+    @Test func lazilyCompiledRegexAnswersNonASCIILines() throws {
+        let p = try CatalogPattern(#"to:\s*(?<url>\S+)"#)
+        #expect(p.fallbackReason == nil)
+        #expect(p.captures(in: "to: https://hé/x") == ["url": "https://hé/x"])
+        #expect(p.regexCaptures(in: "to: https://h/x") == ["url": "https://h/x"])
+    }
+}

@@ -28,7 +28,9 @@ enum CatalogFileParser {
 
     static func parse(yaml: String, file: String) throws(MessageCatalogError) -> [MessageEntry] {
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
+        // The basic resolver: every scalar is text here (`typed` reads numbers and booleans itself), and Yams's
+        // default resolver runs a regex per scalar to guess its type.
+        do { root = try Yams.compose(yaml: yaml, .basic) } catch {
             throw yamlError(error, file: file)
         }
         guard let root else { return [] }

@@ -15,7 +15,7 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
     public let captureNames: [String]
     /// Why the pattern is not compiled into the byte matcher (nil when it is).
     public let fallbackReason: String?
-    private let regex: NSRegularExpression
+    private let regex: LazyRegex
     private let compiled: CompiledPattern?
     /// For each name of ``captureNames``, its group index in ``compiled``.
     private let compiledGroups: [Int]
@@ -30,7 +30,6 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
             renamed = renamed.replacingOccurrences(of: "(?<\(name)>", with: "(?<g\(i)>")
             renamed = renamed.replacingOccurrences(of: "\\k<\(name)>", with: "\\k<g\(i)>")
         }
-        self.regex = try NSRegularExpression(pattern: renamed, options: [])
         self.captureNames = names
         do {
             let c = try CompiledPattern(source)
@@ -42,6 +41,9 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
             compiledGroups = []
             fallbackReason = error.description
         }
+        // ICU compiles at load what it runs on every line (and reports invalid patterns then); the byte matcher's
+        // subset is valid ICU, so its patterns are compiled by ICU on first use only.
+        self.regex = try LazyRegex(pattern: renamed, compileNow: compiled == nil)
     }
 
     /// The source text.
@@ -89,7 +91,7 @@ public struct CatalogPattern: Hashable, Sendable, CustomStringConvertible {
 
     /// ``captures(in:)`` through `NSRegularExpression` alone (the reference the byte matcher is tested against).
     func regexCaptures(in line: String) -> [String: String]? {
-        guard let m = regex.firstMatch(in: line, options: [], range: NSRange(line.startIndex..., in: line)) else {
+        guard let regex = regex.regex, let m = regex.firstMatch(in: line, options: [], range: NSRange(line.startIndex..., in: line)) else {
             return nil
         }
         var out: [String: String] = [:]

@@ -157,6 +157,7 @@ struct PatternParser {
                     throw fail("look-behind or malformed group name")
                 }
                 name = String(decoding: chars[start..<end], as: UTF8.self)
+                if groupNames.contains(name) { throw fail("duplicate group name") }
                 pos = end + 1
             default: throw fail("group flags")
             }
