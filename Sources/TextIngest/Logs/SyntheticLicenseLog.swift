@@ -11,11 +11,21 @@ public enum SyntheticLicenseLog {
         case dense
         /// One line in a hundred: a quiet trace.
         case sparse
+        /// As dense, but the values in the licensing lines (entitlement tag ids, hostnames, URLs, status codes)
+        /// change from one event to the next, as ids, serials and hostnames do in a real trace: no two messages
+        /// repeat, so nothing the scan remembers about a message is reused.
+        case varied
 
         /// The share of lines that are events, as numerator / denominator.
-        var eventShare: (Int, Int) { self == .dense ? (1, 3) : (1, 100) }
+        var eventShare: (Int, Int) { self == .sparse ? (1, 100) : (1, 3) }
         /// The event blocks written in turn.
-        var blocks: [[String]] { self == .dense ? SyntheticLicenseLog.denseEvents : SyntheticLicenseLog.events }
+        var blocks: [[String]] {
+            switch self {
+            case .dense: return SyntheticLicenseLog.denseEvents
+            case .sparse: return SyntheticLicenseLog.events
+            case .varied: return SyntheticLicenseLog.variedEvents
+            }
+        }
     }
 
     /// What was written.
@@ -64,6 +74,28 @@ public enum SyntheticLicenseLog {
         ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.AsyncRequestProcessor#sendAUTH - queue auth message, status: true"],
     ] + events
 
+    /// The varied shape's events: those of the dense shape with `{n}` replaced by a number that changes with each
+    /// event (in decimal or hex, so ids, ports and hostnames differ in length too).
+    private static let variedEvents: [[String]] = [
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.SmartAgentImpl#requestEntitlement - entitlementTag: regid.2016-07.com.cisco.UCM_Enhanced,12.0_8e8c{x}-1c5c-4b07-a6f2-2f3c8b3a1d11"],
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.AsyncRequestProcessor#sendAUTH - queue auth message, status: true"],
+        ["ERROR [SLM-12] com.cisco.ucm.slm.rpc.SlmRpcHandler#fetch - LicenseResponse status code: FAILED, message: Product Instance {n} is not consuming this tag :"],
+        ["DEBUG [SLM-12] com.cisco.nesla.plugin.EmbeddedGCHCommunication#sendSCHMessage - in sendMessage(), resetProfileHttpAddr to: https://satellite-{x}.example.com:{n}/its/service/oddce/services/DDCEService"],
+        ["ERROR [SmartAgentScheduler-1] com.cisco.nesla.agent.impl.SmartAgentImpl - Communication failure: Fail to send out Call Home HTTP message.",
+         "java.net.UnknownHostException: sat{n}.example.com: Name or service not known"],
+        ["DEBUG [SLM-11] com.cisco.nesla.agent.impl.SmartAgentImpl#requestEntitlement - entitlementTag: regid.2016-07.com.cisco.UCM_Basic,12.0_{x}-9d0e-4b55-8a51-4a3c2b1f0e22"],
+        ["ERROR [SmartAgentScheduler-1] com.cisco.nesla.agent.impl.SmartAgentImpl - Communication failure: Fail to send out Call Home HTTP message.",
+         "javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path building failed: unable to find valid certification path to requested target serial {x}",
+         "\tat sun.security.ssl.Alerts.getSSLException(Alerts.java:{n})"],
+    ]
+
+    /// `text` with `{n}` and `{x}` replaced by `value` in decimal and in hex.
+    private static func vary(_ text: String, value: Int) -> String {
+        guard text.contains("{") else { return text }
+        return text.replacingOccurrences(of: "{n}", with: String(value))
+            .replacingOccurrences(of: "{x}", with: String(value &* 2_654_435_761 & 0xFFFF_FFFF, radix: 16))
+    }
+
     /// Writes at least `minimumBytes` to `path` (whole lines) in the given shape, replacing the file.
     /// - Throws: when the file cannot be created or written.
     public static func write(to path: String, minimumBytes: Int, shape: Shape = .sparse) throws -> Summary {
@@ -87,7 +119,7 @@ public enum SyntheticLicenseLog {
                 block += 1
                 for (i, text) in lines.enumerated() {
                     if i == 0 { appendStamp(&buffer, seconds: seconds, millis: summary.lines % 1000) }
-                    buffer += text.utf8
+                    buffer += (shape == .varied ? vary(text, value: block) : text).utf8
                     buffer.append(0x0A)
                     if text.contains(grepAnchor) { summary.anchorLines += 1 }
                 }

@@ -27,9 +27,10 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "Directory for the generated inputs and the outputs (inputs are reused when present).")
     var out: String = "bench-data"
 
-    /// Which benchmarks run.
+    /// Which benchmarks run (`varied`, never part of `all`: the trace commands on a dense trace whose licensing
+    /// lines never repeat, so the catalog runs on every one of them).
     enum Selection: String, ExpressibleByArgument, CaseIterable {
-        case all, logs, capture
+        case all, logs, capture, varied
     }
 
     @Option(help: "What to run.")
@@ -44,11 +45,12 @@ struct BenchRunCommand: ParsableCommand {
         var table = BenchTable(runs: runs)
         table.machine(BenchInputs.machineState())
         let inputs = BenchInputs(directory: out, self: Self.executable())
-        if only != .capture {
+        if only == .varied { try varied(mb: acceptance ? 400 : logMB, inputs: inputs, table: &table) }
+        if only == .all || only == .logs {
             let big = try logs(mb: acceptance ? 400 : logMB, inputs: inputs, table: &table)
             if acceptance { try analyzeDense(mb: 100, inputs: inputs, comparedWith: big, table: &table) }
         }
-        if only != .logs { try capture(mb: acceptance ? 300 : captureMB, inputs: inputs, table: &table) }
+        if only == .all || only == .capture { try capture(mb: acceptance ? 300 : captureMB, inputs: inputs, table: &table) }
         table.machine(BenchInputs.machineState())
         table.printSummary()
     }
@@ -76,6 +78,23 @@ struct BenchRunCommand: ParsableCommand {
             note: mb == 400 ? "issue: ≤ 4 s, ≤ 300 MB at 400 MB" : "issue's 4 s at 400 MB, scaled to \(mb) MB")
         table.compare(analyze, to: grepDense, slowerAtMost: nil, rssBelowMB: nil)
         return analyze
+    }
+
+    /// `events` and `analyze` on the varied trace, next to the same commands on the dense trace of the same size
+    /// (figures and ratios only: the issue sets no target for this shape).
+    private func varied(mb: Int, inputs: BenchInputs, table: inout BenchTable) throws {
+        let trace = try inputs.log(.varied, mb: mb)
+        let dense = try inputs.log(.dense, mb: mb)
+        let eventsDense = table.measure("events --format jsonl (\(mb) MB dense) > file",
+            [inputs.licscope, "events", "--format", "jsonl", dense], output: inputs.output("events-dense"))
+        let eventsVaried = table.measure("events --format jsonl (\(mb) MB varied) > file",
+            [inputs.licscope, "events", "--format", "jsonl", trace], output: inputs.output("events-varied"))
+        let analyzeDense = table.measure("analyze (\(mb) MB dense trace) > file",
+            [inputs.licscope, "analyze", dense], output: inputs.output("analyze-dense"))
+        let analyzeVaried = table.measure("analyze (\(mb) MB varied trace) > file",
+            [inputs.licscope, "analyze", trace], output: inputs.output("analyze-varied"))
+        table.compare(eventsVaried, to: eventsDense, slowerAtMost: nil, rssBelowMB: nil)
+        table.compare(analyzeVaried, to: analyzeDense, slowerAtMost: nil, rssBelowMB: nil)
     }
 
     /// Analyze on a smaller dense trace: its peak RSS should be within 30% of the large run's.

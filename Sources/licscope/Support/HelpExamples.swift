@@ -94,5 +94,6 @@ enum HelpExamples {
     static let bench = block([
         ("licscope bench", "every benchmark on generated inputs"),
         ("licscope bench run --only capture --runs 3", "only the capture benchmark"),
+        ("licscope bench run --only varied --log-mb 100", "trace commands where no licensing message repeats, beside dense"),
     ])
 }
