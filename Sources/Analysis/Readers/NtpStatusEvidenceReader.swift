@@ -36,7 +36,7 @@ public struct NtpStatusEvidenceReader: EvidenceReader {
         Self.add(events, problems: problems, path: entry.displayPath, to: &out)
         out.reader = catalogFound || out.reader == "show timezone config" ? "\(out.reader) + \(name)" : name
         out.nothingFound = false
-        out.lines = out.lines ?? text.split(separator: "\n", omittingEmptySubsequences: false).count
+        out.lines = out.lines ?? TextLineCount.of(text)
         return out
     }
 

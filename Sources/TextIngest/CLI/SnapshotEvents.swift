@@ -30,7 +30,7 @@ public enum SnapshotEvents {
                 let usable = printed.flatMap { p in latest.map { p.instant >= $0.instant ? p : nil } ?? p }
                 return events(for: o, path: path, observedAt: usable)
             },
-            problems: outputs.map { $0.problems.map { $0.named(path) } }, lineCount: lines.count)
+            problems: outputs.map { $0.problems.map { $0.named(path) } }, lineCount: TextLineCount.of(text))
     }
 
     /// The events of one output.
