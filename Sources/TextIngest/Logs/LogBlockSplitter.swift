@@ -65,23 +65,21 @@ struct LogBlockSplitter {
     /// What the single pass drops from its buffer before reading: the text more than ``LogScanner/lookbackBytes``
     /// behind its scan position, from a line start on.
     private mutating func dropScannedText() {
-        var keep = scanned - LogScanner.lookbackBytes
-        guard keep > bufferStart else { return }
-        while keep < scanned, data[keep - 1 - base] != 0x0A { keep += 1 }
-        bufferStart = keep
+        let (data, base) = (data, base)
+        if let keep = LogScanner.dropPoint(scanned: scanned, bufferStart: bufferStart, byte: { data[$0 - base] }) {
+            bufferStart = keep
+        }
     }
 
     /// Where the single pass scans to after a chunk of `n` bytes: the last line break read, or all of a line
     /// grown longer than ``LogScanner/maxLineBytes``.
     private mutating func scanChunk(_ n: Int) {
-        var end = read
-        let floor = max(scanned, read - n)
-        while end > floor, data[end - 1 - base] != 0x0A { end -= 1 }
-        if end == floor {
-            guard read - scanned > LogScanner.maxLineBytes else { return }
-            end = read
-            lastSplit = read
-        }
+        let (data, base) = (data, base)
+        // A line break before the chunk would have been scanned to already: only the chunk is searched.
+        guard let (end, split) = LogScanner.scanEnd(
+            scanned: scanned, floor: max(scanned, read - n), end: read, byte: { data[$0 - base] })
+        else { return }
+        if split { lastSplit = read }
         if pieces < LogScanner.sampleLines {
             var k = scanned
             while k < end, pieces < LogScanner.sampleLines {

@@ -107,9 +107,7 @@ struct LogScanner {
 
     /// Reads and scans one more chunk of `source`; at the end, scans what is left and returns false.
     mutating func step(_ source: inout some LogChunkSource) -> Bool {
-        var keep = scanFrom - Self.lookbackBytes
-        if keep > 0 {
-            while keep < scanFrom, buffer[keep - 1] != 0x0A { keep += 1 }
+        if let keep = Self.dropPoint(scanned: scanFrom, bufferStart: 0, byte: { buffer[$0] }) {
             buffer.removeSubrange(0..<keep)
             scanFrom -= keep
             bufferDropped = true
@@ -127,11 +125,9 @@ struct LogScanner {
         }
         bytes += added
         endsWithNewline = buffer.last == 0x0A
-        var end = buffer.count
-        while end > scanFrom, buffer[end - 1] != 0x0A { end -= 1 }
-        if end == scanFrom {
-            guard buffer.count - scanFrom > Self.maxLineBytes else { return true }
-            end = buffer.count
+        guard let (end, split) = Self.scanEnd(scanned: scanFrom, floor: scanFrom, end: buffer.count, byte: { buffer[$0] })
+        else { return true }
+        if split {
             report(.line(path, lines + 1), "line longer than \(Self.maxLineBytes >> 20) MiB; split at decompressed byte \(bytes)")
         }
         let text = buffer
