@@ -83,32 +83,25 @@ enum EvidenceCollector {
             entry.memberDate = e.memberDate
             return (entry, r.reader)
         }
-        // Lower passes first (CLI outputs: their printed years anchor yearless log lines); stable within a pass.
-        let ordered = assigned.enumerated().sorted {
-            ($0.element.1?.pass ?? .max, $0.offset) < ($1.element.1?.pass ?? .max, $1.offset)
-        }.map(\.element)
-        var context = EvidenceReaderContext(options: options, yearHints: [])
-        context.zoneEvidence = zoneEvidence
-        var start = 0
-        while start < ordered.count {
-            // One pass at a time: its entries are read together (on all cores when several are large), then
-            // applied in order; what a pass learns (years printed by CLI outputs) serves the passes after it.
-            let pass = ordered[start].1?.pass
-            var end = start
-            while end < ordered.count, ordered[end].1?.pass == pass { end += 1 }
-            let batch = Array(ordered[start..<end])
-            let readings = ParallelReads.read(batch, context: context)
-            for ((entry, _), reading) in zip(batch, readings) {
-                var inv = byPath[entry.displayPath]
-                    ?? AnalysisReport.InventoryEntry(
-                        path: entry.displayPath, parsedAs: entry.content.rawValue, status: .parsed, bytes: entry.size)
-                if byPath[entry.displayPath] == nil { order.append(entry.displayPath) }
-                if let reading, !reading.nothingFound { apply(reading, to: &inv, &out, &context) }
-                byPath[entry.displayPath] = inv
-                options.entryRead?(entry.size)
-            }
-            start = end
+        let context = EvidenceReaderContext(options: options, yearHints: [], zoneEvidence: zoneEvidence)
+        func taken(_ entry: EvidenceEntry, _ reading: EvidenceReading?) {
+            var inv = byPath[entry.displayPath]
+                ?? AnalysisReport.InventoryEntry(
+                    path: entry.displayPath, parsedAs: entry.content.rawValue, status: .parsed, bytes: entry.size)
+            if byPath[entry.displayPath] == nil { order.append(entry.displayPath) }
+            if let reading, !reading.nothingFound { apply(reading, to: &inv, &out) }
+            byPath[entry.displayPath] = inv
+            options.entryRead?(entry.size)
         }
+        // Lower passes first (CLI outputs: their printed years anchor yearless log lines), one pass at a time: its
+        // entries are read together (on all cores when several are large), then applied in order.
+        let passes = ReadingPasses(readers: assigned.map(\.1))
+        _ = ReadingPasses.read(
+            passes.batches, context: context,
+            read: { batch, context in ParallelReads.read(batch.map { assigned[$0] }, context: context) },
+            take: { i, reading in taken(assigned[i].0, reading) })
+        // Entries no reader takes, last.
+        for (entry, reader) in assigned where reader == nil { taken(entry, nil) }
         let memberDates = Dictionary(
             entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
         out.sources = CollectionPlacement.apply(
@@ -120,8 +113,7 @@ enum EvidenceCollector {
     }
 
     private static func apply(
-        _ reading: EvidenceReading, to inv: inout AnalysisReport.InventoryEntry, _ out: inout CollectedEvidence,
-        _ context: inout EvidenceReaderContext
+        _ reading: EvidenceReading, to inv: inout AnalysisReport.InventoryEntry, _ out: inout CollectedEvidence
     ) {
         out.sources += reading.sources
         out.timeZones += reading.timeZones
@@ -129,7 +121,6 @@ enum EvidenceCollector {
         // is re-read (an empty path), rather than one file's line shown for the other's.
         out.excerptFiles.merge(reading.excerptFiles) { a, b in a == b ? a : "" }
         out.present.formUnion(reading.present)
-        context.yearHints += reading.yearHints
         if inv.status == .skipped {
             inv.status = .parsed
             inv.reason = nil

@@ -44,4 +44,37 @@ struct TimeAgreementTests {
         let report = try BinaryRunner.run(["analyze", Self.folder, "--rules", "rules", "--format", "json"])
         #expect(report.stdout.contains("2027-01-23T09:00:00Z"))
     }
+
+    /// A yearless syslog across New Year beside a `show license` output whose latest activity is in January 2031
+    /// (the trace's file date says nothing of it): both commands take the year from the output, and `events` does
+    /// so even when the trace is named before the output.
+    static let yearless = "Tests/AnalysisTests/Fixtures/Zones/yearless-new-year"
+
+    @Test("yearless lines get the years a show license output prints, in events as in analyze, across New Year")
+    func yearlessFromShowLicense() throws {
+        let analyze = try BinaryRunner.run(["analyze", Self.yearless, "--rules", "rules", "--format", "jsonl"])
+        let events = try BinaryRunner.run([
+            "events", Self.yearless + "/CiscoSyslog", Self.yearless + "/show-license-status.txt", "--format", "jsonl",
+        ])
+        #expect(events.status == 0, "\(events.stderr)")
+        var fromAnalyze: [Int: Int64] = [:]
+        for line in Self.jsonLines(analyze.stdout) {
+            guard let source = line["source"] as? [String: Any], let path = source["path"] as? String,
+                path.hasSuffix("CiscoSyslog"), let n = source["line"] as? Int, let ts = line["timestamp"] as? Int64
+            else { continue }
+            fromAnalyze[n] = ts > 10_000_000_000_000 ? ts / 1_000_000 : ts
+        }
+        var fromEvents: [Int: Int64] = [:]
+        for line in Self.jsonLines(events.stdout) {
+            guard let source = line["source"] as? [String: Any], let path = source["path"] as? String,
+                path.hasSuffix("CiscoSyslog"), let n = source["line"] as? Int, let time = line["datetime"] as? String
+            else { continue }
+            fromEvents[n] = Int64(try #require(ISO8601DateFormatter().date(from: time)).timeIntervalSince1970)
+        }
+        // 2030-12-30 09:41:23, 2030-12-31 21:41:23 and 2031-01-12 10:36:10 UTC (the output prints UTC).
+        let expected: [Int: Int64] = [1: 1_924_854_083, 2: 1_924_983_683, 3: 1_925_980_570]
+        #expect(fromAnalyze == expected)
+        #expect(fromEvents == expected)
+        #expect(events.stderr.contains("CiscoSyslog: 3 lines"), "\(events.stderr)")
+    }
 }

@@ -64,18 +64,34 @@ struct EventsCommand: ParsableCommand {
         var options = AnalysisOptions(zones: resolver, rules: nil, catalog: catalog)
         options.keepLogLineText = true
         options.foldRepeats = false
-        let context = EvidenceReaderContext(options: options, yearHints: hints, zoneEvidence: evidence)
-        for file in files {
-            // The reader the registry picked (as `analyze` does); a file named on the command line that no reader
-            // claims (binary content) is still read as text, so its damage is said.
-            guard let reader = file.recognition?.reader ?? (file.named ? Self.registry.textReader : nil) else {
+        // The reader the registry picked (as `analyze` does); a file named on the command line that no reader
+        // claims (binary content) is still read as text, so its damage is said.
+        let readers = files.map { $0.recognition?.reader ?? ($0.named ? Self.registry.textReader : nil) }
+        // The passes `analyze` reads in: every pass but the last (`show license` outputs, small) is read before
+        // anything is written, so the years those outputs print date the yearless lines of the logs streamed after
+        // them; their events are written in their turn.
+        var early: [Int: EvidenceReading] = [:]
+        let context = ReadingPasses.read(
+            ReadingPasses(readers: readers).batches.dropLast(),
+            context: EvidenceReaderContext(options: options, yearHints: hints, zoneEvidence: evidence),
+            read: { batch, context in batch.map { readers[$0]?.read(files[$0].entry, context: context) } },
+            take: { i, reading in early[i] = reading })
+        func send(_ event: Event) {
+            // Rendered and written on the pipe's thread while this one reads on.
+            if tally.admit(event), !out.send(event) { tally.fileUntimed += 1 }
+        }
+        for (i, file) in files.enumerated() {
+            guard let reader = readers[i] else {
                 Terminal.warn("licscope: \(file.displayPath): skipped: \(Self.skipReason(file.kind))")
                 continue
             }
             tally.startFile()
-            let reading = reader.stream(file.entry, context: context, progress: bar.update) { event in
-                // Rendered and written on the pipe's thread while this one reads on.
-                if tally.admit(event), !out.send(event) { tally.fileUntimed += 1 }
+            let reading: EvidenceReading
+            if var read = early.removeValue(forKey: i) {
+                read.handOutEvents(to: send)
+                reading = read
+            } else {
+                reading = reader.stream(file.entry, context: context, progress: bar.update, sink: send)
             }
             for d in reading.damage { Terminal.warn("licscope: \(Self.warning(d, in: file.displayPath))") }
             damaged = damaged || !reading.damage.isEmpty
