@@ -10,9 +10,14 @@ import Darwin
 /// A limit stopped extraction before the end of a member (or of a whole compressed stream).
 struct ExtractionLimitReached: Error {
     /// The reason shown in the inventory.
-    var reason: String
+    var reason: InventoryReason
     /// True when the limit covers the whole archive stream (the archive stops), false for one member.
     var stopsArchive = false
+
+    /// The reason `error` gives: the limit's, else the failure's own.
+    static func reason(_ error: any Error) -> InventoryReason {
+        (error as? ExtractionLimitReached)?.reason ?? .readFailed(ReadFailure(error))
+    }
 }
 
 /// The bounds one extracted file must stay within.
@@ -29,15 +34,13 @@ struct MemberBudget {
     var declaredSize: Int? = nil
 
     /// The reason to stop at `produced` output bytes, or nil to go on.
-    func violation(produced: Int) -> String? {
-        if let declaredSize, produced > declaredSize {
-            return "inflates beyond its declared size of \(declaredSize) bytes (decompression bomb?)"
-        }
-        if produced > maxBytes { return "larger than the extraction limit of \(maxBytes) bytes" }
+    func violation(produced: Int) -> InventoryReason? {
+        if let declaredSize, produced > declaredSize { return .inflatesBeyondDeclaredSize(declared: declaredSize) }
+        if produced > maxBytes { return .largerThanLimit(limit: maxBytes) }
         if let compressedSize, produced > ratioGraceBytes,
             produced / max(compressedSize, 1) > maxRatio
         {
-            return "compression ratio above \(maxRatio):1 (\(produced) bytes from \(compressedSize); decompression bomb?)"
+            return .ratioOverLimit(limit: maxRatio, produced: produced, compressed: compressedSize)
         }
         return nil
     }
@@ -66,7 +69,7 @@ struct ExtractedFileWriter {
     init(localPath: String, budget: MemberBudget, headLength: Int = TarHeader.blockSize) throws {
         let descriptor = open(localPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw ExtractionLimitReached(reason: "cannot create \(localPath) for extraction")
+            throw ExtractionLimitReached(reason: .cannotCreateExtractedFile(path: localPath))
         }
         self.localPath = localPath
         self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -82,7 +85,7 @@ struct ExtractedFileWriter {
         do {
             try handle.write(contentsOf: Data(chunk))
         } catch {
-            throw ExtractionLimitReached(reason: "cannot write the extracted copy: \(error.localizedDescription)")
+            throw ExtractionLimitReached(reason: .cannotWriteExtractedCopy(error.localizedDescription))
         }
         size += chunk.count
     }

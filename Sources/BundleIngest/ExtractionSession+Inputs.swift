@@ -9,44 +9,54 @@ extension ExtractionSession {
     mutating func addInput(_ path: String, displayPath: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            recordRefused(path, reason: "no such file or directory")
+            recordRefused(path, reason: .noSuchFile)
             return
         }
-        if let refusal = SpecialFile.refusal(path) {
-            recordRefused(path, reason: refusal)
+        if let special = SpecialFile.kind(path) {
+            // Named by the user, so meant to be read: refused, not passed over.
+            recordRefused(path, reason: .notRegularFile(special))
         } else if isDirectory.boolValue {
             addDirectory(path)
         } else {
-            addFile(localPath: path, displayPath: displayPath, depth: 0, extracted: false, damage: nil)
+            addFile(localPath: path, displayPath: displayPath, depth: 0, extracted: false, damage: [])
         }
     }
 
-    /// Walks a folder in name order; symbolic links and special files inside it are refused, not followed.
+    /// Walks a folder in name order. Symbolic links inside it are refused, not followed; FIFOs, devices and sockets
+    /// are skipped with their kind, never opened (they hold no collected bytes, so nothing is lost); a file or
+    /// folder that cannot be read is damage (what it held is lost).
     mutating func addDirectory(_ path: String) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
             // Damage, not a skip: the files in it were never seen, so the analysis is incomplete.
-            record(InventoryItem(displayPath: path, size: 0, fileClass: .unknown, status: .partlyUnreadable,
-                                 reason: "cannot list this directory: \((error as NSError).localizedDescription)"))
+            recordUnreadable(path, reason: .cannotListDirectory((error as NSError).localizedDescription))
             return
         }
         for name in names.sorted() {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             if isOwnWorkDirectory(child) { continue }
+            // `lstat` first: a FIFO must be known as one before anything opens it.
+            if let special = SpecialFile.kind(child, followingLinks: false) {
+                recordSkipped(child, reason: .notRegularFile(special))
+                continue
+            }
             let type = (try? FileManager.default.attributesOfItem(atPath: child))?[.type] as? FileAttributeType
             switch type {
             case .typeDirectory?:
                 addDirectory(child)
             case .typeRegular?:
                 if MemberPath.isMacMetadata(child) {
-                    recordSkipped(child, reason: "macOS Finder metadata")
+                    recordSkipped(child, reason: .macMetadata)
                 } else {
-                    addFile(localPath: child, displayPath: child, depth: 0, extracted: false, damage: nil)
+                    addFile(localPath: child, displayPath: child, depth: 0, extracted: false, damage: [])
                 }
             case .typeSymbolicLink?:
-                recordRefused(child, reason: "symbolic link (links are not followed)")
+                recordRefused(child, reason: .symbolicLinkNotFollowed)
+            case nil:
+                // Gone, or its attributes cannot be read: it was there and is not read, so evidence may be lost.
+                addFile(localPath: child, displayPath: child, depth: 0, extracted: false, damage: [])
             default:
-                recordRefused(child, reason: "not a regular file (device, socket or FIFO)")
+                recordSkipped(child, reason: .notRegularFile(.other))
             }
         }
     }
@@ -65,7 +75,7 @@ extension ExtractionSession {
     /// ``headLength`` bytes are read once (for an extracted member, `written` holds them and the size: the file is
     /// not opened again) and serve both the archive sniff and the readers' recognition.
     mutating func addFile(
-        localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: String?,
+        localPath: String, displayPath: String, depth: Int, extracted: Bool, damage: [InventoryReason],
         written: (head: [UInt8], size: Int)? = nil
     ) {
         var file: RandomAccessFile?
@@ -85,22 +95,21 @@ extension ExtractionSession {
             let archive = try file ?? RandomAccessFile(path: localPath)
             expandArchive(format, file: archive, displayPath: displayPath, depth: depth, damage: damage)
         } catch {
-            record(InventoryItem(displayPath: displayPath, size: 0, fileClass: .unknown, status: .partlyUnreadable,
-                                 reason: "cannot read: \(error)"))
+            recordUnreadable(displayPath, reason: .cannotRead(ReadFailure(error)))
         }
         if extracted { try? FileManager.default.removeItem(atPath: localPath) }
     }
 
     private mutating func expandArchive(
-        _ format: ArchiveFormat, file: RandomAccessFile, displayPath: String, depth: Int, damage: String?
+        _ format: ArchiveFormat, file: RandomAccessFile, displayPath: String, depth: Int, damage: [InventoryReason]
     ) {
         if case .unsupported(let name) = format {
-            recordRefused(displayPath, reason: "unsupported archive format (\(name))", size: file.size, fileClass: .archive)
+            recordRefused(displayPath, reason: .unsupportedArchiveFormat(name), size: file.size, fileClass: .archive)
             return
         }
         guard depth < limits.maxDepth else {
-            recordRefused(displayPath, reason: "archive nested deeper than \(limits.maxDepth) levels",
-                          size: file.size, fileClass: .archive)
+            recordRefused(displayPath, reason: .nestedTooDeep(maxDepth: limits.maxDepth), size: file.size,
+                          fileClass: .archive)
             return
         }
         let inner = depth + 1

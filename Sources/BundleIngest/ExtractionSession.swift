@@ -15,7 +15,7 @@ struct ExtractionSession {
     /// The caller's directory, under which the private work directory is created on first need.
     let parentDirectory: String
     private(set) var workDirectory: String?
-    private var workDirectoryFailure: String?
+    private var workDirectoryFailure: InventoryReason?
     private(set) var entries: [BundleEntry] = []
     private(set) var inventory: [InventoryItem] = []
     private var extractedBytes = 0
@@ -63,17 +63,28 @@ struct ExtractionSession {
         inventory.append(item)
     }
 
-    mutating func recordRefused(_ displayPath: String, reason: String, size: Int = 0, fileClass: FileClass = .unknown) {
-        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .refused, reason: reason))
+    mutating func recordRefused(
+        _ displayPath: String, reason: InventoryReason, size: Int = 0, fileClass: FileClass = .unknown
+    ) {
+        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .refused, reasons: [reason]))
     }
 
-    mutating func recordSkipped(_ displayPath: String, reason: String, size: Int = 0, fileClass: FileClass = .unknown) {
-        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped, reason: reason))
+    mutating func recordSkipped(
+        _ displayPath: String, reason: InventoryReason, size: Int = 0, fileClass: FileClass = .unknown
+    ) {
+        record(InventoryItem(displayPath: displayPath, size: size, fileClass: fileClass, status: .skipped, reasons: [reason]))
+    }
+
+    /// Records a file that could not be read, or a folder that could not be listed: damage, since what it held
+    /// was never seen.
+    mutating func recordUnreadable(_ displayPath: String, reason: InventoryReason, size: Int = 0, fileClass: FileClass = .unknown) {
+        record(InventoryItem(
+            displayPath: displayPath, size: size, fileClass: fileClass, status: .partlyUnreadable, reasons: [reason]))
     }
 
     /// Records a readable (possibly damaged) file as an entry and an inventory item, and hands the entry and its
     /// `head` on (``onEntry``); what it is, the readers decide.
-    mutating func recordFile(displayPath: String, localPath: String, size: Int, damage: String?, head: [UInt8]) {
+    mutating func recordFile(displayPath: String, localPath: String, size: Int, damage: [InventoryReason], head: [UInt8]) {
         let (memberDate, wallTime) = (recordingMemberDate, recordingMemberWallTime)
         (recordingMemberDate, recordingMemberWallTime) = (nil, nil)
         var entry = BundleEntry(displayPath: displayPath, localPath: localPath, size: size, memberDate: memberDate)
@@ -81,8 +92,8 @@ struct ExtractionSession {
         entries.append(entry)
         onEntry?(entry, head)
         var item = InventoryItem(
-            displayPath: displayPath, size: size, fileClass: .file, status: damage == nil ? .parsed : .partlyUnreadable,
-            reason: damage)
+            displayPath: displayPath, size: size, fileClass: .file, status: damage.isEmpty ? .parsed : .partlyUnreadable,
+            reasons: damage)
         item.memberDate = memberDate
         item.memberWallTime = wallTime
         record(item)
@@ -91,17 +102,18 @@ struct ExtractionSession {
     /// Records an archive: its inventory item comes before its members; `body` expands it and returns damage.
     /// The outermost archive's wall-time clock starts here; archives nested in it share its time.
     mutating func recordingArchive(
-        _ displayPath: String, size: Int, inheritedDamage: String?, _ body: (inout ExtractionSession) -> String?
+        _ displayPath: String, size: Int, inheritedDamage: [InventoryReason],
+        _ body: (inout ExtractionSession) -> [InventoryReason]
     ) {
         let index = inventory.count
         record(InventoryItem(displayPath: displayPath, size: size, fileClass: .archive, status: .parsed))
         let outermost = archiveLimit == nil
         if outermost { archiveLimit = WallTimeLimit(.seconds(limits.maxSecondsPerArchive)) }
         defer { if outermost { archiveLimit = nil } }
-        let damage = [body(&self), inheritedDamage].compactMap { $0 }.joined(separator: "; ")
+        let damage = body(&self) + inheritedDamage
         if !damage.isEmpty {
             inventory[index].status = .partlyUnreadable
-            inventory[index].reason = damage
+            inventory[index].reasons = damage
         }
     }
 
@@ -122,27 +134,19 @@ struct ExtractionSession {
 
     // MARK: Limits
 
-    /// Counts one archive member; the reason to stop the archive when there are too many.
     /// Counts one archive member (at `offset` in its archive); the reason to stop the archive when there are too
     /// many, or when the outermost archive has taken longer than its wall-time limit (checked between members).
-    mutating func admitMember(at offset: Int) -> String? {
+    mutating func admitMember(at offset: Int) -> InventoryReason? {
         membersSeen += 1
-        if membersSeen > limits.maxEntries {
-            return "more than \(limits.maxEntries) archive members in the bundle; the rest were not examined"
-        }
-        if archiveLimit?.isReached == true {
-            return "time limit of \(limits.maxSecondsPerArchive) s per archive reached at offset \(offset); "
-                + "the rest of the archive was not examined"
-        }
+        if membersSeen > limits.maxEntries { return .tooManyMembers(limit: limits.maxEntries) }
+        if archiveLimit?.isReached == true { return .timeLimit(seconds: limits.maxSecondsPerArchive, offset: offset) }
         return nil
     }
 
     /// The reason to refuse a member whose size is declared up front, or nil.
-    func sizeRefusal(declared: Int) -> String? {
-        if declared > limits.maxEntryBytes {
-            return "declared size \(declared) bytes exceeds the per-file limit of \(limits.maxEntryBytes) bytes"
-        }
-        if declared > remainingTotal { return "total extraction limit of \(limits.maxTotalBytes) bytes reached" }
+    func sizeRefusal(declared: Int) -> InventoryReason? {
+        if declared > limits.maxEntryBytes { return .declaredSizeOverLimit(declared: declared, limit: limits.maxEntryBytes) }
+        if declared > remainingTotal { return .totalLimitReached(limit: limits.maxTotalBytes) }
         return nil
     }
 
@@ -187,11 +191,11 @@ struct ExtractionSession {
             try? FileManager.default.removeItem(atPath: writer.localPath)
             recordRefused(displayPath, reason: reason, size: writer.size)
         case .complete:
-            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: nil,
+            addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true, damage: [],
                     written: (writer.head, writer.size))
         case .damaged(let damage):
             addFile(localPath: writer.localPath, displayPath: displayPath, depth: depth, extracted: true,
-                    damage: damage.named(displayPath).description, written: (writer.head, writer.size))
+                    damage: damage, written: (writer.head, writer.size))
         }
     }
 
@@ -211,14 +215,14 @@ struct ExtractionSession {
         do {
             try FileManager.default.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
         } catch {
-            workDirectoryFailure = "cannot create the work directory \(parentDirectory): \(error.localizedDescription)"
+            workDirectoryFailure = .cannotCreateWorkDirectory(path: parentDirectory, message: error.localizedDescription)
         }
         var template = Array((parentDirectory + "/licscope-bundle-XXXXXX").utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.flatMap { mkdtemp($0) }
         }
         guard created != nil else {
-            let reason = workDirectoryFailure ?? "cannot create a private directory under \(parentDirectory)"
+            let reason = workDirectoryFailure ?? .cannotCreateWorkDirectory(path: parentDirectory, message: nil)
             workDirectoryFailure = reason
             throw ExtractionLimitReached(reason: reason)
         }

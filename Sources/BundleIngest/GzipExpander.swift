@@ -6,7 +6,7 @@ import Inflate
 /// by its decompressed content.
 enum GzipExpander {
     static func expand(
-        _ file: RandomAccessFile, displayPath: String, depth: Int, inheritedDamage: String?,
+        _ file: RandomAccessFile, displayPath: String, depth: Int, inheritedDamage: [InventoryReason],
         session: inout ExtractionSession
     ) {
         let streamBudget = session.streamBudget(compressedSize: file.size)
@@ -19,7 +19,7 @@ enum GzipExpander {
             first = try reader.next() ?? []
         } catch {
             session.record(InventoryItem(displayPath: displayPath, size: file.size, fileClass: .archive,
-                                         status: .partlyUnreadable, reason: "gzip: \(error)"))
+                                         status: .partlyUnreadable, reasons: [.gzip(ReadFailure(error))]))
             return
         }
         if TarHeader.isHeaderBlock(first.prefix(TarHeader.blockSize)) {
@@ -36,7 +36,7 @@ enum GzipExpander {
             // against gzip magic would otherwise call a valid gzip file "not gzip data".
             writer = try session.makeWriter(for: decompressedName(displayPath), compressedSize: file.size)
         } catch {
-            session.recordRefused(displayPath, reason: (error as? ExtractionLimitReached)?.reason ?? "\(error)")
+            session.recordRefused(displayPath, reason: ExtractionLimitReached.reason(error))
             return
         }
         var output = writer
@@ -46,7 +46,7 @@ enum GzipExpander {
             try output.write(first)
             outcome = MemberOutcome.pump(&reader, into: &output)
         } catch {
-            outcome = .refused((error as? ExtractionLimitReached)?.reason ?? "\(error)")
+            outcome = .refused(ExtractionLimitReached.reason(error))
         }
         session.finishMember(output, displayPath: displayPath, depth: depth, outcome: outcome.adding(inheritedDamage))
     }

@@ -22,8 +22,10 @@ public struct InventoryItem: Sendable, Codable, Hashable {
     public var fileClass: FileClass
     /// What became of the file.
     public var status: Status
-    /// Why it was skipped, refused or partly unreadable (nil when parsed cleanly).
-    public var reason: String?
+    /// Why it was skipped, refused or partly unreadable, in the order met (empty when parsed cleanly).
+    public var reasons: [InventoryReason]
+    /// The reasons as the inventory writes them (nil when there is none).
+    public var reason: String? { InventoryReason.text(reasons) }
     /// Text lines read, filled in by the step that parses the file.
     public var linesRead: Int?
     /// Capture frames read, filled in by the step that parses the file.
@@ -38,14 +40,14 @@ public struct InventoryItem: Sendable, Codable, Hashable {
 
     /// Creates an item.
     public init(
-        displayPath: String, size: Int, fileClass: FileClass, status: Status, reason: String? = nil,
+        displayPath: String, size: Int, fileClass: FileClass, status: Status, reasons: [InventoryReason] = [],
         linesRead: Int? = nil, framesRead: Int? = nil
     ) {
         self.displayPath = displayPath
         self.size = size
         self.fileClass = fileClass
         self.status = status
-        self.reason = reason
+        self.reasons = reasons
         self.linesRead = linesRead
         self.framesRead = framesRead
     }

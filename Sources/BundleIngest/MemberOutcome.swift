@@ -6,9 +6,9 @@ enum MemberOutcome: Equatable {
     /// Every byte was extracted.
     case complete
     /// Damage stopped extraction; what was extracted is kept.
-    case damaged(Damage)
+    case damaged([InventoryReason])
     /// A limit stopped extraction; nothing is kept.
-    case refused(String)
+    case refused(InventoryReason)
 
     /// Copies `reader` into `writer`, turning errors into an outcome.
     static func pump(_ reader: inout ChunkedFileReader, into writer: inout ExtractedFileWriter) -> MemberOutcome {
@@ -18,18 +18,18 @@ enum MemberOutcome: Equatable {
         } catch let limit as ExtractionLimitReached {
             return .refused(limit.reason)
         } catch let error as InflateError where error.kind == .limitExceeded {
-            return .refused("larger than the extraction limit (\(error.message))")
+            return .refused(.inflateLimit(error.message))
         } catch {
-            return .damaged(Damage("\(error)", file: ""))
+            return .damaged([.readFailed(ReadFailure(error))])
         }
     }
 
     /// This outcome, with damage inherited from an outer layer added to it.
-    func adding(_ inherited: String?) -> MemberOutcome {
-        guard let inherited else { return self }
+    func adding(_ inherited: [InventoryReason]) -> MemberOutcome {
+        guard !inherited.isEmpty else { return self }
         switch self {
-        case .complete: return .damaged(Damage(inherited, file: ""))
-        case .damaged(let damage): return .damaged(Damage(damage.reason + "; " + inherited, file: damage.file))
+        case .complete: return .damaged(inherited)
+        case .damaged(let reasons): return .damaged(reasons + inherited)
         case .refused: return self
         }
     }

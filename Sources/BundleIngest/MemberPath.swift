@@ -8,21 +8,21 @@ enum MemberPath {
         /// A name with no file component (`./`, a bare directory).
         case empty
         /// An unsafe name, with the reason shown in the inventory.
-        case refused(String)
+        case refused(InventoryReason)
     }
 
     /// Checks `raw`, a member name as stored in the archive.
     static func check(_ raw: String) -> Verdict {
-        if raw.contains("\u{0}") { return .refused("member name contains a NUL character") }
+        if raw.contains("\u{0}") { return .refused(.nameContainsNUL) }
         let name = raw.replacingAll("\\", with: "/")
-        if name.hasPrefix("/") { return .refused("absolute path in archive member name") }
+        if name.hasPrefix("/") { return .refused(.absolutePath) }
         if let first = name.unicodeScalars.first, name.dropFirst().hasPrefix(":"), first.properties.isAlphabetic {
-            return .refused("absolute (drive-letter) path in archive member name")
+            return .refused(.driveLetterPath)
         }
         var components: [Substring] = []
         for component in name.split(separator: "/", omittingEmptySubsequences: true) {
             if component == "." { continue }
-            if component == ".." { return .refused("path traversal (..) in archive member name") }
+            if component == ".." { return .refused(.pathTraversal) }
             components.append(component)
         }
         return components.isEmpty ? .empty : .relative(components.joined(separator: "/"))

@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// One readable file of a bundle, handed on to the readers with its metadata: a loose file, or a member extracted
 /// from an archive (what it is, the readers recognise).
@@ -52,13 +53,13 @@ public struct OpenedBundle: Sendable {
 
     /// Records what the parsing step read from `displayPath`: lines or frames, and damage it met (which makes
     /// the item partly unreadable, keeping any earlier reason). Unknown paths are ignored.
-    public mutating func recordRead(of displayPath: String, linesRead: Int? = nil, framesRead: Int? = nil, damage: String? = nil) {
+    public mutating func recordRead(of displayPath: String, linesRead: Int? = nil, framesRead: Int? = nil, damage: Damage? = nil) {
         guard let index = inventoryIndex(of: displayPath) else { return }
         if let linesRead { inventory[index].linesRead = linesRead }
         if let framesRead { inventory[index].framesRead = framesRead }
         if let damage {
             inventory[index].status = .partlyUnreadable
-            inventory[index].reason = [inventory[index].reason, damage].compactMap { $0 }.joined(separator: "; ")
+            inventory[index].reasons.append(.readerDamage(damage))
         }
     }
 

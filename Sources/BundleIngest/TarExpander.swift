@@ -4,25 +4,29 @@ import LicensingModel
 /// Reads a tar stream (plain, or gzip'd through `ByteStream`) member by member: regular files are extracted;
 /// links, devices and unsafe names are refused; GNU long names and pax headers are honoured.
 enum TarExpander {
-    /// Expands a plain tar file; returns the archive's damage, if any.
-    static func expand(_ file: RandomAccessFile, archive: String, depth: Int, session: inout ExtractionSession) -> String? {
+    /// Expands a plain tar file; returns the archive's damage (empty when none).
+    static func expand(
+        _ file: RandomAccessFile, archive: String, depth: Int, session: inout ExtractionSession
+    ) -> [InventoryReason] {
         do {
             let reader = try ChunkedFileReader(file: file, range: 0..<file.size, encoding: .plain)
             var stream = ByteStream(reader: reader, initial: [], budget: session.streamBudget(compressedSize: nil))
             return expand(&stream, archive: archive, depth: depth, session: &session)
         } catch {
-            return "cannot read: \(error)"
+            return [.cannotRead(ReadFailure(error))]
         }
     }
 
-    /// Expands the tar in `stream`; returns the archive's damage, if any.
-    static func expand(_ stream: inout ByteStream, archive: String, depth: Int, session: inout ExtractionSession) -> String? {
+    /// Expands the tar in `stream`; returns the archive's damage (empty when none).
+    static func expand(
+        _ stream: inout ByteStream, archive: String, depth: Int, session: inout ExtractionSession
+    ) -> [InventoryReason] {
         do {
-            return try readEntries(&stream, archive: archive, depth: depth, session: &session)
+            return try readEntries(&stream, archive: archive, depth: depth, session: &session).map { [$0] } ?? []
         } catch let limit as ExtractionLimitReached {
-            return "stopped: \(limit.reason)"
+            return [.stopped(limit.reason)]
         } catch {
-            return "damaged at offset \(stream.offset): \(error)"
+            return [.damagedAt(offset: stream.offset, ReadFailure(error))]
         }
     }
 
@@ -35,24 +39,24 @@ enum TarExpander {
 
     private static func readEntries(
         _ stream: inout ByteStream, archive: String, depth: Int, session: inout ExtractionSession
-    ) throws -> String? {
+    ) throws -> InventoryReason? {
         var pending = Pending()
         while true {
             let headerOffset = stream.offset
             let block = try stream.read(TarHeader.blockSize)
             if block.isEmpty { return nil }
-            if block.count < TarHeader.blockSize { return "truncated tar header at offset \(headerOffset)" }
+            if block.count < TarHeader.blockSize { return .truncatedTarHeader(offset: headerOffset) }
             if TarHeader.isEndBlock(block[...]) { return nil }
             guard let header = TarHeader(block[...]) else {
-                return "invalid tar header at offset \(headerOffset); the rest of the archive was not read"
+                return .invalidTarHeader(offset: headerOffset)
             }
             let size = pending.size ?? header.size
             switch header.kind {
             case .gnuLongName, .gnuLongLinkName, .paxExtended, .paxGlobal:
-                guard size <= 1 << 20 else { return "oversized tar metadata entry at offset \(headerOffset)" }
+                guard size <= 1 << 20 else { return .oversizedTarMetadata(offset: headerOffset) }
                 let data = try stream.read(size)
                 guard data.count == size, try stream.skip(TarHeader.paddedSize(size) - size) >= 0 else {
-                    return "archive ends inside a metadata entry at offset \(headerOffset)"
+                    return .archiveEndsInMetadata(offset: headerOffset)
                 }
                 absorb(header.kind, data: data, into: &pending)
                 continue
@@ -89,18 +93,18 @@ enum TarExpander {
     private static func member(
         _ kind: TarHeader.Kind, name: String, link: String, size: Int, stream: inout ByteStream,
         archive: String, depth: Int, session: inout ExtractionSession
-    ) throws -> String? {
+    ) throws -> InventoryReason? {
         if kind == .directory {
             _ = try stream.skip(size)
             return nil
         }
         if let stop = session.admitMember(at: stream.offset) { return stop }
-        let refusal: String?
+        let refusal: InventoryReason?
         switch kind {
-        case .symlink: refusal = "symbolic link to \(link) (links are refused)"
-        case .hardlink: refusal = "hard link to \(link) (links are refused)"
-        case .device, .fifo: refusal = "device or FIFO entry"
-        case .other(let flag): refusal = "unsupported tar entry type '\(flag)'"
+        case .symlink: refusal = .link(hard: false, target: link)
+        case .hardlink: refusal = .link(hard: true, target: link)
+        case .device, .fifo: refusal = .tarDeviceOrFIFO
+        case .other(let flag): refusal = .unsupportedTarType(String(flag))
         default: refusal = nil
         }
         if let refusal {
@@ -124,7 +128,7 @@ enum TarExpander {
         }
         let memberDisplay = session.memberDisplayPath(archive: archive, path: path, stored: name)
         if MemberPath.isMacMetadata(path) {
-            session.recordSkipped(memberDisplay, reason: "macOS Finder metadata", size: size)
+            session.recordSkipped(memberDisplay, reason: .macMetadata, size: size)
             _ = try stream.skip(size)
             return nil
         }
@@ -138,26 +142,26 @@ enum TarExpander {
 
     private static func extract(
         path: String, display: String, size: Int, stream: inout ByteStream, depth: Int, session: inout ExtractionSession
-    ) throws -> String? {
+    ) throws -> InventoryReason? {
         var writer = try session.makeWriter(for: path, compressedSize: nil)
         let start = stream.offset
         var outcome = MemberOutcome.complete
-        var archiveDamage: String?
+        var archiveDamage: InventoryReason?
         do {
             let copied = try stream.consume(size) { try writer.write($0) }
             if copied < size {
-                outcome = .damaged(Damage("truncated: \(copied) of \(size) bytes", file: display))
-                archiveDamage = "archive ends inside \(path)"
+                outcome = .damaged([.truncatedMember(copied: copied, declared: size)])
+                archiveDamage = .archiveEndsInside(path: path)
             }
         } catch let limit as ExtractionLimitReached where !limit.stopsArchive {
             outcome = .refused(limit.reason)
             _ = try stream.skip(size - (stream.offset - start))
         } catch let limit as ExtractionLimitReached {
-            outcome = .damaged(Damage("stopped: \(limit.reason)", file: display))
-            archiveDamage = "stopped: \(limit.reason)"
+            outcome = .damaged([.stopped(limit.reason)])
+            archiveDamage = .stopped(limit.reason)
         } catch {
-            outcome = .damaged(Damage("\(error)", file: display))
-            archiveDamage = "damaged at offset \(stream.offset): \(error)"
+            outcome = .damaged([.readFailed(ReadFailure(error))])
+            archiveDamage = .damagedAt(offset: stream.offset, ReadFailure(error))
         }
         session.finishMember(writer, displayPath: display, depth: depth, outcome: outcome)
         return archiveDamage

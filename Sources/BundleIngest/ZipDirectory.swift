@@ -7,7 +7,7 @@ enum ZipDirectory {
         /// The members, in central-directory order.
         var members: [ZipMember]
         /// Damage found in the directory itself (the members listed before it are still usable).
-        var damage: String?
+        var damage: ZipStructureProblem?
     }
 
     private static let endRecordSignature: [UInt8] = [0x50, 0x4b, 0x05, 0x06]
@@ -20,22 +20,22 @@ enum ZipDirectory {
         let tailStart = file.size - tailLength
         let tail = try file.read(at: tailStart, count: tailLength)
         guard let endIndex = findEndRecord(tail) else {
-            return .failure(ZipFailure("no end of central directory record (truncated archive?)"))
+            return .failure(ZipFailure(.noEndRecord))
         }
         let end = tail[endIndex...]
         guard let disk = end.uint16LE(at: 4), let directoryDisk = end.uint16LE(at: 6),
             var count = end.uint16LE(at: 10), var size = end.uint32LE(at: 12), var offset = end.uint32LE(at: 16)
-        else { return .failure(ZipFailure("short end of central directory record")) }
-        guard disk == 0 && directoryDisk == 0 else { return .failure(ZipFailure("multi-volume zip archives are not supported")) }
+        else { return .failure(ZipFailure(.shortEndRecord)) }
+        guard disk == 0 && directoryDisk == 0 else { return .failure(ZipFailure(.multiVolume)) }
         let endOffset = tailStart + endIndex
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
             guard let zip64 = try readZip64End(file, endOffset: endOffset) else {
-                return .failure(ZipFailure("ZIP64 end record missing or damaged"))
+                return .failure(ZipFailure(.zip64EndRecord))
             }
             (count, size, offset) = zip64
         }
         guard size <= maxCentralDirectoryBytes, offset <= endOffset - size else {
-            return .failure(ZipFailure("central directory lies outside the archive (truncated or prefixed archive?)"))
+            return .failure(ZipFailure(.directoryOutsideArchive))
         }
         let directory = try file.read(at: offset, count: size)
         // At most one entry past the member limit is listed: reaching it stops the archive and says so.
@@ -77,7 +77,7 @@ enum ZipDirectory {
                 let name = bytes.bytes(at: position + 46, length: nameLength),
                 let extra = bytes.bytes(at: position + 46 + nameLength, length: extraLength)
             else {
-                let damage = "central directory damaged at entry \(members.count + 1) of \(expected)"
+                let damage = ZipStructureProblem.directoryDamaged(entry: members.count + 1, expected: expected)
                 return Listing(members: members, damage: damage)
             }
             var member = ZipMember(
@@ -95,7 +95,7 @@ enum ZipDirectory {
 
 /// Why a zip archive's structure could not be used.
 struct ZipFailure: Error {
-    /// The reason shown in the inventory.
-    var reason: String
-    init(_ reason: String) { self.reason = reason }
+    /// What is wrong.
+    var problem: ZipStructureProblem
+    init(_ problem: ZipStructureProblem) { self.problem = problem }
 }

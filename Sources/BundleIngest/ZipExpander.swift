@@ -8,40 +8,42 @@ enum ZipExpander {
     /// What one member did to the archive as a whole.
     private enum MemberEffect {
         case fine
-        case damaged(String)
-        case stop(String)
+        case damaged(InventoryReason)
+        case stop(InventoryReason)
     }
 
-    /// Expands `file`; returns the archive's damage, if any.
-    static func expand(_ file: RandomAccessFile, archive: String, depth: Int, session: inout ExtractionSession) -> String? {
-        var damages: [String] = []
+    /// Expands `file`; returns the archive's damage (empty when none).
+    static func expand(
+        _ file: RandomAccessFile, archive: String, depth: Int, session: inout ExtractionSession
+    ) -> [InventoryReason] {
+        var damages: [InventoryReason] = []
         let listing: ZipDirectory.Listing
         do {
             switch try ZipDirectory.read(file, maxEntries: session.limits.maxEntries) {
             case .success(let found):
                 listing = found
             case .failure(let failure):
-                damages.append(failure.reason + "; members recovered from local headers")
+                damages.append(.recoveredFromLocalHeaders(failure.problem))
                 listing = try ZipLocalHeader.scan(
                     file, maxMemberBytes: session.limits.maxEntryBytes, maxRatio: session.limits.maxCompressionRatio)
             }
         } catch {
-            return "cannot read: \(error)"
+            return [.cannotRead(ReadFailure(error))]
         }
-        if let damage = listing.damage { damages.append(damage) }
+        if let damage = listing.damage { damages.append(.zipStructure(damage)) }
         let overlapping = overlappingMembers(listing.members)
         for (index, member) in listing.members.enumerated() {
             if overlapping.contains(index) {
                 // Counted like any member: millions of entries pointing at one header must still hit the limit.
                 if let stop = session.admitMember(at: member.localHeaderOffset) {
                     damages.append(stop)
-                    return damages.joined(separator: "; ")
+                    return damages
                 }
                 let display = session.memberDisplayPath(archive: archive, path: member.name)
                 session.recordRefused(
                     display,
-                    reason: "its data overlaps another member's (overlapping-entry zip bomb?)", size: member.uncompressedSize)
-                damages.append("members share data")
+                    reason: .overlappingData, size: member.uncompressedSize)
+                damages.append(.membersShareData)
                 continue
             }
             switch extract(member, file: file, archive: archive, depth: depth, session: &session) {
@@ -49,10 +51,10 @@ enum ZipExpander {
             case .damaged(let reason): damages.append(reason)
             case .stop(let reason):
                 damages.append(reason)
-                return damages.joined(separator: "; ")
+                return damages
             }
         }
-        return damages.isEmpty ? nil : damages.joined(separator: "; ")
+        return damages
     }
 
     /// Members whose bytes (local header and compressed data) overlap an earlier member's: a valid archive never
@@ -91,7 +93,7 @@ enum ZipExpander {
         }
         let display = session.memberDisplayPath(archive: archive, path: path, stored: member.name)
         if MemberPath.isMacMetadata(path) {
-            session.recordSkipped(display, reason: "macOS Finder metadata", size: member.uncompressedSize)
+            session.recordSkipped(display, reason: .macMetadata, size: member.uncompressedSize)
             return .fine
         }
         if let refusal = refusal(member, session: session) {
@@ -99,10 +101,9 @@ enum ZipExpander {
             return .fine
         }
         guard let header = try? ZipLocalHeader(file: file, offset: member.localHeaderOffset) else {
-            let reason = "no local header at offset \(member.localHeaderOffset) (archive truncated or damaged)"
-            session.record(InventoryItem(displayPath: display, size: 0, fileClass: .unknown,
-                                         status: .partlyUnreadable, reason: reason))
-            return .damaged("\(path): \(reason)")
+            let reason = InventoryReason.noLocalHeader(offset: member.localHeaderOffset)
+            session.recordUnreadable(display, reason: reason)
+            return .damaged(.member(path: path, reason))
         }
         session.memberDate = member.modified ?? header.member.modified
         session.memberWallTime = session.memberDate == nil ? member.dosTime ?? header.member.dosTime : nil
@@ -111,23 +112,21 @@ enum ZipExpander {
     }
 
     /// Why `member` must not be extracted, judged from its directory record alone.
-    private static func refusal(_ member: ZipMember, session: ExtractionSession) -> String? {
+    private static func refusal(_ member: ZipMember, session: ExtractionSession) -> InventoryReason? {
         switch member.kind {
-        case .symlink: return "symbolic link (links are refused)"
-        case .special: return "device or special file"
+        case .symlink: return .link(hard: false, target: nil)
+        case .special: return .specialMember
         case .regular, .directory: break
         }
-        if member.isEncrypted { return "encrypted member (password-protected)" }
-        guard member.method == 0 || member.method == 8 else {
-            return "unsupported compression method (\(member.methodName))"
-        }
+        if member.isEncrypted { return .encrypted }
+        guard member.method == 0 || member.method == 8 else { return .unsupportedMethod(member.methodName) }
         if let reason = session.sizeRefusal(declared: member.uncompressedSize) { return reason }
         let limits = session.limits
         if member.method == 8, member.uncompressedSize > limits.ratioGraceBytes,
             member.uncompressedSize / max(member.compressedSize, 1) > limits.maxCompressionRatio
         {
-            return "declared compression ratio above \(limits.maxCompressionRatio):1 "
-                + "(\(member.uncompressedSize) bytes from \(member.compressedSize); decompression bomb?)"
+            return .declaredRatioOverLimit(
+                limit: limits.maxCompressionRatio, declared: member.uncompressedSize, compressed: member.compressedSize)
         }
         return nil
     }
@@ -151,22 +150,21 @@ enum ZipExpander {
                 encoding: member.method == 8 ? .compressed(.rawDeflate) : .plain,
                 maxDecompressedBytes: budget == .max ? .max : budget + 1)
         } catch {
-            session.recordRefused(display, reason: (error as? ExtractionLimitReached)?.reason ?? "\(error)")
+            session.recordRefused(display, reason: ExtractionLimitReached.reason(error))
             return .fine
         }
         var outcome = MemberOutcome.pump(&reader, into: &writer)
         if outcome == .complete {
             if cutShort {
-                outcome = .damaged(Damage("member data cut short at the end of the archive (truncated archive)", file: display))
+                outcome = .damaged([.dataCutShort])
             } else if writer.size != member.uncompressedSize {
-                outcome = .damaged(Damage(
-                    "size mismatch: \(writer.size) bytes extracted, \(member.uncompressedSize) declared", file: display))
+                outcome = .damaged([.sizeMismatch(extracted: writer.size, declared: member.uncompressedSize)])
             } else if writer.crc.value != member.crc {
-                outcome = .damaged(Damage("CRC-32 mismatch (damaged data)", file: display))
+                outcome = .damaged([.crcMismatch])
             }
         }
         session.finishMember(writer, displayPath: display, depth: depth, outcome: outcome)
-        if case .damaged(let damage) = outcome { return .damaged("\(path): \(damage.reason)") }
+        if case .damaged(let reasons) = outcome, let first = reasons.first { return .damaged(.member(path: path, first)) }
         return .fine
     }
 }

@@ -48,20 +48,19 @@ struct ZipLocalHeader {
                 let signature = try file.read(at: offset, count: 4).uint32LE(at: 0)
                 // A central directory or end record after the last member ends the scan cleanly.
                 if signature == 0x0201_4b50 || signature == 0x0605_4b50 { break }
-                return .init(members: members, damage: "no valid local header at offset \(offset); scan stopped")
+                return .init(members: members, damage: .noValidLocalHeader(offset: offset))
             }
             var member = header.member
             let (sum, overflow) = header.dataOffset.addingReportingOverflow(member.compressedSize)
             guard !overflow else {
                 members.append(member)
-                return .init(members: members, damage: "member at offset \(offset) is cut short; scan stopped")
+                return .init(members: members, damage: .memberCutShort(offset: offset))
             }
             var next = sum
             if header.hasDataDescriptor && member.compressedSize == 0 {
                 guard member.method == 8 else {
                     members.append(member)
-                    return .init(members: members, damage: "member at offset \(offset) has a data descriptor and is "
-                        + "not deflated, so its end cannot be found without the central directory; scan stopped")
+                    return .init(members: members, damage: .descriptorNotDeflated(offset: offset))
                 }
                 let length: Int
                 switch try deflateLength(file, from: header.dataOffset, maxOutput: maxMemberBytes, maxRatio: maxRatio) {
@@ -70,10 +69,9 @@ struct ZipLocalHeader {
                 case .cutShort:
                     member.compressedSize = file.size - header.dataOffset
                     members.append(member)
-                    return .init(members: members, damage: "member at offset \(offset) is cut short; scan stopped")
+                    return .init(members: members, damage: .memberCutShort(offset: offset))
                 case .limit(let reason):
-                    return .init(members: members, damage: "member at offset \(offset): \(reason) while looking for "
-                        + "its end; scan stopped")
+                    return .init(members: members, damage: .scanLimit(offset: offset, message: reason))
                 }
                 member.compressedSize = length
                 next = header.dataOffset + length

@@ -1,5 +1,5 @@
 /// A file could not be opened or read (as opposed to `InflateError`, which is about its compressed content).
-public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct FileReadError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The path as given.
     public var path: String
     /// The byte offset of the failed read (0 for open failures).

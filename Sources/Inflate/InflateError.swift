@@ -1,5 +1,5 @@
 /// Why decompression stopped. Carries the compressed byte offset at (or just past) the damage.
-public struct InflateError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct InflateError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of failure this is.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The input ended before the compressed stream did.

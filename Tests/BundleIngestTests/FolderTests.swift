@@ -1,5 +1,6 @@
 import BundleIngest
 import Foundation
+import LicensingModel
 import TestSupport
 import Testing
 
@@ -70,11 +71,13 @@ struct FolderTests {
         defer { scratch.remove() }
         var (path, bundle) = try scratch.open("trace.pcap", Samples.pcapHeaderLE)
         #expect(!bundle.hasUnreadableInput)
-        bundle.recordRead(of: path, framesRead: 12, damage: "frame 13 truncated at offset 900")
+        let damage = Damage(capture: "frame 13 truncated", offset: 900, frame: 13, file: path)
+        bundle.recordRead(of: path, framesRead: 12, damage: damage)
         let item = try #require(bundle.item(path))
         #expect(item.framesRead == 12)
         #expect(item.status == .partlyUnreadable)
-        #expect(item.reason == "frame 13 truncated at offset 900")
+        #expect(item.reasons == [.readerDamage(damage)])
+        #expect(item.reason == "frame 13 truncated (offset 900, frame 13)")
         #expect(bundle.hasUnreadableInput)
     }
 

@@ -74,7 +74,7 @@ struct GzipAndNestingTests {
         defer { scratch.remove() }
         let (path, bundle) = try scratch.open("logs.tar.xz", [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 1, 2, 3])
         #expect(bundle.inventory == [InventoryItem(displayPath: path, size: 11, fileClass: .archive, status: .refused,
-                                                   reason: "unsupported archive format (xz)")])
+                                                   reasons: [.unsupportedArchiveFormat("xz")])])
         #expect(bundle.workDirectory == nil)
     }
 }

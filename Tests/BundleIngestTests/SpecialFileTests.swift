@@ -20,7 +20,7 @@ struct SpecialFileTests {
         #expect(Date().timeIntervalSince(started) < 5)
         let item = try #require(bundle.item(fifo))
         #expect(item.status == .refused)
-        #expect(item.reason?.contains("FIFO") == true)
+        #expect(item.reasons == [.notRegularFile(.fifo)])
         #expect(bundle.entries.map(\.displayPath) == [log])
     }
 
