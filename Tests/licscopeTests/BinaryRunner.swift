@@ -25,11 +25,25 @@ struct BinaryRunner {
         return packageRoot.appendingPathComponent(".build/debug/licscope")
     }
 
-    /// Runs the binary with `arguments`; `stdin`, when given, is piped to its standard input.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    /// `setpriv`, which runs the binary as an unprivileged user when the tests run as root (root reads every file,
+    /// so a file it cannot read cannot be made otherwise).
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// True when a test can run the binary as a user that file permissions apply to.
+    static var canRunUnprivileged: Bool { getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv) }
+
+    /// Runs the binary with `arguments`; `stdin`, when given, is piped to its standard input. With `unprivileged`,
+    /// a root test process runs it as `nobody` (uid 65534), so permissions apply to it.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, unprivileged: Bool = false
+    ) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
+        if unprivileged && getuid() == 0 {
+            p.executableURL = URL(fileURLWithPath: setpriv)
+            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        }
         p.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

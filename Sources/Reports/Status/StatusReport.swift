@@ -10,6 +10,9 @@ public struct StatusReport: Sendable, Codable {
     public var snapshots: [SnapshotStatus]
     /// `--since` / `--until`: the window outputs were kept from; absent without one.
     public var window: StatusWindow?
+    /// The inputs that were not read (refused, unreadable, not a license output, passed over FIFOs and devices),
+    /// with why; absent when every input was read.
+    public var unread: [UnreadInput]?
 
     /// One output.
     public struct SnapshotStatus: Sendable, Codable {

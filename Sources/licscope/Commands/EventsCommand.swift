@@ -52,8 +52,7 @@ struct EventsCommand: ParsableCommand {
         let out = EventOutputPipe(
             OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil),
             format: shared.format == .text ? .text : .jsonl)
-        var damaged = !inputs.problems.isEmpty
-        for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
+        var damaged = inputs.warnUnread()
         var tally = EventTally(window: window)
         let bar = ProgressBar(paths: paths)
         let files = inputs.files
@@ -82,7 +81,7 @@ struct EventsCommand: ParsableCommand {
         }
         for (i, file) in files.enumerated() {
             guard let reader = readers[i] else {
-                Terminal.warn("licscope: \(file.displayPath): skipped: \(Self.skipReason(file.kind))")
+                Terminal.warn("licscope: \(file.displayPath): skipped: \(file.skipReason)")
                 continue
             }
             tally.startFile()
@@ -119,16 +118,6 @@ struct EventsCommand: ParsableCommand {
 
     /// The readers `events` reads with: the same as `analyze`'s.
     static let registry = EvidenceReaderRegistry.standard
-
-    /// Why a file found in a folder or an archive is passed over: no reader takes it.
-    static func skipReason(_ kind: ContentKind?) -> String {
-        switch kind {
-        case .binary?: return "binary content, neither a log nor a capture"
-        case .archive?: return "an archive that could not be expanded"
-        case nil: return "cannot be read"
-        default: return "no reader takes \(kind?.rawValue ?? "it")"
-        }
-    }
 
     /// A damage line on stderr: a log reader's damage names its file and line; other readers' damage is prefixed
     /// with the file (`capture.pcap: truncated record (offset 24, frame 1)`, `show-license-all.txt: line 12: …`).

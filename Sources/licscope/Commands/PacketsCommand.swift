@@ -45,8 +45,7 @@ struct PacketsCommand: ParsableCommand {
         let inputs = try CommandInputs(files)
         defer { inputs.remove() }
         var out = OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil)
-        var partlyUnreadable = !inputs.problems.isEmpty
-        for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
+        var partlyUnreadable = inputs.warnUnread()
         let passedOver = inputs.files.filter { !$0.named && $0.kind?.isCapture != true }
         if let first = passedOver.first {
             Terminal.warn("licscope: skipped \(passedOver.count) file(s) that are not captures (\(first.displayPath)\(passedOver.count > 1 ? ", …" : ""))")

@@ -51,8 +51,10 @@ struct StatusCommand: ParsableCommand {
         var problems: [[String]] = []
         let inputs = try CommandInputs(files)
         defer { inputs.remove() }
-        var unreadable = !inputs.problems.isEmpty
-        for problem in inputs.problems { Terminal.warn("licscope: \(problem)") }
+        var unreadable = inputs.warnUnread()
+        // What was not read, for the JSON document (the same words as on stderr).
+        var unread = inputs.problems.map { StatusReport.UnreadInput(path: $0.path, reason: $0.reason, damage: true) }
+        unread += inputs.skipped.map { StatusReport.UnreadInput(path: $0.path, reason: $0.reason, damage: false) }
         var passedOver: [String] = []
         for file in inputs.files {
             // A license output is what the readers' registry recognises as one (the files `analyze` reads with the
@@ -64,17 +66,21 @@ struct StatusCommand: ParsableCommand {
                     continue
                 }
                 let seen = file.kind.map { " (recognised as \($0))" } ?? ""
-                Terminal.warn("licscope: \(file.displayPath): not a license output\(seen); expected `show license all|status|summary|usage|UDI` text")
+                let reason = "not a license output\(seen); expected `show license all|status|summary|usage|UDI` text"
+                Terminal.warn("licscope: \(file.displayPath): \(reason)")
+                unread.append(StatusReport.UnreadInput(path: file.displayPath, reason: reason, damage: true))
                 unreadable = true
                 continue
             }
             if let refusal = Self.inputRefusal(file.localPath) {
                 Terminal.warn("licscope: \(file.displayPath): \(refusal)")
+                unread.append(StatusReport.UnreadInput(path: file.displayPath, reason: refusal, damage: true))
                 unreadable = true
                 continue
             }
             guard let data = FileManager.default.contents(atPath: file.localPath) else {
                 Terminal.warn("licscope: \(file.displayPath): cannot read the file")
+                unread.append(StatusReport.UnreadInput(path: file.displayPath, reason: "cannot read the file", damage: true))
                 unreadable = true
                 continue
             }
@@ -96,6 +102,7 @@ struct StatusCommand: ParsableCommand {
         } else {
             report = StatusReport.build(groups: groups, problems: problems)
         }
+        report.unread = unread.isEmpty ? nil : unread
         var text: String
         switch shared.format {
         case .json:
