@@ -33,16 +33,19 @@ public enum BundleZones {
             let rest = (try? handle.readToEnd()) ?? Data()
             read.append(path)
             evidence += ZoneEvidence.read(
-                text: String(decoding: prefix + [UInt8](rest), as: UTF8.self), path: displayPaths[path] ?? path)
+                text: String(decoding: prefix + [UInt8](rest), as: UTF8.self), path: displayPaths[path] ?? path,
+                showLicenseOutput: kind == .cli)
         }
         return (evidence, read)
     }
 
-    /// Zone evidence from every CLI output and unclassified text file (a `show timezone config` transcript).
+    /// Zone evidence from every CLI output and unclassified text file (a `show timezone config` transcript); only
+    /// files the registry recognised as `show license` output give printed abbreviations.
     static func evidence(_ entries: [(BundleEntry, ContentKind)]) -> [ZoneEvidence] {
-        entries.filter { ($1 == .cli || $1 == .text) && $0.size <= maxBytes }.flatMap { e, _ -> [ZoneEvidence] in
+        entries.filter { ($1 == .cli || $1 == .text) && $0.size <= maxBytes }.flatMap { e, kind -> [ZoneEvidence] in
             guard let data = FileManager.default.contents(atPath: e.localPath) else { return [] }
-            return ZoneEvidence.read(text: String(decoding: data, as: UTF8.self), path: e.displayPath)
+            return ZoneEvidence.read(
+                text: String(decoding: data, as: UTF8.self), path: e.displayPath, showLicenseOutput: kind == .cli)
         }
     }
 

@@ -19,16 +19,6 @@ public struct ParsedLicenseOutput: Hashable, Sendable {
 
 /// Reads CUCM `show license all|status|summary|usage|UDI|tech support` outputs (agent 1.3.x up to 4.x layouts).
 public enum ShowLicenseParser {
-    /// Whether `text` holds at least one license output (by its labels, or by a `show license` prompt).
-    public static func looksLikeLicenseOutput(_ text: String) -> Bool {
-        let anchors = [
-            "Smart Licensing is ", "Smart Licensing Status", "License Authorization:", "License Authorization Status:",
-            "Smart Agent for Licensing:", "Next Communication Attempt:", "Registration Expires:",
-        ]
-        if anchors.contains(where: { text.contains($0) }) { return true }
-        return text.split(separator: "\n", omittingEmptySubsequences: true).contains { promptCommand($0) != nil }
-    }
-
     /// Splits `text` into outputs (at `show license …` prompt lines) and reads each.
     /// - Parameters:
     ///   - text: the file's text.

@@ -36,9 +36,10 @@ public struct ZoneEvidence: Hashable, Sendable {
         self.note = note
     }
 
-    /// The evidence in one CLI file's text: its `show timezone config` lines and the abbreviations its
-    /// `show license` outputs print.
-    public static func read(text: String, path: String) -> [ZoneEvidence] {
+    /// The evidence in one CLI file's text: its `show timezone config` lines and, when the file was recognised as
+    /// `show license` output (`showLicenseOutput`: the evidence readers' registry decides what a file is, not this
+    /// reader), the abbreviations its outputs print.
+    public static func read(text: String, path: String, showLicenseOutput: Bool) -> [ZoneEvidence] {
         var out: [ZoneEvidence] = []
         if TimezoneConfigReader.mentionsTimezoneConfig(text) {
             for c in TimezoneConfigReader.read(text) {
@@ -48,7 +49,7 @@ public struct ZoneEvidence: Hashable, Sendable {
                     detail: "show timezone config in \(path):\(c.line) prints \(c.name.isEmpty ? "" : c.name + " ")(\(c.identifier))"))
             }
         }
-        if ShowLicenseParser.looksLikeLicenseOutput(text) {
+        if showLicenseOutput {
             let labels = ShowLicenseParser.parse(text, zones: ZoneResolver()).flatMap { printedZoneLabels(in: $0.snapshot) }
             if let e = fromAbbreviations(labels, path: path) { out.append(e) }
         }
