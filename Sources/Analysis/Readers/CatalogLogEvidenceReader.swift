@@ -22,8 +22,21 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     public var readsGzip: Bool { true }
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
-        let (options, zone) = Self.options(entry, context: context)
-        let r = LogIngester.ingest(path: entry.localPath, options: options)
+        read(entry, contents: nil, context: context)
+    }
+
+    /// Reads `entry` whose decompressed bytes a reader already holds (`contents`), without opening it again;
+    /// yearless stamps are dated as from the file (its member date, else its modification time). Nil: from the file.
+    func read(_ entry: EvidenceEntry, contents: [UInt8]?, context: EvidenceReaderContext) -> EvidenceReading {
+        var (options, zone) = Self.options(entry, context: context)
+        let r: LogIngestResult
+        if let contents {
+            options.modificationTime = options.modificationTime
+                ?? (try? FileManager.default.attributesOfItem(atPath: entry.localPath))?[.modificationDate] as? Date
+            r = LogIngester.ingest(bytes: contents, options: options)
+        } else {
+            r = LogIngester.ingest(path: entry.localPath, options: options)
+        }
         var out = EvidenceReading(reader: r.format)
         if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }
         if entry.content == .text && r.events.isEmpty {

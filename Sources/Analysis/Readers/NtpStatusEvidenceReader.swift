@@ -25,11 +25,14 @@ public struct NtpStatusEvidenceReader: EvidenceReader {
     }
 
     public func read(_ entry: EvidenceEntry, context: EvidenceReaderContext) -> EvidenceReading {
-        // The catalog reads the transcript as text nobody claimed: what it finds is kept, nothing is filed as a log.
+        // Read once (a transcript is small): the catalog reads the bytes as text nobody claimed — what it finds is
+        // kept, nothing is filed as a log — and the NTP reader reads the same bytes. A file that cannot be read is
+        // left to the catalog, which says so.
         var asText = entry
         asText.content = .text
-        var out = CatalogLogEvidenceReader().read(asText, context: context)
-        let text = String(decoding: FileManager.default.contents(atPath: entry.localPath) ?? Data(), as: UTF8.self)
+        let contents = FileManager.default.contents(atPath: entry.localPath).map { [UInt8]($0) }
+        var out = CatalogLogEvidenceReader().read(asText, contents: contents, context: context)
+        let text = String(decoding: contents ?? [], as: UTF8.self)
         let (events, problems) = NtpStatusReader.events(text: text, path: entry.displayPath)
         guard !events.isEmpty else { return out }
         let catalogFound = !out.nothingFound && out.eventCount > 0

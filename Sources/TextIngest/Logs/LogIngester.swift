@@ -24,11 +24,19 @@ public enum LogIngester {
     /// - Returns: events in file order (in order of first occurrence, repeats folded in, with
     ///   ``LogIngestOptions/foldRepeats``), with damage, coverage and format.
     public static func ingest(path: String, options: LogIngestOptions) -> LogIngestResult {
+        collecting(options) { sink in stream(path: path, options: options, sink: sink) }
+    }
+
+    /// The events `run` hands to its sink, held as ``ingest(path:options:)`` holds them: repeats folded in with
+    /// ``LogIngestOptions/foldRepeats``, else each interned.
+    private static func collecting(
+        _ options: LogIngestOptions, _ run: ((Event) -> Void) -> LogIngestResult
+    ) -> LogIngestResult {
         var events: [Event] = []
         var folder = EventFolder(interning: true)
         var interner = EventInterner()
-        var result = stream(path: path, options: options) {
-            if options.foldRepeats { folder.add($0) } else { events.append(interner.intern($0)) }
+        var result = run { event in
+            if options.foldRepeats { folder.add(event) } else { events.append(interner.intern(event)) }
         }
         result.events = options.foldRepeats ? folder.events : events
         return result
@@ -76,7 +84,8 @@ public enum LogIngester {
         return result
     }
 
-    /// Ingests already-decompressed bytes (tests, or text held in memory), fed in chunks of `chunkSize`.
+    /// Ingests already-decompressed bytes (text held in memory, tests), fed in chunks of `chunkSize`, dated with
+    /// ``LogIngestOptions/modificationTime`` where yearless; repeats folded in as ``ingest(path:options:)`` folds them.
     public static func ingest(bytes: [UInt8], chunkSize: Int = 1 << 20, options: LogIngestOptions) -> LogIngestResult {
         var source = MemoryChunks(bytes: bytes, chunkSize: chunkSize)
         return ingest(&source, display: options.displayPath ?? "<memory>", options: options, modificationTime: options.modificationTime)
@@ -85,13 +94,9 @@ public enum LogIngester {
     static func ingest(
         _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?
     ) -> LogIngestResult {
-        var events: [Event] = []
-        var interner = EventInterner()
-        var result = stream(&source, display: display, options: options, modificationTime: modificationTime) {
-            events.append(interner.intern($0))
+        collecting(options) { sink in
+            stream(&source, display: display, options: options, modificationTime: modificationTime, sink: sink)
         }
-        result.events = events
-        return result
     }
 
     static func stream(
