@@ -111,10 +111,10 @@ struct BlockScanTests {
     @Test("the splitter cuts into many blocks that together hold the file once")
     func splitter() {
         let bytes = BlockScanTraces.chicagoAutumn(lines: 900)
-        var source = MemoryChunks(bytes: bytes, chunkSize: 100)
+        let text = StreamBlockText(MemoryChunks(bytes: bytes, chunkSize: 100), reserve: 100)
         var splitter = LogBlockSplitter(blockBytes: 1)
         var blocks: [LogBlock] = []
-        while let b = splitter.next(from: &source) { blocks.append(b) }
+        while let b = splitter.next(from: text) { blocks.append(b) }
         #expect(blocks.count > 100)
         #expect(blocks.last?.isLast == true && blocks.dropLast().allSatisfy { !$0.isLast })
         let joined = blocks.flatMap { $0.bytes[$0.carried...] }

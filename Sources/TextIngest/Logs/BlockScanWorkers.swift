@@ -1,6 +1,7 @@
 import Foundation
 
-/// Threads of their own that scan ``LogBlock``s, handing the scans back by block number.
+/// Threads of their own that scan ``LogBlock``s, handing the scans back by block number. Each thread keeps one
+/// buffer that every scanner it runs takes over and gives back, so no block allocates (and faults in) a new one.
 ///
 /// Plain threads rather than the shared dispatch pool: the caller waits for results, and a caller that is itself
 /// on a pool thread (several files read at once) must not wait for work queued behind it on the same pool.
@@ -9,10 +10,10 @@ final class BlockScanWorkers: @unchecked Sendable {
     private var jobs: [(number: Int, block: LogBlock)] = []
     private var results: [Int: LogScanner] = [:]
     private var stopped = false
-    private let scan: @Sendable (LogBlock) -> LogScanner
+    private let scan: @Sendable (LogBlock, inout [UInt8]) -> LogScanner
 
-    /// Starts `threads` threads that run `scan` on each block submitted.
-    init(threads: Int, scan: @escaping @Sendable (LogBlock) -> LogScanner) {
+    /// Starts `threads` threads that run `scan` on each block submitted, with the thread's reused buffer.
+    init(threads: Int, scan: @escaping @Sendable (LogBlock, inout [UInt8]) -> LogScanner) {
         self.scan = scan
         for _ in 0..<max(1, threads) {
             let thread = Thread { [self] in work() }
@@ -49,6 +50,7 @@ final class BlockScanWorkers: @unchecked Sendable {
     }
 
     private func work() {
+        var spare: [UInt8] = []
         while true {
             condition.lock()
             while jobs.isEmpty, !stopped { condition.wait() }
@@ -58,7 +60,7 @@ final class BlockScanWorkers: @unchecked Sendable {
             }
             let job = jobs.removeFirst()
             condition.unlock()
-            let scanned = scan(job.block)
+            let scanned = scan(job.block, &spare)
             condition.lock()
             if !stopped { results[job.number] = scanned }
             condition.broadcast()

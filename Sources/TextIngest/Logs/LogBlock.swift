@@ -6,8 +6,11 @@
 /// continuation line, the look back through the hour repeated in autumn, where that look stops — is what the single
 /// pass finds; only its line numbers start again at the block and its stamps wait for the blocks before it.
 struct LogBlock: Sendable {
-    /// The file's bytes from ``start`` to the end of the block's last chunk.
-    var bytes: [UInt8]
+    /// The file's bytes from ``start`` to the end of the block's last chunk, when the block holds them (a block of a
+    /// stream read on the splitting thread); empty when the block's scanner reads them from ``file``.
+    var bytes: [UInt8] = []
+    /// The file the block's scanner reads its text from (an uncompressed file read by path), or nil.
+    var file: PositionalFile?
     /// The file offset of `bytes[0]`: where the single pass's buffer starts when it reads the block's first chunk.
     var start: Int
     /// How many of `bytes` were read before the block's first chunk (the buffer the single pass holds then).
@@ -25,6 +28,21 @@ struct LogBlock: Sendable {
 
     /// The block's chunks, then the end of the source (or its error) when the block is the last.
     func chunks() -> Chunks { Chunks(block: self) }
+
+    /// Appends the text the single pass holds when it reads the block's first chunk (``carried`` bytes) to `buffer`.
+    /// - Throws: when the block is read from its file and that read fails.
+    func appendCarried(to buffer: inout [UInt8]) throws {
+        try append(to: &buffer, from: 0, count: carried)
+    }
+
+    /// Appends `count` bytes of the block's text from `offset` (relative to ``start``) to `buffer`.
+    private func append(to buffer: inout [UInt8], from offset: Int, count: Int) throws {
+        if let file {
+            try file.appendExactly(to: &buffer, at: start + offset, count: count)
+        } else {
+            buffer.append(contentsOf: bytes[offset..<(offset + count)])
+        }
+    }
 
     /// Serves a block's chunks again, each in one piece, as a ``LogChunkSource``.
     struct Chunks: LogChunkSource {
@@ -48,7 +66,7 @@ struct LogBlock: Sendable {
                 return 0
             }
             let n = block.chunkSizes[served]
-            buffer.append(contentsOf: block.bytes[offset..<(offset + n)])
+            try block.append(to: &buffer, from: offset, count: n)
             served += 1
             offset += n
             return n

@@ -5,13 +5,13 @@
 /// A block ends after a chunk once it holds ``blockBytes``, at the first such chunk after which the single pass stops
 /// at a line break whose whole line it still holds (not in a line longer than ``LogScanner/maxLineBytes``): the next
 /// block's scanner then sees that line too, as the single pass does (it may be the context of the next line).
+///
+/// The text comes through a ``LogBlockText``: held by each block (a stream read here), or only measured here and
+/// read by each block's scanner (a plain file); the splitter looks at the same bytes either way.
 struct LogBlockSplitter {
     /// The smallest block (a block is whole chunks, so it may be larger).
     let blockBytes: Int
-    /// The bytes of the current block, from ``base``: the single pass's buffer at the block's first chunk, then the
-    /// chunks read since.
-    private var data: [UInt8] = []
-    /// The file offset of `data[0]`.
+    /// The file offset where the current block starts: the single pass's buffer at the block's first chunk.
     private var base = 0
     /// Where the single pass's buffer starts (file offset).
     private var bufferStart = 0
@@ -30,33 +30,30 @@ struct LogBlockSplitter {
         self.blockBytes = max(1, blockBytes)
     }
 
-    /// The next block, nil once the source has ended.
-    mutating func next(from source: inout some LogChunkSource) -> LogBlock? {
+    /// The next block of `text`, nil once it has ended.
+    mutating func next(from text: some LogBlockText) -> LogBlock? {
         guard !finished else { return nil }
         let carried = read - base
         var block = LogBlock(
-            bytes: [], start: base, carried: carried, scanFrom: scanned - base, chunkSizes: [],
+            start: base, carried: carried, scanFrom: scanned - base, chunkSizes: [],
             sampleLeft: max(0, LogScanner.sampleLines - pieces), isLast: false)
-        data.reserveCapacity(carried + blockBytes + LogIngester.chunkSize)
         while true {
-            dropScannedText()
+            dropScannedText(text)
             var n = 0
-            do { n = try source.append(to: &data) } catch { block.failure = "\(error)" }
+            do { n = try text.advance() } catch { block.failure = "\(error)" }
             guard n > 0 else {
                 finished = true
                 block.isLast = true
-                block.bytes = data
-                data = []
+                text.finish(&block, keep: read)
                 return block
             }
             block.chunkSizes.append(n)
             read += n
-            scanChunk(n)
+            scanChunk(n, text)
             guard read - base - carried >= blockBytes else { continue }
-            dropScannedText()
-            guard bufferStart < scanned, data[scanned - 1 - base] == 0x0A, lastSplit < bufferStart else { continue }
-            block.bytes = data
-            data = Array(data[(bufferStart - base)...])
+            dropScannedText(text)
+            guard bufferStart < scanned, text.byte(at: scanned - 1) == 0x0A, lastSplit < bufferStart else { continue }
+            text.finish(&block, keep: bufferStart)
             base = bufferStart
             return block
         }
@@ -64,29 +61,27 @@ struct LogBlockSplitter {
 
     /// What the single pass drops from its buffer before reading: the text more than ``LogScanner/lookbackBytes``
     /// behind its scan position, from a line start on.
-    private mutating func dropScannedText() {
-        let (data, base) = (data, base)
-        if let keep = LogScanner.dropPoint(scanned: scanned, bufferStart: bufferStart, byte: { data[$0 - base] }) {
+    private mutating func dropScannedText(_ text: some LogBlockText) {
+        if let keep = LogScanner.dropPoint(scanned: scanned, bufferStart: bufferStart, byte: { text.byte(at: $0) }) {
             bufferStart = keep
         }
     }
 
     /// Where the single pass scans to after a chunk of `n` bytes: the last line break read, or all of a line
     /// grown longer than ``LogScanner/maxLineBytes``.
-    private mutating func scanChunk(_ n: Int) {
-        let (data, base) = (data, base)
+    private mutating func scanChunk(_ n: Int, _ text: some LogBlockText) {
         // A line break before the chunk would have been scanned to already: only the chunk is searched.
         guard let (end, split) = LogScanner.scanEnd(
-            scanned: scanned, floor: max(scanned, read - n), end: read, byte: { data[$0 - base] })
+            scanned: scanned, floor: max(scanned, read - n), end: read, byte: { text.byte(at: $0) })
         else { return }
         if split { lastSplit = read }
         if pieces < LogScanner.sampleLines {
             var k = scanned
             while k < end, pieces < LogScanner.sampleLines {
-                if data[k - base] == 0x0A { pieces += 1 }
+                if text.byte(at: k) == 0x0A { pieces += 1 }
                 k += 1
             }
-            if data[end - 1 - base] != 0x0A { pieces += 1 }
+            if text.byte(at: end - 1) != 0x0A { pieces += 1 }
         }
         scanned = end
     }

@@ -73,7 +73,15 @@ public enum LogIngester {
                 ProcessInfo.processInfo.activeProcessorCount > 1 {
                 options.splitBlockBytes = ParallelLogScan.defaultBlockBytes
             }
-            result = stream(&plain, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
+            if let blockBytes = options.splitBlockBytes, let file = PositionalFile(path: path) {
+                // Split: each block's scanner reads its own text; this thread only measures the chunks.
+                let text = FileBlockText(file: file, chunkSize: plain.chunkSize)
+                result = stream(
+                    blocksOf: text, blockBytes: blockBytes, display: display, options: options, modificationTime: mtime,
+                    progress: progress, sink: sink)
+            } else {
+                result = stream(&plain, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
+            }
         } else {
             result = stream(&reader, display: display, options: options, modificationTime: mtime, progress: progress, sink: sink)
         }
@@ -103,13 +111,27 @@ public enum LogIngester {
         _ source: inout some LogChunkSource, display: String, options: LogIngestOptions, modificationTime: Date?,
         progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
     ) -> LogIngestResult {
+        guard let blockBytes = options.splitBlockBytes else {
+            var stream = LogEventStream(display: display, options: options, modificationTime: modificationTime)
+            return stream.run(&source, progress: progress, sink: sink)
+        }
+        let text = StreamBlockText(source, reserve: blockBytes + chunkSize)
+        return stream(
+            blocksOf: text, blockBytes: blockBytes, display: display, options: options,
+            modificationTime: modificationTime, progress: progress, sink: sink)
+    }
+
+    /// Reads `text` in blocks of about `blockBytes` scanned on every core (``ParallelLogScan``).
+    static func stream(
+        blocksOf text: any LogBlockText, blockBytes: Int, display: String, options: LogIngestOptions,
+        modificationTime: Date?, progress: ((Int) -> Void)? = nil, sink: (Event) -> Void
+    ) -> LogIngestResult {
         var stream = LogEventStream(display: display, options: options, modificationTime: modificationTime)
-        guard let blockBytes = options.splitBlockBytes else { return stream.run(&source, progress: progress, sink: sink) }
         var blocks = ParallelLogScan(
-            display: display, options: options, blockBytes: blockBytes,
+            text: text, display: display, options: options, blockBytes: blockBytes,
             threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
         defer { blocks.stop() }
-        return stream.run(advance: { blocks.advance(&$0, source: &source) }, progress: progress, sink: sink)
+        return stream.run(advance: { blocks.advance(&$0) }, progress: progress, sink: sink)
     }
 }
 

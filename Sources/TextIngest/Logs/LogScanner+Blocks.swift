@@ -3,18 +3,32 @@ import LicensingModel
 /// The parts of a block scan (``LogBlock``) that sit outside the single pass.
 extension LogScanner {
     /// Scans one block of a split file in a scanner of its own (on any thread): its chunks and, for the file's
-    /// last block, the rest and the last stamp.
+    /// last block, the rest and the last stamp. The scanner's buffer is `spare`'s storage, given back in `spare`
+    /// afterwards, so a thread scanning block after block allocates its buffer once.
     static func scan(
-        _ block: LogBlock, matcher: LineMatcher, path: String, maxDamage: Int, repeatedHours: RepeatedHours
+        _ block: LogBlock, matcher: LineMatcher, path: String, maxDamage: Int, repeatedHours: RepeatedHours,
+        spare: inout [UInt8]
     ) -> LogScanner {
-        var scanner = LogScanner(matcher: matcher, path: path, maxDamage: maxDamage, block: block)
+        var carried = spare
+        spare = []
+        carried.removeAll(keepingCapacity: true)
+        var failure: (any Error)?
+        do { try block.appendCarried(to: &carried) } catch { failure = error }
+        var scanner = LogScanner(matcher: matcher, path: path, maxDamage: maxDamage, block: block, carried: carried)
         scanner.repeatedHours = repeatedHours
-        var source = block.chunks()
-        if block.isLast {
-            scanner.run(&source)
+        if let failure {
+            scanner.failedBeforeStart(failure)
         } else {
-            for _ in block.chunkSizes { _ = scanner.step(&source) }
+            var source = block.chunks()
+            if block.isLast {
+                scanner.run(&source)
+            } else {
+                for _ in block.chunkSizes {
+                    guard scanner.step(&source) else { break }
+                }
+            }
         }
+        spare = scanner.takeBuffer()
         return scanner
     }
 

@@ -44,6 +44,8 @@ struct LogScanner {
     private(set) var lines = 0
     private(set) var bytes = 0
     private(set) var endsWithNewline = true
+    /// Whether reading stopped at an error of the source (the scan of a split file ends with the block it hit).
+    private(set) var inputFailed = false
     private var sampleLeft = sampleLines
     /// The head of the last candidate line, reused as the context of the line right after it.
     private var lastHeader: (line: Int, header: LineHeader)?
@@ -60,19 +62,33 @@ struct LogScanner {
     /// A scanner for one block of a file split for several cores (``LogBlock``), in the state a single pass has
     /// when it reads the block's first chunk: the same buffer (so look-backs reach exactly as far), byte count and
     /// early-line sampling; lines are counted from the block's start and stamps recorded for ``absorb(_:)``.
-    init(matcher: LineMatcher, path: String, maxDamage: Int, block: LogBlock) {
+    /// `carried` is the block's carried text (``LogBlock/appendCarried(to:)``), in a buffer the scanner takes over.
+    init(matcher: LineMatcher, path: String, maxDamage: Int, block: LogBlock, carried: [UInt8]) {
         self.init(matcher: matcher, path: path, maxDamage: maxDamage)
-        buffer = Array(block.bytes[..<block.carried])
-        scanFrom = block.scanFrom
+        buffer = carried
+        scanFrom = min(block.scanFrom, carried.count)
         bufferDropped = block.start > 0
-        bytes = block.start + block.carried
-        endsWithNewline = block.carried == 0 || block.bytes[block.carried - 1] == 0x0A
+        bytes = block.start + carried.count
+        endsWithNewline = carried.last.map { $0 == 0x0A } ?? true
         sampleLeft = block.sampleLeft
         track = .recorder()
         let scanFrom = scanFrom
         lastHeader = buffer.withUnsafeBufferPointer { buf in
             buf.baseAddress.flatMap { candidateHeader(before: scanFrom, in: $0) }.map { (0, $0) }
         }
+    }
+
+    /// Gives back the scanner's buffer (for the next block's scanner to reuse), leaving it empty.
+    mutating func takeBuffer() -> [UInt8] {
+        defer { buffer = [] }
+        return buffer
+    }
+
+    /// Records that the source failed before the scanner's first chunk (a block whose carried text could not be
+    /// read): the pass stops there, as it stops at any read error.
+    mutating func failedBeforeStart(_ error: any Error) {
+        report(.line(path, lines + 1), "input stops here; \(error)")
+        inputFailed = true
     }
 
     /// Takes in the next block of the file, scanned by `block` (made with ``init(matcher:path:maxDamage:block:)``),
@@ -115,6 +131,7 @@ struct LogScanner {
         var added = 0
         do { added = try source.append(to: &buffer) } catch {
             report(.line(path, lines + 1), "input stops here; \(error)")
+            inputFailed = true
         }
         guard added > 0 else {
             let rest = buffer
