@@ -76,12 +76,22 @@ struct ReproductionHintTests {
         #expect(made.status == 0)
     }
 
-    @Test("each member's printed command writes exactly its bytes", arguments: ["a.zip", "a.tar", "a.tgz", "outer.tar!a.zip"])
-    func archivesWithDecoys(_ archive: String) throws {
-        guard (try? Shell.run("command -v python3 && command -v unzip && command -v tar"))?.status == 0 else { return }
+    @Test("each member's printed command writes exactly its bytes, with GNU tar and with bsdtar",
+          arguments: ["a.zip", "a.tar", "a.tgz", "outer.tar!a.zip"], ["tar", "bsdtar"])
+    func archivesWithDecoys(_ archive: String, _ tar: String) throws {
+        guard (try? Shell.run("command -v python3 && command -v unzip && command -v \(tar)"))?.status == 0 else { return }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hints-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The hints say `tar`: with bsdtar, a `tar` on the PATH that is bsdtar (as on macOS and the BSDs).
+        var prefix = ""
+        if tar != "tar" {
+            let tools = directory + "/tools"
+            try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+            let found = try Shell.run("command -v \(tar)").text.trimmingCharacters(in: .whitespacesAndNewlines)
+            try FileManager.default.createSymbolicLink(atPath: tools + "/tar", withDestinationPath: found)
+            prefix = "PATH='\(tools)':\"$PATH\"; export PATH; "
+        }
         let inner = archive.components(separatedBy: "!").last ?? archive
         try Self.makeArchive(inner, in: directory)
         var input = inner
@@ -112,7 +122,7 @@ struct ReproductionHintTests {
                 continue
             }
             let hint = try #require(hints.command(for: SourcePointer(path: entry.path, location: .file), excerpt: nil))
-            let output = try Shell.run(hint, in: directory)
+            let output = try Shell.run(prefix + hint, in: directory)
             #expect(output.text == matches[copy - 1].1 + "\n", "\(entry.path): \(hint)")
             // The same member of the same archive piped in (`licscope analyze - < archive`).
             if !archive.contains("!") {
@@ -123,7 +133,8 @@ struct ReproductionHintTests {
                 })
                 let stdinPath = "<stdin>" + entry.path.dropFirst(archive.count)
                 let piped = try #require(stdinHints.command(for: SourcePointer(path: stdinPath, location: .file), excerpt: nil))
-                #expect(try Shell.run("cat '\(archive)' | " + piped, in: directory).text == matches[copy - 1].1 + "\n", "\(piped)")
+                #expect(try Shell.run(prefix + "cat '\(archive)' | " + piped, in: directory).text == matches[copy - 1].1 + "\n",
+                        "\(piped)")
             }
             checked += 1
         }

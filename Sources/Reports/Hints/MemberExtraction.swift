@@ -3,11 +3,15 @@ import LicensingModel
 /// The command that writes one archive member to standard output, matching exactly that member:
 /// - `unzip -p 'a.zip' 'cm/slm.log'`: unzip's name is a pattern anchored at the start of the stored path, so its
 ///   wildcard characters `*` `?` `[` and `\` are escaped with `\`;
-/// - `tar -xOf 'a.tar' 'cm/slm.log'` (`-xOzf` for .tar.gz/.tgz): GNU tar matches member names literally and anchored;
+/// - `tar -xOf 'a.tar' 'cm/slm.log'` (`-xOzf` for .tar.gz/.tgz) for a name without `*` `?` `[` or `\`: GNU tar
+///   matches member names literally and anchored, bsdtar (libarchive, the `tar` of macOS and the BSDs) as anchored
+///   shell patterns, and such a name means the same to both; a name holding one of them would match decoys under
+///   bsdtar (`a*b.log` also takes `aXb.log`) and only itself under GNU tar, so it is taken out as below;
 /// - both get the name as the archive stores it (``AnalysisReport/InventoryEntry/storedName``: `./cm/slm.log`),
 ///   not the shown, normalized one;
-/// - one of several entries sharing one name (shown `name[N]`, ``MemberCopy``), and the first of them, is taken out by
-///   a `python3` one-liner that opens the zip or tar (by content), normalizes member names the way licscope does
+/// - one of several entries sharing one name (shown `name[N]`, ``MemberCopy``), the first of them, a zip member
+///   stored with `\`, and a tar member whose name bsdtar would read as a pattern, are taken out by a `python3`
+///   one-liner that opens the zip or tar (by content), normalizes member names the way licscope does
 ///   (`./a//b` and `a\b` read as `a/b`) and writes the Nth match: neither unzip nor tar can pick the Nth of two
 ///   equal names (`tar --occurrence` counts names that only end alike when not anchored).
 struct MemberExtraction: Sendable {
@@ -44,7 +48,10 @@ struct MemberExtraction: Sendable {
         let (name, copy) = MemberCopy.parse(member)
         let source = archiveOnStdin ? "-" : ReproductionHint.shellQuoted(archive)
         let stored = storedNames[shownAs] ?? name
-        if copy >= 2 || firstOfCopies.contains(shownAs) || (stored.contains("\\") && !isTar(archive)) {
+        // A name tar may be given (a tar, or standard input tried as one) must mean the same to GNU tar and bsdtar.
+        let tarMayRead = isTar(archive) || archive == ReproductionHint.standardInput
+        let readAsPattern = tarMayRead && stored.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+        if copy >= 2 || firstOfCopies.contains(shownAs) || stored.contains("\\") || readAsPattern {
             return "python3 -c \(ReproductionHint.shellQuoted(Self.program)) \(source) \(ReproductionHint.shellQuoted(name)) \(copy)"
         }
         let zipName = ReproductionHint.shellQuoted(Self.unzipPattern(stored))
