@@ -60,6 +60,7 @@ struct TarTests {
         let archive = try #require(bundle.inventory.first)
         #expect(archive.status == .partlyUnreadable)
         #expect(archive.reason == "invalid tar header at offset \(second); the rest of the archive was not read")
+        #expect(archive.reasons == [.invalidTarHeader(offset: second)], "the name's byte flipped: the checksum fails")
     }
 
     @Test("a tar.gz made by GNU tar is read", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tar")))
