@@ -38,7 +38,8 @@ public struct EventFolder {
         var at = firstOf[digest]
         var last: Int?
         while let i = at {
-            if Self.sameFact(events[i], event) {
+            // Compared in place: passing `events[i]` copied (retained) every member of the event.
+            if events.withUnsafeBufferPointer({ Self.sameFact($0[i], event) }) {
                 if events[i].repeats == nil { events[i].repeats = EventRepeats() }
                 events[i].repeats?.append(instant: instant, line: line)
                 return

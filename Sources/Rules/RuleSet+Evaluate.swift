@@ -55,7 +55,8 @@ enum RuleEvaluator {
         explanation.outcome = .matched
         let matched = rule.selections.map(\.name).filter { !(hits[$0] ?? []).isEmpty }
         hits = [:]  // what the condition did not keep is freed before the finding's evidence is gathered
-        let finding = makeFinding(rule, hits: outcome.hits, matched: matched, index: index)
+        let refs = HitRefs(outcome.hits, items: matcher.items, index: index)
+        let finding = makeFinding(rule, refs: refs, matched: matched, index: index)
         return Result(finding: finding, notEvaluated: nil, explanation: explanation)
     }
 
@@ -105,10 +106,9 @@ enum RuleEvaluator {
     }
 
     private static func makeFinding(
-        _ rule: Rule, hits: [SelectionHit], matched: [String], index: EvidenceIndex
+        _ rule: Rule, refs: HitRefs, matched: [String], index: EvidenceIndex
     ) -> Finding {
         let present = index.evidence.present
-        let refs = HitEvidence.Refs(hits)
         var groups = EvidenceSelection.Grouper()
         var first: Date?, last: Date?
         var total = 0
@@ -117,15 +117,14 @@ enum RuleEvaluator {
         let placeholders = VerdictTemplate.placeholders(in: rule.card.verdict)
         var forTemplate: [String: (Int, PendingEvidence)] = [:]
         forEachDistinct(
-            count: refs.count, time: { refs[$0].time(hits, index) }, source: { refs[$0].source(hits, index) },
-            item: { refs[$0].item(hits, index) }
+            count: refs.count, time: refs.time, source: refs.source, item: refs.item
         ) { position, item in
             total += 1
             if let t = item.time {
                 first = min(first ?? t, t)
                 last = max(last ?? t, t)
             }
-            groups.add(item, event: refs[position].event(hits))
+            groups.add(item, event: refs.event(position))
             for name in placeholders where forTemplate[name] == nil && !(item.fields[name]?.text.isEmpty ?? true) {
                 forTemplate[name] = (position, item)
             }

@@ -1,24 +1,6 @@
 import Foundation
 import LicensingModel
 
-/// One thing a selection found: when (nil when untimed) and the evidence behind it.
-struct SelectionHit: Hashable {
-    var time: Date?
-    var evidence: HitEvidence
-
-    /// A hit on occurrence `k` of event `event` of the index (0 for the event itself, 1… for its folded repeats).
-    init(time: Date?, event: Int, occurrence k: Int) {
-        self.time = time
-        self.evidence = .occurrence(event: event, k: k)
-    }
-
-    /// A hit on evidence items made already (state intervals, usage rows).
-    init(time: Date?, items: [PendingEvidence]) {
-        self.time = time
-        self.evidence = .items(items)
-    }
-}
-
 /// A finding's evidence item before it is shown. A busy trace matches a selection hundreds of thousands of times
 /// while a finding shows a handful of items, so redacting the excerpt waits until
 /// ``build()`` is called for the items shown; equality and order are those of the built items.
@@ -52,24 +34,24 @@ struct SelectionResult {
 struct SelectionMatcher {
     let index: EvidenceIndex
     var regexes = RegexCache()
+    /// The items of the hits that are not occurrences (state intervals, usage row pairs).
+    private(set) var items = HitItems()
 
     init(index: EvidenceIndex) { self.index = index }
 
     mutating func evaluate(_ selection: Selection) -> SelectionResult {
         switch selection {
         case .events(let s): return evaluate(s)
-        case .state(let s): return evaluate(s)
+        case .state(let s): return evaluate(s, items: &items)
         case .entitlements(let s): return evaluate(s)
         }
     }
 
-    static func item(_ event: Event) -> PendingEvidence { item(event, occurrence: 0) }
-
-    /// Occurrence `k` of `event` (0 for the event itself, 1… for its folded repeats) as an evidence item.
-    static func item(_ event: Event, occurrence k: Int) -> PendingEvidence {
+    /// `event` (its first occurrence, for a folded one) as an evidence item.
+    static func item(_ event: Event) -> PendingEvidence {
         PendingEvidence(
-            label: event.kind.rawValue, source: event.source(ofOccurrence: k), time: event.instant(ofOccurrence: k),
-            excerpt: event.excerpt, fields: event.fields)
+            label: event.kind.rawValue, source: event.source, time: event.time?.instant, excerpt: event.excerpt,
+            fields: event.fields)
     }
 
     private mutating func evaluate(_ selection: EventSelection) -> SelectionResult {
@@ -106,17 +88,11 @@ struct SelectionMatcher {
             let start = hits.count
             var folded = false
             for k in held {
-                guard events[k].repeats != nil else {
-                    hits.append(SelectionHit(time: events[k].time?.instant, event: k, occurrence: 0))
-                    continue
-                }
+                hits.append(SelectionHit(time: events[k].time?.instant, event: k))
+                guard let repeats = events[k].repeats else { continue }
                 folded = true
-                var o = 0
                 // In file order, decoding the repeats once (not occurrence by occurrence).
-                events[k].forEachOccurrence { time, _ in
-                    hits.append(SelectionHit(time: time, event: k, occurrence: o))
-                    o += 1
-                }
+                for r in repeats { hits.append(SelectionHit(time: r.instant, event: k, repeatLine: r.line)) }
             }
             // Each occurrence in its place in the timeline, as if never folded.
             if folded { timelineOrder(&hits[start...]) }
@@ -144,9 +120,9 @@ struct SelectionMatcher {
             case (nil, _?): return false
             case (_?, nil): return true
             default:
-                let (sa, sb) = (a.evidence.source(index), b.evidence.source(index))
+                let (sa, sb) = (a.source(index, items), b.source(index, items))
                 if let sa, let sb, sa != sb { return sa < sb }
-                return a.evidence.madeBefore(b.evidence)
+                return a.madeBefore(b)
             }
         }
     }
@@ -161,7 +137,7 @@ struct SelectionMatcher {
         return seen.joined(separator: ", ")
     }
 
-    private func evaluate(_ selection: StateSelection) -> SelectionResult {
+    private func evaluate(_ selection: StateSelection, items: inout HitItems) -> SelectionResult {
         let intervals = index.evidence.intervals.filter { $0.dimension == selection.dimension }
         let dimension = selection.dimension.rawValue
         guard !intervals.isEmpty else {
@@ -172,7 +148,7 @@ struct SelectionMatcher {
         case .any: considered = intervals
         case .end: considered = endInterval(intervals).map { [$0] } ?? []
         }
-        let hits = considered.filter { selection.values.contains($0.state) }.map(Self.hit)
+        let hits = considered.filter { selection.values.contains($0.state) }.map { Self.hit($0, items: &items) }
         if !hits.isEmpty {
             return SelectionResult(hits: hits, detail: "\(dimension) was \(hits.count == 1 ? "" : "\(hits.count)× ")in a wanted state")
         }
@@ -189,14 +165,14 @@ struct SelectionMatcher {
         return intervals.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
     }
 
-    private static func hit(_ interval: StateInterval) -> SelectionHit {
+    private static func hit(_ interval: StateInterval, items table: inout HitItems) -> SelectionHit {
         let label = "\(interval.dimension.rawValue): \(interval.value)"
         let excerpt = "\(label) since \(interval.start?.iso8601UTC ?? "before the evidence") (\(interval.cause))"
         var items = interval.evidence.prefix(3).map {
             PendingEvidence(label: label, source: $0, time: interval.start, excerpt: excerpt)
         }
         if items.isEmpty { items = [PendingEvidence(label: label, source: nil, time: interval.start, excerpt: excerpt)] }
-        return SelectionHit(time: interval.start, items: items)
+        return SelectionHit(time: interval.start, items: table.add(items))
     }
 
     private mutating func evaluate(_ selection: EntitlementSelection) -> SelectionResult {
@@ -212,7 +188,8 @@ struct SelectionMatcher {
                 for (higher, higherTier) in rows where higherTier.rank > lowerTier.rank
                     && selection.higher.allSatisfyPredicates(higher, &regexes)
                 {
-                    hits.append(SelectionHit(time: lower.time?.instant, items: [Self.item(lower), Self.item(higher)]))
+                    let pair = items.add([Self.item(lower), Self.item(higher)])
+                    hits.append(SelectionHit(time: lower.time?.instant, items: pair))
                 }
             }
         }

@@ -11,11 +11,20 @@ enum ExceptionLinker {
     /// exception left for a later call. Linear in the number of drafts (each exception looks only at the failures
     /// within the window); linking all at once or in steps gives the same result.
     static func link(_ drafts: inout [EventDraft], from start: Int = 0, before limit: Int = .max) -> Int {
+        // Through the buffer: each draft is read in place (indexing the array copied whole drafts, fields and all).
+        drafts.withUnsafeMutableBufferPointer { link($0, from: start, before: limit) }
+    }
+
+    private static func link(_ drafts: UnsafeMutableBufferPointer<EventDraft>, from start: Int, before limit: Int) -> Int {
         var end = start
         while end < drafts.count, drafts[end].line < limit { end += 1 }
-        let failures = drafts.indices.filter { drafts[$0].kind == .communicationFailed }
+        var failures: [Int] = []
+        var failureLines: [Int] = []
+        for i in drafts.indices where drafts[i].kind == .communicationFailed {
+            failures.append(i)
+            failureLines.append(drafts[i].line)
+        }
         guard !failures.isEmpty else { return end }
-        let failureLines = failures.map { drafts[$0].line }
         for x in start..<end where drafts[x].kind == .exceptionRaised {
             guard let cause = drafts[x].fields["cause"] else { continue }
             let line = drafts[x].line

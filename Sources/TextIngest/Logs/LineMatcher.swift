@@ -37,15 +37,16 @@ struct LineMatcher: Sendable {
             t, indices in indices.map { ($0, entries[$0].fields(forCandidate: t)) }
         }
         for (index, found) in results {
-            let entry = catalog.entries[index]
-            if let g = entry.group, claimed.contains(g) { continue }
+            // The entry's parts read in place: binding the whole entry copied (retained) every one of its members.
+            let group = entries[index].group
+            if let g = group, claimed.contains(g) { continue }
             guard var fields = found else { continue }
-            if let g = entry.group { claimed.insert(g) }
+            if let g = group { claimed.insert(g) }
             var stamp = header.stamp
             var stampLine = line
             var notes: [String] = []
             var thread = header.thread
-            if (stamp == nil && entry.usesPrecedingContext) || (stamp.map { !$0.hasDate } ?? false),
+            if (stamp == nil && entries[index].usesPrecedingContext) || (stamp.map { !$0.hasDate } ?? false),
                 let ctx = context(), let ctxStamp = ctx.header.stamp
             {
                 // The notes do not name the entry's line: a note per line would make every continuation line an
@@ -76,9 +77,9 @@ struct LineMatcher: Sendable {
             // Without fields the excerpt is what tells repeats apart (evidence grouping): always kept then.
             let excerpt = keepLineText || fields.isEmpty ? Self.excerpt(of: text, secret: secret) : nil
             let draft = EventDraft(
-                kind: entry.kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp, stampLine: stampLine,
-                notes: notes, entryID: entry.id, point: nil, screened: screened)
-            out.append(Match(draft: draft, evidence: entry.evidence))
+                kind: entries[index].kind, line: line, fields: fields, excerpt: excerpt, stamp: stamp,
+                stampLine: stampLine, notes: notes, entryID: entries[index].id, point: nil, screened: screened)
+            out.append(Match(draft: draft, evidence: entries[index].evidence))
         }
         return out
     }
