@@ -99,7 +99,7 @@ let package = Package(
         // Tests (Swift Testing), one target per module, and what several of them share.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
-            name: "LicensingModelTests", dependencies: ["LicensingModel"], swiftSettings: strictSettings),
+            name: "LicensingModelTests", dependencies: ["TestSupport", "LicensingModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateEngineTests", dependencies: ["TestSupport", "StateEngine", "LicensingModel", "TextIngest"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -13,8 +13,12 @@ public struct AnalysisOutcome: Sendable {
     /// The merged timeline's events as the analysis holds them: repeats of one message folded into their first
     /// occurrence (``Event/repeats``).
     public var foldedEvents: [Event]
-    /// The merged timeline's events (for the JSON Lines timeline and the HTML timeline's ticks), every folded repeat
-    /// given as the event it was read as, in timeline order: what the timeline is without folding. Built on each call.
+    /// Every occurrence of the merged timeline's events, in timeline order, walked lazily: what the JSON Lines
+    /// timeline and the HTML timeline's ticks are written from, without unfolding the timeline into an array.
+    public var timeline: TimelineOccurrences { TimelineOccurrences(foldedEvents) }
+    /// The merged timeline's events, every folded repeat given as the event it was read as, in timeline order: what
+    /// the timeline is without folding. One array of every occurrence, built on each call (for tests; the reports
+    /// walk ``timeline``).
     public var events: [Event] { foldedEvents.unfoldedInTimelineOrder() }
     /// The rules' evaluation, when rules were given (for `--explain`).
     public var evaluation: RuleEvaluation?

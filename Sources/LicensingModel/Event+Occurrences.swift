@@ -100,13 +100,14 @@ extension [Event] {
     }
 
     /// Every occurrence as a single event, in ``Event/timelineOrder(_:_:)`` (stably): what a timeline of `self`
-    /// (timeline-ordered) is without folding.
+    /// (timeline-ordered) is without folding. One array of every occurrence: a report walks
+    /// ``TimelineOccurrences`` instead.
     public func unfoldedInTimelineOrder() -> [Event] {
         guard hasFoldedRepeats else { return self }
-        let all = flatMap(\.unfolded)
-        let order = all.indices.sorted { a, b in
-            Event.timelineOrder(all[a], all[b]) || (!Event.timelineOrder(all[b], all[a]) && a < b)
-        }
-        return order.map { all[$0] }
+        let walk = TimelineOccurrences(self)
+        var out: [Event] = []
+        out.reserveCapacity(occurrenceCount)
+        for o in walk { out.append(walk.event(of: o)) }
+        return out
     }
 }

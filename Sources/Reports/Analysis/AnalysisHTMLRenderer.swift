@@ -16,19 +16,42 @@ public enum AnalysisHTMLRenderer {
     /// The report as an HTML document, with one timeline tick per pixel column for the given events as well.
     /// - Parameters:
     ///   - r: the report.
-    ///   - events: the timeline's events (untimed ones are ignored).
+    ///   - events: the timeline's events in timeline order, folded or not (untimed ones are ignored).
     /// - Returns: the document.
     public static func render(_ r: AnalysisReport, events: [Event]) -> String {
-        var body = header(r) + verdict(r) + timelineFigure(r, events: events) + findings(r) + explanation(r) + notEvaluated(r)
-        body += connections(r) + stateTimeline(r) + inventory(r) + assumptions(r)
-        return document(r, body: body)
+        var out = ReportStream(sink: ReportBytes())
+        write(r, timeline: TimelineOccurrences(events), to: &out)
+        out.finish()
+        return out.sink.text
+    }
+
+    /// Writes the report as an HTML document to `out`, section by section (a finding at a time), the timeline's
+    /// ticks counted over every occurrence of its events as it walks them (``TimelineOccurrences``). Nothing grows
+    /// with the number of occurrences; call ``ReportStream/finish()`` afterwards.
+    /// - Parameters:
+    ///   - r: the report.
+    ///   - timeline: the timeline's events (untimed ones are ignored).
+    ///   - out: where the document goes.
+    public static func write<Sink: ReportSink>(_ r: AnalysisReport, timeline: TimelineOccurrences, to out: inout ReportStream<Sink>) {
+        out.append(documentHead(r))
+        out.append(header(r))
+        out.append(verdict(r))
+        out.append(timelineFigure(r, timeline: timeline))
+        findings(r, to: &out)
+        for section in [explanation, notEvaluated, connections, stateTimeline, inventory, assumptions] { out.append(section(r)) }
+        out.append(documentFoot(r))
     }
 
     /// The self-contained page around `body`: head with the inline CSS and the policy that forbids fetching
     /// anything, then the body and a footer naming the tool and the schema.
     static func document(_ r: AnalysisReport, body: String) -> String {
+        documentHead(r) + body + documentFoot(r)
+    }
+
+    /// The page up to the body's content: the head with the inline CSS and the policy that forbids fetching anything.
+    static func documentHead(_ r: AnalysisReport) -> String {
         let inputs = r.inputs.joined(separator: ", ")
-        var out = """
+        return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -44,9 +67,12 @@ public enum AnalysisHTMLRenderer {
             <body>
 
             """
-        out += body
-        out += "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
-        return out + "</body>\n</html>\n"
+    }
+
+    /// The footer naming the tool and the schema, and the end of the page.
+    static func documentFoot(_ r: AnalysisReport) -> String {
+        "<footer class=\"muted\"><p>\(HTMLText.escape("\(r.tool.name) \(r.tool.version) · schema \(r.schema)"))</p></footer>\n"
+            + "</body>\n</html>\n"
     }
 
     /// `--explain RULE`: the rule's outcome and each selection's, as the text report prints them.
@@ -90,19 +116,20 @@ public enum AnalysisHTMLRenderer {
         return out + "</ul>\n"
     }
 
-    private static func timelineFigure(_ r: AnalysisReport, events: [Event]) -> String {
+    private static func timelineFigure(_ r: AnalysisReport, timeline: TimelineOccurrences) -> String {
         var out = "<section id=\"timeline\"><h2>Timeline</h2>\n"
         guard let svg = TimelineSVG(report: r) else { return out + "<p class=\"muted\">No timed evidence.</p></section>\n" }
-        out += svg.render(events: events) + svg.legend()
+        out += svg.render(timeline: timeline) + svg.legend()
         return out + "</section>\n"
     }
 
-    private static func findings(_ r: AnalysisReport) -> String {
-        var out = "<section id=\"findings\"><h2>Findings</h2>\n"
-        if r.findings.isEmpty { return out + "<p>No rule matched.</p></section>\n" }
+    /// The findings, one at a time.
+    private static func findings<Sink: ReportSink>(_ r: AnalysisReport, to out: inout ReportStream<Sink>) {
+        out.append("<section id=\"findings\"><h2>Findings</h2>\n")
+        if r.findings.isEmpty { return out.append("<p>No rule matched.</p></section>\n") }
         let hints = ReproductionHint(inventory: r.inventory)
-        for (i, f) in r.findings.enumerated() { out += finding(f, number: i + 1, hints: hints) }
-        return out + "</section>\n"
+        for (i, f) in r.findings.enumerated() { out.append(finding(f, number: i + 1, hints: hints)) }
+        out.append("</section>\n")
     }
 
     private static func finding(_ f: Finding, number: Int, hints: ReproductionHint) -> String {

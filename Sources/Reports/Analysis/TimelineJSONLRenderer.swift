@@ -8,35 +8,46 @@ import Rules
 /// Untimed events cannot sit on a timeline and are left out (the report's inventory and event count still
 /// cover them); the output is pure JSON Lines, with no comment or summary line.
 public enum TimelineJSONLRenderer {
-    /// The timeline as JSON Lines, ordered by time (findings after the events at the same instant).
+    /// The timeline as JSON Lines, ordered by time (findings after the events at the same instant), in memory.
     /// - Parameters:
-    ///   - events: the timeline's events (parser events plus the engine's transitions and anomalies).
+    ///   - events: the timeline's events in timeline order (parser events plus the engine's transitions and
+    ///     anomalies), folded or not.
     ///   - report: the report whose findings are added at their first evidence time.
     /// - Returns: one JSON object per line, each line ending with a newline; empty when nothing is timed.
     public static func render(events: [Event], report: AnalysisReport) -> String {
-        var order: [(at: Date, group: Int, index: Int)] = []
-        for (i, e) in events.enumerated() {
-            guard let t = e.time else { continue }
-            order.append((t.instant, 0, i))
-        }
+        var out = ReportStream(sink: ReportBytes())
+        write(TimelineOccurrences(events), report: report, to: &out)
+        out.finish()
+        return out.sink.text
+    }
+
+    /// Writes the timeline as JSON Lines to `out` as it walks it: every occurrence of the timeline's events in
+    /// timeline order (``TimelineOccurrences``, folded repeats unfolded one at a time), each finding's record after
+    /// the events at its first evidence time. Nothing grows with the number of occurrences; call
+    /// ``ReportStream/finish()`` afterwards.
+    /// - Parameters:
+    ///   - timeline: the timeline's events.
+    ///   - report: the report whose findings are added.
+    ///   - out: where the records go.
+    public static func write<Sink: ReportSink>(
+        _ timeline: TimelineOccurrences, report: AnalysisReport, to out: inout ReportStream<Sink>
+    ) {
+        var findings: [(at: Date, index: Int)] = []
         for (i, f) in report.findings.enumerated() {
-            guard let first = f.firstEvidence else { continue }
-            order.append((first, 1, i))
+            if let first = f.firstEvidence { findings.append((first, i)) }
         }
-        order.sort { a, b in
-            if a.at != b.at { return a.at < b.at }
-            return a.group != b.group ? a.group < b.group : a.index < b.index
-        }
-        var bytes: [UInt8] = []
-        var writer = EventRecordWriter()
-        for o in order {
-            if o.group == 0 {
-                writer.append(events[o.index], to: &bytes)
-            } else {
-                writer.append(record(for: report.findings[o.index], at: o.at), to: &bytes)
+        findings.sort { a, b in a.at != b.at ? a.at < b.at : a.index < b.index }
+        var next = 0
+        for o in timeline {
+            // Untimed events come last in timeline order, and have no record.
+            guard let at = o.instant else { break }
+            while next < findings.count, findings[next].at < at {
+                out.append(record: record(for: report.findings[findings[next].index], at: findings[next].at))
+                next += 1
             }
+            out.append(eventRecord: timeline.event(of: o))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        for f in findings[next...] { out.append(record: record(for: report.findings[f.index], at: f.at)) }
     }
 
     /// What Timesketch shows in its timestamp description column.

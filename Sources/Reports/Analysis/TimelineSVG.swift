@@ -42,7 +42,7 @@ struct TimelineSVG {
     }
 
     /// The `<svg>` element.
-    func render(events: [Event]) -> String {
+    func render(timeline: TimelineOccurrences) -> String {
         let lanesBottom = Self.bandTop + Double(Self.lanes.count) * (Self.bandHeight + Self.bandGap)
         let ticksY = lanesBottom + 4
         let axisY = ticksY + 26
@@ -62,7 +62,7 @@ struct TimelineSVG {
             out += band(d, y: y)
         }
         out += "<text class=\"band-label\" x=\"4\" y=\"\(n(ticksY + 12))\">events</text>\n"
-        out += ticks(events: events, y: ticksY)
+        out += ticks(timeline: timeline, y: ticksY)
         out += runwayBreak(top: Self.bandTop - 52, bottom: axisY - 8)
         out += untimedStrip(untimed, y: axisY + 22)
         return out + "</svg>\n"
@@ -252,8 +252,8 @@ struct TimelineSVG {
     }
 
     /// One tick per pixel column at most: the report's own evidence (transitions, finding evidence, snapshots),
-    /// the given events, and anomalies as triangles.
-    private func ticks(events: [Event], y: Double) -> String {
+    /// every occurrence of the timeline's events (in timeline order), and anomalies as triangles.
+    private func ticks(timeline: TimelineOccurrences, y: Double) -> String {
         // Per pixel column: the first few distinct descriptions and how many there were in all.
         var columns: [Int: (lines: [String], count: Int)] = [:]
         func add(_ date: Date?, _ text: @autoclosure () -> String) {
@@ -270,7 +270,7 @@ struct TimelineSVG {
         for t in report.transitions { add(t.at, "\(t.dimension.rawValue) → \(t.to) (\(t.cause))") }
         for s in report.snapshots { add(s.observedAt, "show license output \(s.source)") }
         for f in report.findings { for e in f.evidence { add(e.time, "\(e.label) \(e.source?.description ?? "")") } }
-        for e in events { add(e.time?.instant, "\(e.kind.rawValue) \(e.source)") }
+        for o in timeline { add(o.instant, "\(timeline.events[o.event].kind.rawValue) \(timeline.source(of: o))") }
         var out = ""
         for x in columns.keys.sorted() {
             guard let column = columns[x] else { continue }

@@ -106,15 +106,12 @@ struct AnalyzeCommand: ParsableCommand {
         alsoReport.write(shown, redact: shared.redact)
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
-        var text = try ReportWriter.render(
-            shown, format: shared.format, color: shared.colored, summary: summary,
-            full: full)
-        if explain != nil { text += ReportWriter.explanation(shown.report, format: shared.format) }
-        if shared.redact {
-            var redactor = OutputRedactor()
-            text = redactor.redact(text)
-        }
-        try shared.outputFile.write(text)
+        let fd = try shared.outputFile.openForStreaming()
+        var out = try ReportWriter.write(
+            shown, format: shared.format, color: shared.colored, summary: summary, full: full, explain: explain != nil,
+            to: OutputBuffer(fd: fd, redactor: shared.redact ? OutputRedactor() : nil))
+        out.flush(final: true)
+        if fd != STDOUT_FILENO { close(fd) }
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }
 }

@@ -77,6 +77,10 @@ struct BenchRunCommand: ParsableCommand {
         table.target(analyze, seconds: 4 * scale, rssMB: 300,
             note: mb == 400 ? "issue: ≤ 4 s, ≤ 300 MB at 400 MB" : "issue's 4 s at 400 MB, scaled to \(mb) MB")
         table.compare(analyze, to: grepDense, slowerAtMost: nil, rssBelowMB: nil)
+        // The JSON Lines timeline is streamed as the timeline is walked: its time and memory stay near the report's.
+        let timeline = table.measure("analyze --format jsonl (\(mb) MB dense trace) > file",
+            [inputs.licscope, "analyze", "--format", "jsonl", dense], output: inputs.output("analyze-jsonl-dense"))
+        table.compare(timeline, to: analyze, slowerAtMost: 1.5, rssBelowMB: analyze.map { $0.cost.peakRSSMB * 1.3 })
         return analyze
     }
 

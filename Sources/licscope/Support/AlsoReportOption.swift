@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Reports
 
 /// Hidden `analyze --also-report FORMAT:PATH`: writes a second rendering of the same analysis (no second run).
 /// `triage --reports` passes it so each bundle is analyzed once for both its JSON line and its full report.
@@ -26,7 +27,9 @@ struct AlsoReportOption: ParsableArguments {
     func write(_ outcome: AnalysisOutcome, redact: Bool) {
         guard let target else { return }
         do {
-            var text = try ReportWriter.render(outcome, format: target.format, color: false, full: true)
+            // In memory, then written: a second report is HTML or Markdown (triage's), whose size grows with
+            // distinct facts; the HTML timeline is walked without unfolding it.
+            var text = try ReportWriter.write(outcome, format: target.format, color: false, full: true, to: ReportBytes()).text
             if redact {
                 var redactor = OutputRedactor()
                 text = redactor.redact(text)

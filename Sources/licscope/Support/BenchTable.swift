@@ -40,7 +40,7 @@ struct BenchTable {
         guard let ours, let peer else { return }
         let ratio = ours.cost.wall / max(peer.cost.wall, 1e-6)
         var verdicts: [String] = []
-        if let slowerAtMost { verdicts.append(String(format: "≤ %.0f× %@", slowerAtMost, ratio <= slowerAtMost ? "✓" : "✗")) }
+        if let slowerAtMost { verdicts.append(String(format: "≤ %g× %@", slowerAtMost, ratio <= slowerAtMost ? "✓" : "✗")) }
         if let rssBelowMB { verdicts.append(Self.rssVerdict(ours.cost.peakRSSMB, below: rssBelowMB)) }
         add(ours, peer: peer, ratio: String(format: "%.2f× slower", ratio), target: verdicts.joined(separator: "; "))
     }

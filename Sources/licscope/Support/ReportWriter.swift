@@ -6,22 +6,31 @@ import Rules
 
 /// Renders an analysis in the requested format.
 enum ReportWriter {
-    /// `summary` asks for the short form: text, JSON (`licscope.analysis-summary/1`), HTML, and Markdown, whose default
-    /// it is unless `full`. JSON Lines is a timeline and has no short form (the command refuses `--summary` with it).
-    static func render(
-        _ outcome: AnalysisOutcome, format: ReportFormat, color: Bool, summary: Bool = false, full: Bool = false
-    ) throws -> String {
+    /// Writes the report to `sink` (the command's output buffer, or memory). JSON Lines and HTML are streamed: written
+    /// a block at a time as the timeline is walked (``TimelineOccurrences``), never unfolded into one array nor built
+    /// as one string. The other formats hold only distinct facts (findings, states, inventory) and are rendered whole.
+    /// `summary` asks for the short form: text, JSON (`licscope.analysis-summary/1`), HTML, and Markdown, whose
+    /// default it is unless `full`. JSON Lines is a timeline and has no short form (the command refuses `--summary`
+    /// with it). `explain` appends the `--explain RULE` section to text and Markdown.
+    static func write<Sink: ReportSink>(
+        _ outcome: AnalysisOutcome, format: ReportFormat, color: Bool, summary: Bool = false, full: Bool = false,
+        explain: Bool = false, to sink: Sink
+    ) throws -> Sink {
+        var out = ReportStream(sink: sink)
+        let r = outcome.report
         switch format {
-        case .markdown:
-            return full ? AnalysisMarkdownRenderer.render(outcome.report) : AnalysisMarkdownRenderer.renderSummary(outcome.report)
-        case .text where summary: return AnalysisSummaryRenderer.render(outcome.report)
-        case .json where summary: return try AnalysisJSONRenderer.renderSummary(outcome.report)
-        case .html where summary: return AnalysisHTMLRenderer.renderSummary(outcome.report)
-        case .json: return try AnalysisJSONRenderer.render(outcome.report)
-        case .text: return AnalysisTextRenderer.render(outcome.report, color: color)
-        case .html: return AnalysisHTMLRenderer.render(outcome.report, events: outcome.events)
-        case .jsonl: return TimelineJSONLRenderer.render(events: outcome.events, report: outcome.report)
+        case .jsonl: TimelineJSONLRenderer.write(outcome.timeline, report: r, to: &out)
+        case .html where !summary: AnalysisHTMLRenderer.write(r, timeline: outcome.timeline, to: &out)
+        case .html: out.append(AnalysisHTMLRenderer.renderSummary(r))
+        case .markdown: out.append(full ? AnalysisMarkdownRenderer.render(r) : AnalysisMarkdownRenderer.renderSummary(r))
+        case .text where summary: out.append(AnalysisSummaryRenderer.render(r))
+        case .text: out.append(AnalysisTextRenderer.render(r, color: color))
+        case .json where summary: out.append(try AnalysisJSONRenderer.renderSummary(r))
+        case .json: out.append(try AnalysisJSONRenderer.render(r))
         }
+        if explain { out.append(explanation(r, format: format)) }
+        out.finish()
+        return out.sink
     }
 
     /// The `--explain RULE` section appended to a text or Markdown report (JSON and HTML carry the report's
