@@ -84,19 +84,28 @@ extension [Event] {
     /// Whether any event holds folded repeats.
     public var hasFoldedRepeats: Bool { contains { $0.repeats != nil } }
 
-    /// Every occurrence as a single event. Events that were read from one file come back in file order (a folded
-    /// event's repeats interleave with the others'), so the result equals what reading without folding gave.
+    /// Every occurrence as a single event. Events that were read from one file come back in file order
+    /// (``inFileOrder()``: a folded event's repeats interleave with the others'), so the result equals what reading
+    /// without folding gave.
     public func unfolded() -> [Event] {
         guard hasFoldedRepeats else { return self }
         var out: [Event] = []
         out.reserveCapacity(occurrenceCount)
         for e in self { out += e.unfolded }
-        // File order: by path, then line; a stable sort keeps events of one line in the order they were read.
-        let order = out.indices.sorted { a, b in
-            let (x, y) = (out[a].source, out[b].source)
-            return x != y ? x < y : a < b
+        return out.inFileOrder()
+    }
+
+    /// The events in file order, stably: by path, then events with a line by line (events of one line keep the
+    /// order they came in), then those without one (a capture's frames, whole-file facts) in the order they came
+    /// in. The order `licscope events` writes a reading in, and the order a file's folded events unfold to.
+    public func inFileOrder() -> [Event] {
+        let lines = map(\.fileOrderLine)
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let (p, q) = (self[a].source.path, self[b].source.path)
+            return p != q ? p < q : (lines[a], a) < (lines[b], b)
         }
-        return order.map { out[$0] }
+        guard indices.dropFirst().contains(where: { before($0, $0 - 1) }) else { return self }
+        return indices.sorted(by: before).map { self[$0] }
     }
 
     /// Every occurrence as a single event, in ``Event/timelineOrder(_:_:)`` (stably): what a timeline of `self`
@@ -109,5 +118,13 @@ extension [Event] {
         out.reserveCapacity(occurrenceCount)
         for o in walk { out.append(walk.event(of: o)) }
         return out
+    }
+}
+
+extension Event {
+    /// The line the event was read from; events without one sort after every line.
+    fileprivate var fileOrderLine: Int {
+        if case .line(let n) = source.location { return n }
+        return .max
     }
 }

@@ -22,23 +22,13 @@ extension EvidenceReader {
 }
 
 extension EvidenceReading {
-    /// Hands every event of the reading to `sink`, unfolded, in line order over all its sources (a `show license`
-    /// output's usage rows, a transcript's catalog events and the `utils ntp status` rows it also holds); events
-    /// without a line keep the reader's order. The reading keeps no events afterwards.
+    /// Hands every event of the reading to `sink`, unfolded, in file order over all its sources (a `show license`
+    /// output's usage rows, a transcript's catalog events and the `utils ntp status` rows it also holds;
+    /// `[Event].inFileOrder()`: events without a line keep the reader's order, after the lines). The reading
+    /// keeps no events afterwards.
     public mutating func handOutEvents(to sink: (Event) -> Void) {
-        var events = sources.flatMap { $0.events.flatMap(\.unfolded) }
+        let events = sources.flatMap { $0.events.flatMap(\.unfolded) }
         sources = []
-        if !events.isEmpty, zip(events, events.dropFirst()).contains(where: { Self.line(of: $0) > Self.line(of: $1) }) {
-            // Stable: events without a line (a capture's frames, whole-file facts) keep their order after the lines.
-            events = events.enumerated().sorted { a, b in
-                (Self.line(of: a.element), a.offset) < (Self.line(of: b.element), b.offset)
-            }.map(\.element)
-        }
-        events.forEach(sink)
-    }
-
-    private static func line(of event: Event) -> Int {
-        if case .line(let n) = event.source.location { return n }
-        return .max
+        events.inFileOrder().forEach(sink)
     }
 }
