@@ -98,21 +98,14 @@ public enum AnalysisRun {
     /// Opens the inputs, and recognises each entry from the first bytes the bundle layer read (one read per file:
     /// the archive sniff's). The reader makes its own private directory under `workDirectory`, and only when an
     /// archive needs one.
-    static func open(_ paths: [String], options: AnalysisOptions) -> (OpenedBundle, [Recognition]) {
-        let registry = options.readers
-        var recognised: [Recognition] = []
-        let bundle = BundleReader.open(
-            paths: paths, workDirectory: options.workDirectory, limits: options.limits, displayNames: options.displayNames,
-            headLength: EvidenceReaderRegistry.prefixLength
-        ) { entry, head in
-            recognised.append(registry.recognise(prefix: head, name: entry.displayPath))
-        }
-        return (bundle, recognised)
+    static func open(_ paths: [String], options: AnalysisOptions) -> (OpenedBundle, [RecognisedEntry]) {
+        options.readers.open(
+            paths: paths, workDirectory: options.workDirectory, limits: options.limits, displayNames: options.displayNames)
     }
 
     /// Ingests and replays an opened bundle whose entries were `recognised` (its extracted files are left for the
     /// caller to remove).
-    static func gather(_ bundle: OpenedBundle, recognised: [Recognition], options: AnalysisOptions)
+    static func gather(_ bundle: OpenedBundle, recognised: [RecognisedEntry], options: AnalysisOptions)
         -> (RuleEvidence, MergedTimeline, CollectedEvidence)
     {
         var collected = EvidenceCollector.collect(bundle, recognised: recognised, options: options)

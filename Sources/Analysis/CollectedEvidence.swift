@@ -46,21 +46,21 @@ public struct CollectedEvidence: Sendable {
 
 /// Reads each bundle entry with the reader the registry picks for it.
 enum EvidenceCollector {
-    /// Reads `bundle`, whose entries were `recognised` (in order) by the registry from the heads the bundle layer
-    /// read: what each entry is and which reader takes it (the bundle only unpacked).
-    static func collect(_ bundle: OpenedBundle, recognised: [Recognition], options: AnalysisOptions) -> CollectedEvidence {
-        precondition(recognised.count == bundle.entries.count, "one recognition per entry")
+    /// Reads the entries of `bundle`, each `recognised` by the registry from the head the bundle layer read: what
+    /// it is and which reader takes it (the bundle only unpacked; its inventory is taken from it).
+    static func collect(_ bundle: OpenedBundle, recognised: [RecognisedEntry], options: AnalysisOptions) -> CollectedEvidence {
         var out = CollectedEvidence()
         var byPath: [String: AnalysisReport.InventoryEntry] = [:]
         var order: [String] = []
         // What the bundle says about its nodes' zones, before any zone-less source or member date is read.
-        let zoneEvidence = BundleZones.evidence(zip(bundle.entries, recognised).map { ($0, $1.kind) })
-        let (entries, dateAssumptions) = MemberDates.resolve(bundle.entries, evidence: zoneEvidence, resolver: options.zones)
+        let zoneEvidence = BundleZones.evidence(recognised.map { ($0.entry, $0.recognition.kind) })
+        let (dated, dateAssumptions) = MemberDates.resolve(recognised, evidence: zoneEvidence, resolver: options.zones)
+        let entries = dated.map(\.entry)
         out.assumptions = dateAssumptions
         let resolvedDates = Dictionary(
             entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
         let kinds = Dictionary(
-            zip(entries, recognised).map { ($0.displayPath, $1) }, uniquingKeysWith: { a, _ in a })
+            dated.map { ($0.entry.displayPath, $0.recognition) }, uniquingKeysWith: { a, _ in a })
         for item in bundle.inventory {
             var entry = AnalysisReport.InventoryEntry(
                 path: item.displayPath, parsedAs: item.fileClass.rawValue, status: status(item.status), reason: item.reason,
@@ -78,7 +78,8 @@ enum EvidenceCollector {
             if byPath[item.displayPath] == nil { order.append(item.displayPath) }
             byPath[item.displayPath] = entry
         }
-        let assigned = zip(entries, recognised).map { e, r -> (EvidenceEntry, (any EvidenceReader)?) in
+        let assigned = dated.map { d -> (EvidenceEntry, (any EvidenceReader)?) in
+            let (e, r) = (d.entry, d.recognition)
             var entry = EvidenceEntry(displayPath: e.displayPath, localPath: e.localPath, size: e.size, content: r.kind)
             entry.memberDate = e.memberDate
             return (entry, r.reader)
@@ -102,10 +103,8 @@ enum EvidenceCollector {
             take: { i, reading in taken(assigned[i].0, reading) })
         // Entries no reader takes, last.
         for (entry, reader) in assigned where reader == nil { taken(entry, nil) }
-        let memberDates = Dictionary(
-            entries.compactMap { e in e.memberDate.map { (e.displayPath, $0) } }, uniquingKeysWith: { a, _ in a })
         out.sources = CollectionPlacement.apply(
-            RotationOrder.apply(out.sources, zones: out.timeZones), memberDates: memberDates)
+            RotationOrder.apply(out.sources, zones: out.timeZones), memberDates: resolvedDates)
         out.inventory = order.compactMap { byPath[$0] }
         out.partlyUnreadable = out.inventory.contains { $0.status == .partlyUnreadable || $0.status == .refused }
             || bundle.hasUnreadableInput

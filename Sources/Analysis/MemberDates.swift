@@ -27,16 +27,17 @@ enum MemberDates {
     }
 
     /// `entries` with every zone-less member time turned into ``BundleEntry/memberDate``, and the assumptions made.
-    static func resolve(_ entries: [BundleEntry], evidence: [ZoneEvidence], resolver: ZoneResolver)
-        -> (entries: [BundleEntry], assumptions: [String])
+    static func resolve(_ entries: [RecognisedEntry], evidence: [ZoneEvidence], resolver: ZoneResolver)
+        -> (entries: [RecognisedEntry], assumptions: [String])
     {
         var assumptions: [String] = []
-        let out = entries.map { e -> BundleEntry in
+        let out = entries.map { r -> RecognisedEntry in
+            let e = r.entry
             guard e.memberDate == nil, let wall = e.memberWallTime,
                 let (date, why) = resolve(wall, path: e.displayPath, evidence: evidence, resolver: resolver)
-            else { return e }
-            var copy = e
-            copy.memberDate = date
+            else { return r }
+            var copy = r
+            copy.entry.memberDate = date
             if !assumptions.contains(why) { assumptions.append(why) }
             return copy
         }

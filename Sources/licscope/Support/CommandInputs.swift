@@ -122,12 +122,8 @@ final class CommandInputs {
         }
         func shown(_ p: String) -> String { p.hasPrefix(file) ? display + p.dropFirst(file.count) : p }
         // Each member recognised from the head the bundle layer read for its archive sniff (no second read).
-        var recognised: [Recognition] = []
-        let bundle = BundleReader.open(
-            paths: [file], workDirectory: try scratchPath(), headLength: EvidenceReaderRegistry.prefixLength
-        ) { entry, head in
-            recognised.append(EvidenceReaderRegistry.standard.recognise(prefix: head, name: shown(entry.displayPath)))
-        }
+        let (bundle, recognised) = EvidenceReaderRegistry.standard.open(
+            paths: [file], workDirectory: try scratchPath(), name: shown)
         for item in bundle.inventory where item.fileClass != .archive || item.isUnreadableInput {
             let path = shown(item.displayPath)
             switch item.status {
@@ -136,9 +132,10 @@ final class CommandInputs {
             case .skipped, .parsed: break  // not evidence (directories, metadata): nothing to say
             }
         }
-        for (entry, recognition) in zip(bundle.entries, recognised) {
-            files.append(
-                InputFile(localPath: entry.localPath, displayPath: shown(entry.displayPath), recognition: recognition, named: false))
+        for r in recognised {
+            files.append(InputFile(
+                localPath: r.entry.localPath, displayPath: shown(r.entry.displayPath), recognition: r.recognition,
+                named: false))
         }
     }
 
