@@ -115,29 +115,35 @@ public struct LiteralPrefilter: Sendable {
         let m = window
         guard m > 0, to - from >= m else { return [] }
         let quarter = to - from >= 1 << 16 ? (to - from) / 4 : to - from
-        let ends = [from + quarter, from + 2 * quarter, from + 3 * quarter, to].map { min($0, to) }
-        var hits: [[Int]] = [[], [], [], []]
+        let e0 = min(from + quarter, to), e1 = min(from + 2 * quarter, to), e2 = min(from + 3 * quarter, to), e3 = to
+        // One plain array per cursor, passed inout to a method (not captured by a local function), so that no access
+        // is checked at run time.
+        var h0: [Int] = [], h1: [Int] = [], h2: [Int] = [], h3: [Int] = []
         shift.withUnsafeBufferPointer { sh in
-            let raw = UnsafeRawPointer(p)
-            @inline(__always) func advance(_ pos: inout Int, _ k: Int) {
-                let s = Int(sh[Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)])
-                if s != 0 { pos &+= s } else { pos = verifyLine(p, windowEnd: pos, from: from, to: to, hits: &hits[k]) }
-            }
             let first = from + m - 1
-            var p0 = first, p1 = max(ends[0], first), p2 = max(ends[1], first), p3 = max(ends[2], first)
-            let e0 = ends[0], e1 = ends[1], e2 = ends[2], e3 = ends[3]
+            var p0 = first, p1 = max(e0, first), p2 = max(e1, first), p3 = max(e2, first)
             while p0 < e0, p1 < e1, p2 < e2, p3 < e3 {
-                advance(&p0, 0)
-                advance(&p1, 1)
-                advance(&p2, 2)
-                advance(&p3, 3)
+                advance(&p0, &h0, sh, p, from: from, to: to)
+                advance(&p1, &h1, sh, p, from: from, to: to)
+                advance(&p2, &h2, sh, p, from: from, to: to)
+                advance(&p3, &h3, sh, p, from: from, to: to)
             }
-            while p0 < e0 { advance(&p0, 0) }
-            while p1 < e1 { advance(&p1, 1) }
-            while p2 < e2 { advance(&p2, 2) }
-            while p3 < e3 { advance(&p3, 3) }
+            while p0 < e0 { advance(&p0, &h0, sh, p, from: from, to: to) }
+            while p1 < e1 { advance(&p1, &h1, sh, p, from: from, to: to) }
+            while p2 < e2 { advance(&p2, &h2, sh, p, from: from, to: to) }
+            while p3 < e3 { advance(&p3, &h3, sh, p, from: from, to: to) }
         }
-        return hits[0] + hits[1] + hits[2] + hits[3]
+        return h0 + h1 + h2 + h3
+    }
+
+    /// One Wu–Manber step of a cursor at window end `pos`: skip, or compare the anchors there and move on.
+    @inline(__always)
+    private func advance(
+        _ pos: inout Int, _ hits: inout [Int], _ sh: UnsafeBufferPointer<UInt8>, _ p: UnsafePointer<UInt8>,
+        from: Int, to: Int
+    ) {
+        let s = Int(sh[Self.blockHash(UnsafeRawPointer(p).loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)])
+        if s != 0 { pos &+= s } else { pos = verifyLine(p, windowEnd: pos, from: from, to: to, hits: &hits) }
     }
 
     /// Compares the anchors whose window ends at `windowEnd`; on a match records it and returns the first window
