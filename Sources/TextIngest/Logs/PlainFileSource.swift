@@ -7,11 +7,16 @@ import Darwin
 /// Reads an uncompressed file straight into the scanner's buffer: no array per chunk, no extra copy. The gzip
 /// path goes through `Inflate.ChunkedFileReader`; this one only owns a file descriptor.
 final class PlainFileSource: LogChunkSource {
-    /// A read that failed, with the errno text and the byte offset.
+    /// A read that failed, with the errno text and the byte offset (also thrown by ``PositionalFile``).
     struct ReadError: Error, CustomStringConvertible {
         var offset: Int
+        /// The errno of the failed read; 0 when the file ended before the bytes expected (it shrank while read).
         var code: Int32
-        var description: String { "read failed at byte \(offset): \(String(cString: strerror(code)))" }
+        var description: String {
+            code == 0
+                ? "read failed at byte \(offset): the file ended early (it shrank while it was read)"
+                : "read failed at byte \(offset): \(String(cString: strerror(code)))"
+        }
     }
 
     private let fd: Int32

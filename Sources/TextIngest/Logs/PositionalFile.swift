@@ -7,17 +7,8 @@ import Darwin
 /// An uncompressed file read at given offsets (`pread`), shared by the threads that scan its blocks: each reads
 /// the block it scans straight into its own reused buffer, so no thread copies the file for another.
 final class PositionalFile: Sendable {
-    /// A read that failed or came up short, with the byte offset where it stopped.
-    struct ReadError: Error, CustomStringConvertible {
-        var offset: Int
-        /// The errno of a failed read; 0 when the file simply ended early (it shrank while it was read).
-        var code: Int32
-        var description: String {
-            code == 0
-                ? "read failed at byte \(offset): the file ended early (it shrank while it was read)"
-                : "read failed at byte \(offset): \(String(cString: strerror(code)))"
-        }
-    }
+    /// How a read fails: ``PlainFileSource/ReadError`` (code 0 for a file that ended early).
+    typealias ReadError = PlainFileSource.ReadError
 
     private let fd: Int32
 
