@@ -98,21 +98,29 @@ enum EvidenceSelection {
 
         /// Adds an item; `event` is the index of the event it is an occurrence of, when it is one.
         mutating func add(_ item: PendingEvidence, event: Int? = nil) {
-            let cached = item.fields.isEmpty ? nil : event
-            if let e = cached, let at = byEvent[e] { return merge(item, into: at) }
+            add(time: item.time, event: event, hasFields: !item.fields.isEmpty) { item }
+        }
+
+        /// Adds the item `make` makes, at `time`; `event` is the index of the event it is an occurrence of, when it
+        /// is one, and `hasFields` whether it has fields. The item is made only when its event's group is not known
+        /// yet.
+        mutating func add(time: Date?, event: Int?, hasFields: Bool, _ make: () -> PendingEvidence) {
+            let cached = hasFields ? event : nil
+            if let e = cached, let at = byEvent[e] { return merge(time, into: at) }
+            let item = make()
             let key = Key(item)
             if let at = index[key] {
                 if let e = cached { byEvent[e] = at }
-                return merge(item, into: at)
+                return merge(time, into: at)
             }
             index[key] = groups.count
             if let e = cached { byEvent[e] = groups.count }
             groups.append(Group(first: item))
         }
 
-        private mutating func merge(_ item: PendingEvidence, into at: Int) {
+        private mutating func merge(_ time: Date?, into at: Int) {
             groups[at].count += 1
-            if let t = item.time, t >= (groups[at].lastTime ?? groups[at].first.time ?? t) { groups[at].lastTime = t }
+            if let t = time, t >= (groups[at].lastTime ?? groups[at].first.time ?? t) { groups[at].lastTime = t }
         }
     }
 }

@@ -52,6 +52,20 @@ struct HitRefs {
         return hits[r.hit].item(index) ?? PendingEvidence(label: "", source: nil, time: nil, excerpt: nil)
     }
 
+    /// Field `name` of item `i`.
+    func field(_ name: String, of i: Int) -> FieldValue? {
+        let r = self[i]
+        if let list = hits[r.hit].itemList { return items[list][r.item].fields[name] }
+        return hits[r.hit].event.flatMap { index.evidence.events[$0].fields[name] }
+    }
+
+    /// Whether item `i` has fields.
+    func hasFields(_ i: Int) -> Bool {
+        let r = self[i]
+        if let list = hits[r.hit].itemList { return !items[list][r.item].fields.isEmpty }
+        return hits[r.hit].event.map { !index.evidence.events[$0].fields.isEmpty } ?? false
+    }
+
     /// The event index when item `i` is an occurrence of an event (all its occurrences then group alike in
     /// ``EvidenceSelection`` when it has fields); nil otherwise.
     func event(_ i: Int) -> Int? { hits[self[i].hit].event }

@@ -67,16 +67,18 @@ enum RuleEvaluator {
         var out: [PendingEvidence] = []
         out.reserveCapacity(items.count)
         forEachDistinct(count: items.count, time: { items[$0].time }, source: { items[$0].source }, item: { items[$0] }) {
-            out.append($1)
+            out.append($1 ?? items[$0])
         }
         return out
     }
 
     /// What ``timeOrderedDistinct(_:)`` yields, item by item, for `count` items given by position, without holding
-    /// them: each item is made (`item`) only when its turn comes. `body` gets the item's position and the item.
+    /// them. `body` gets the item's position and the item when it was made: an item is made (`item`) only to
+    /// compare it with another that ties with it in time and source (a busy trace's hits are hundreds of thousands,
+    /// and most tie with none); otherwise `body` gets nil and makes it only if it needs it.
     static func forEachDistinct(
         count: Int, time: (Int) -> Date?, source: (Int) -> SourcePointer?, item: (Int) -> PendingEvidence,
-        _ body: (Int, PendingEvidence) -> Void
+        _ body: (Int, PendingEvidence?) -> Void
     ) {
         // nil when `a` and `b` tie in time and source.
         func before(_ a: Int, _ b: Int) -> Bool? {
@@ -90,17 +92,26 @@ enum RuleEvaluator {
             }
         }
         let order = (0..<count).sorted { before($0, $1) ?? ($0 < $1) }
-        var run: [PendingEvidence] = []
-        var runStart: Int?
+        // The distinct items of the current run of ties: their positions, and each item once it has been made.
+        var run: [(position: Int, made: PendingEvidence?)] = []
         for i in order {
-            if let first = runStart, before(first, i) != nil {
-                run.removeAll(keepingCapacity: true)
-                runStart = nil
+            if let first = run.first?.position, before(first, i) != nil { run.removeAll(keepingCapacity: true) }
+            guard !run.isEmpty else {
+                run.append((i, nil))
+                body(i, nil)
+                continue
             }
             let made = item(i)
-            if run.contains(made) { continue }
-            if runStart == nil { runStart = i }
-            run.append(made)
+            var repeated = false
+            for r in run.indices {
+                if run[r].made == nil { run[r].made = item(run[r].position) }
+                if run[r].made == made {
+                    repeated = true
+                    break
+                }
+            }
+            if repeated { continue }
+            run.append((i, made))
             body(i, made)
         }
     }
@@ -118,15 +129,17 @@ enum RuleEvaluator {
         var forTemplate: [String: (Int, PendingEvidence)] = [:]
         forEachDistinct(
             count: refs.count, time: refs.time, source: refs.source, item: refs.item
-        ) { position, item in
+        ) { position, made in
+            let make = { made ?? refs.item(position) }
             total += 1
-            if let t = item.time {
+            let time = refs.time(position)
+            if let t = time {
                 first = min(first ?? t, t)
                 last = max(last ?? t, t)
             }
-            groups.add(item, event: refs.event(position))
-            for name in placeholders where forTemplate[name] == nil && !(item.fields[name]?.text.isEmpty ?? true) {
-                forTemplate[name] = (position, item)
+            groups.add(time: time, event: refs.event(position), hasFields: refs.hasFields(position), make)
+            for name in placeholders where forTemplate[name] == nil && !(refs.field(name, of: position)?.text.isEmpty ?? true) {
+                forTemplate[name] = (position, make())
             }
         }
         let selection = EvidenceSelection.select(
