@@ -40,11 +40,15 @@ struct BinaryRunner {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
-        if unprivileged && getuid() == 0 {
-            p.executableURL = URL(fileURLWithPath: setpriv)
-            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
-        }
         p.currentDirectoryURL = packageRoot
+        if unprivileged && getuid() == 0 {
+            // The checkout may sit where `nobody` cannot read (a clone in a `mktemp -d` or under /root): run a copy of
+            // the binary with the rules beside it, from a folder anyone can read.
+            let kit = try UnprivilegedKit.shared()
+            p.executableURL = URL(fileURLWithPath: setpriv)
+            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", kit.binary.path] + arguments
+            p.currentDirectoryURL = kit.folder
+        }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         p.environment = env
