@@ -59,7 +59,7 @@ struct HelpAndCompletionTests {
         ["analyze", "--rules", "/nonexistent/rules", "samples/proxy-443-bundle"], ["status"],
         ["status", "--format", "html", "x"], ["events", "--year", "1900", "x"], ["events", "--tz", "Nowhere/Else", "x"],
         ["packets"], ["packets", "--ca-file", "/nonexistent.pem", "x"], ["rules", "explain", "no-such-rule"],
-        ["triage", "x"], ["triage", "--out", "r.jsonl", "--shard", "5/2", "x"], ["preflight", "--timeout", "0"],
+        ["triage", "x"], ["triage", "--results", "r.jsonl", "--shard", "5/2", "x"], ["preflight", "--timeout", "0"],
         ["bench", "run", "--only", "nothing"], ["nosuchcommand"], ["analyze", "--no-such-option", "x"],
     ])
     func errors(_ arguments: [String]) throws {

@@ -60,10 +60,10 @@ enum HelpExamples {
     ])
 
     static let triage = block([
-        ("licscope triage uploads/ --jobs 2 --out results.jsonl", "one JSON line per bundle, a summary"),
-        ("licscope triage up/ --out r.jsonl --format html --reports rep/ > t.html", "a table linking full reports"),
-        ("licscope triage --watch incoming/ --out results.jsonl", "take bundles as they arrive"),
-        ("licscope triage uploads/ --shard 0/4 --out shard-0.jsonl", "one of four shards"),
+        ("licscope triage uploads/ --jobs 2 --results results.jsonl", "one JSON line per bundle, a summary"),
+        ("licscope triage up/ --results r.jsonl --format html --reports rep/ > t.html", "a table linking full reports"),
+        ("licscope triage --watch incoming/ --results results.jsonl", "take bundles as they arrive"),
+        ("licscope triage uploads/ --shard 0/4 --results shard-0.jsonl", "one of four shards"),
     ])
 
     static let rulesList = block([

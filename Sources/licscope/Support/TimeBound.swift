@@ -15,8 +15,11 @@ struct TimeBound: ExpressibleByArgument, Sendable, Equatable {
     var offsetSeconds: Int?
     /// Only a date was given (`--until` then means the end of that day).
     var dateOnly: Bool
+    /// The value as typed (`triage` hands it on to each `analyze` it runs).
+    var argument: String
 
     init?(argument: String) {
+        self.argument = argument
         let pattern = #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?/#
         guard let m = try? pattern.wholeMatch(in: argument),
             let year = Int(m.1), let month = Int(m.2), let day = Int(m.3),
