@@ -1,9 +1,10 @@
 import Foundation
 import LicensingModel
 
-/// A report being written to a ``ReportSink`` through a bounded buffer: the renderer appends text and event records,
-/// and whenever the buffer holds ``blockSize`` bytes or more it is handed to the sink and emptied. A document of any
-/// length is then never held whole; the buffer is at most one block plus the last piece appended.
+/// A report (or any command output) being written to a ``ReportSink`` through one bounded buffer: the writer
+/// appends text, bytes and event records, and whenever the buffer holds ``blockSize`` bytes or more it is handed to
+/// the sink and emptied. A document of any length is then never held whole; the buffer is at most one block plus
+/// the last piece appended.
 public struct ReportStream<Sink: ReportSink> {
     /// Where the blocks go.
     public private(set) var sink: Sink
@@ -27,6 +28,23 @@ public struct ReportStream<Sink: ReportSink> {
         handOverIfFull()
     }
 
+    /// Appends bytes rendered elsewhere. A piece of a block or more, arriving when nothing is buffered, is handed
+    /// over as it is (not copied into the buffer first).
+    public mutating func append(bytes more: [UInt8]) {
+        if bytes.isEmpty, more.count >= blockSize {
+            sink.receive(more)
+            return
+        }
+        bytes.append(contentsOf: more)
+        handOverIfFull()
+    }
+
+    /// Appends one byte.
+    public mutating func append(byte: UInt8) {
+        bytes.append(byte)
+        handOverIfFull()
+    }
+
     /// Appends the record of a timed event (``EventRecordWriter/append(_:redact:to:)``); an untimed event writes
     /// nothing and returns false.
     @discardableResult
@@ -42,14 +60,21 @@ public struct ReportStream<Sink: ReportSink> {
         handOverIfFull()
     }
 
-    /// Hands over what is buffered; call once at the end.
+    /// Hands over what is buffered and lets the sink write out what it held back (``ReportSink/flush()``): at the
+    /// end of a document, or wherever everything so far must be out (a command's output before the next file's
+    /// summary on stderr). The stream can be appended to again afterwards.
     public mutating func finish() {
+        handOver()
+        sink.flush()
+    }
+
+    private mutating func handOver() {
         guard !bytes.isEmpty else { return }
         sink.receive(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func handOverIfFull() {
-        if bytes.count >= blockSize { finish() }
+        if bytes.count >= blockSize { handOver() }
     }
 }

@@ -85,8 +85,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let bar = ProgressBar(paths: paths)
         options.entryRead = { bar.fileDone(size: $0) }
-        // The JSON Lines timeline writes every event's excerpt; the other formats only the findings'.
-        options.keepLogLineText = shared.format == .jsonl
+        // The JSON Lines timeline writes every event's excerpt (the main report's or the --also-report's); the
+        // other formats only the findings'.
+        options.keepLogLineText = shared.format == .jsonl || alsoReport.target?.format == .jsonl
         let outcome = AnalysisRun.run(
             paths: inputs, options: options, failOn: failOn,
             toolVersion: LicscopeVersion.current)
@@ -107,10 +108,10 @@ struct AnalyzeCommand: ParsableCommand {
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         let fd = try shared.outputFile.openForStreaming()
-        var out = try ReportWriter.write(
+        var out = OutputSink.stream(fd: fd, redact: shared.redact)
+        try ReportWriter.write(
             shown, format: shared.format, color: shared.colored, summary: summary, full: full, explain: explain != nil,
-            to: OutputBuffer(fd: fd, redactor: shared.redact ? OutputRedactor() : nil))
-        out.flush(final: true)
+            to: &out)
         if fd != STDOUT_FILENO { close(fd) }
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }

@@ -50,7 +50,7 @@ struct EventsCommand: ParsableCommand {
         defer { inputs.remove() }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
         let out = EventOutputPipe(
-            OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil),
+            OutputSink.stream(fd: try shared.outputFile.openForStreaming(), redact: shared.redact),
             format: shared.format == .text ? .text : .jsonl)
         var damaged = inputs.warnUnread()
         var tally = EventTally(window: window)

@@ -44,7 +44,7 @@ struct PacketsCommand: ParsableCommand {
         }
         let inputs = try CommandInputs(files)
         defer { inputs.remove() }
-        var out = OutputBuffer(fd: try shared.outputFile.openForStreaming(), redactor: shared.redact ? OutputRedactor() : nil)
+        var out = OutputSink.stream(fd: try shared.outputFile.openForStreaming(), redact: shared.redact)
         var partlyUnreadable = inputs.warnUnread()
         let passedOver = inputs.files.filter { !$0.named && $0.kind?.isCapture != true }
         if let first = passedOver.first {
@@ -68,7 +68,7 @@ struct PacketsCommand: ParsableCommand {
                 PacketsOutput.text(analysis, to: &out)
                 if window != nil { Terminal.warn(summary) }
             }
-            out.flush(final: true)
+            out.finish()
             bar.fileDone(size: ProgressBar.files(under: file.localPath).first?.1 ?? 0)
             bar.finish()
             for error in analysis.errors {

@@ -23,18 +23,19 @@ struct AlsoReportOption: ParsableArguments {
         try OutputFile(target.path).validate()
     }
 
-    /// Writes the second report. A failure is a warning: the main report is what the exit code speaks for.
+    /// Writes the second report, streamed to its file as the main report is (`--redact` applied to it too, with a
+    /// mapping of its own). A failure is a warning: the main report is what the exit code speaks for.
     func write(_ outcome: AnalysisOutcome, redact: Bool) {
         guard let target else { return }
+        let file = OutputFile(target.path)
         do {
-            // In memory, then written: a second report is HTML or Markdown (triage's), whose size grows with
-            // distinct facts; the HTML timeline is walked without unfolding it.
-            var text = try ReportWriter.write(outcome, format: target.format, color: false, full: true, to: ReportBytes()).text
-            if redact {
-                var redactor = OutputRedactor()
-                text = redactor.redact(text)
-            }
-            try OutputFile(target.path).write(text)
+            let fd = try file.openForStreaming()
+            defer { if fd != STDOUT_FILENO { close(fd) } }
+            var out = ReportStream(
+                sink: OutputSink(fd: fd, redactor: redact ? OutputRedactor() : nil, failureEndsCommand: false),
+                blockSize: OutputSink.blockSize)
+            try ReportWriter.write(outcome, format: target.format, color: false, full: true, to: &out)
+            if let failure = out.sink.failure { throw CommandFailure("cannot write \(target.path): \(failure)") }
         } catch {
             Terminal.warn("licscope: warning: --also-report: \(error)")
         }

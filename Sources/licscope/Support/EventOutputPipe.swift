@@ -1,9 +1,10 @@
 import Dispatch
 import LicensingModel
+import Reports
 
 /// The output of `events`, rendered and written on a second thread: the reading thread hands admitted events over in
 /// batches and goes on scanning, while a serial queue renders each batch (text lines or `licscope.event/1` records)
-/// into its ``OutputBuffer`` and writes it out. Records keep their order; at most ``depth`` batches wait, so memory
+/// into its ``CommandOutput`` stream, which writes it out. Records keep their order; at most ``depth`` batches wait, so memory
 /// stays bounded whatever the input size. Every use of the buffer (rendering, `--redact`, writing) is on the queue.
 final class EventOutputPipe: @unchecked Sendable {
     /// How an event is rendered.
@@ -20,19 +21,19 @@ final class EventOutputPipe: @unchecked Sendable {
     private let queue = DispatchQueue(label: "licscope.events.output")
     private let slots = DispatchSemaphore(value: EventOutputPipe.depth)
     /// Read and written on the queue only.
-    private var out: OutputBuffer
+    private var out: CommandOutput
     /// Filled on the reading thread only.
     private var pending: [Event] = []
 
     /// Takes over `out`; from now on it is used on the pipe's queue only.
-    init(_ out: OutputBuffer, format: Format) {
+    init(_ out: CommandOutput, format: Format) {
         self.out = out
         self.format = format
         pending.reserveCapacity(Self.batchSize)
     }
 
     /// Queues `event` to be written (from the reading thread). A JSON Lines record needs a time: an untimed event is
-    /// not queued and false is returned (as ``OutputBuffer/append(eventRecord:)`` would).
+    /// not queued and false is returned (as ``ReportStream/append(eventRecord:)`` would).
     func send(_ event: Event) -> Bool {
         if format == .jsonl, event.time == nil { return false }
         pending.append(event)
@@ -40,10 +41,10 @@ final class EventOutputPipe: @unchecked Sendable {
         return true
     }
 
-    /// Writes everything queued and flushes the buffer (``OutputBuffer/flush(final:)``); returns when it is written.
+    /// Writes everything queued and finishes the stream (``ReportStream/finish()``); returns when it is written.
     func finish() {
         handOver()
-        queue.sync { out.flush(final: true) }
+        queue.sync { out.finish() }
     }
 
     private func handOver() {

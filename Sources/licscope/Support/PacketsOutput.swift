@@ -5,7 +5,7 @@ import Reports
 
 /// Renders a ``CaptureAnalysis`` as text or JSON Lines, line by line.
 enum PacketsOutput {
-    static func text(_ a: CaptureAnalysis, to out: inout OutputBuffer) {
+    static func text(_ a: CaptureAnalysis, to out: inout CommandOutput) {
         var line = "== \(a.path): \(a.framesRead) frames, reader \(a.reader)"
         if let first = a.firstFrameTime, let last = a.lastFrameTime {
             line += ", \(first.iso8601UTC) … \(last.iso8601UTC)"
@@ -40,7 +40,7 @@ enum PacketsOutput {
     /// Records are rendered in batches of ``batch``, each batch in two halves on both cores, and written in order,
     /// so the output is the same as rendering them one after another and memory holds at most one batch of text.
     @discardableResult
-    static func jsonl(_ a: CaptureAnalysis, to out: inout OutputBuffer) -> Int {
+    static func jsonl(_ a: CaptureAnalysis, to out: inout CommandOutput) -> Int {
         let frameTimes = frameTimes(a)
         let count = a.ladders.count + a.flows.count + a.events.count
         var untimed = 0

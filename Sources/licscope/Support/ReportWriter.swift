@@ -6,17 +6,17 @@ import Rules
 
 /// Renders an analysis in the requested format.
 enum ReportWriter {
-    /// Writes the report to `sink` (the command's output buffer, or memory). JSON Lines and HTML are streamed: written
-    /// a block at a time as the timeline is walked (``TimelineOccurrences``), never unfolded into one array nor built
-    /// as one string. The other formats hold only distinct facts (findings, states, inventory) and are rendered whole.
-    /// `summary` asks for the short form: text, JSON (`licscope.analysis-summary/1`), HTML, and Markdown, whose
-    /// default it is unless `full`. JSON Lines is a timeline and has no short form (the command refuses `--summary`
-    /// with it). `explain` appends the `--explain RULE` section to text and Markdown.
+    /// Writes the report into `out` (the command's output stream, or memory) and finishes the stream. JSON Lines and
+    /// HTML are streamed: written a block at a time as the timeline is walked (``TimelineOccurrences``), never
+    /// unfolded into one array nor built as one string. The other formats hold only distinct facts (findings, states,
+    /// inventory) and are rendered whole. `summary` asks for the short form: text, JSON
+    /// (`licscope.analysis-summary/1`), HTML, and Markdown, whose default it is unless `full`. JSON Lines is a
+    /// timeline and has no short form (the command refuses `--summary` with it). `explain` appends the `--explain RULE`
+    /// section to text and Markdown.
     static func write<Sink: ReportSink>(
         _ outcome: AnalysisOutcome, format: ReportFormat, color: Bool, summary: Bool = false, full: Bool = false,
-        explain: Bool = false, to sink: Sink
-    ) throws -> Sink {
-        var out = ReportStream(sink: sink)
+        explain: Bool = false, to out: inout ReportStream<Sink>
+    ) throws {
         let r = outcome.report
         switch format {
         case .jsonl: TimelineJSONLRenderer.write(outcome.timeline, report: r, to: &out)
@@ -30,7 +30,6 @@ enum ReportWriter {
         }
         if explain { out.append(explanation(r, format: format)) }
         out.finish()
-        return out.sink
     }
 
     /// The `--explain RULE` section appended to a text or Markdown report (JSON and HTML carry the report's
