@@ -80,7 +80,7 @@ enum EventDigest {
             i += 1
         }
         high |= tail
-        if !anyByte, high & 0x8080_8080_8080_8080 != 0 { return nil }
+        if !anyByte, ByteLanes.high(high) != 0 { return nil }
         return finish(mix(h, tail))
     }
 

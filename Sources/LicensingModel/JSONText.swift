@@ -67,13 +67,8 @@ public enum JSONText {
     /// plain run (exact: a word for which this is false is copied as it is).
     @inline(__always)
     static func wordNeedsEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        /// Non-zero when some byte of `x` is zero.
-        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-        let control = (w &- ones &* 0x20) & ~w & high  // some byte < 0x20
-        return (control | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) | zeroByte(w ^ (ones &* 0x7F))
-            | (w & high)) != 0
+        (ByteLanes.below(w, 0x20) | ByteLanes.equal(w, 0x22) | ByteLanes.equal(w, 0x5C) | ByteLanes.equal(w, 0x7F)
+            | ByteLanes.high(w)) != 0
     }
 
     /// `json` (a document a `JSONEncoder` wrote) with every scalar ``escapesAsCode(_:)`` picks written as `\uXXXX`.

@@ -174,18 +174,12 @@ public enum Redaction {
     /// zero-byte test can misfire only above a real match, which sends the block to the exact reading anyway).
     @inline(__always)
     private static func pairStarts(_ here: UInt64, _ next: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func equal(_ v: UInt64, _ c: UInt8) -> UInt64 {
-            let d = v ^ (ones &* UInt64(c))
-            return (d &- ones) & ~d & high
-        }
-        let a = here | (ones &* 0x20)
-        let b = next | (ones &* 0x20)
-        let t = equal(a, 0x74) & equal(b, 0x6F)  // to
-        let p = equal(a, 0x70) & (equal(b, 0x61) | equal(b, 0x77))  // pa pw
-        let s = equal(a, 0x73) & equal(b, 0x65)  // se
-        let u = equal(a, 0x61) & equal(b, 0x75)  // au
+        let a = here | ByteLanes.repeated(0x20)
+        let b = next | ByteLanes.repeated(0x20)
+        let t = ByteLanes.equal(a, 0x74) & ByteLanes.equal(b, 0x6F)  // to
+        let p = ByteLanes.equal(a, 0x70) & (ByteLanes.equal(b, 0x61) | ByteLanes.equal(b, 0x77))  // pa pw
+        let s = ByteLanes.equal(a, 0x73) & ByteLanes.equal(b, 0x65)  // se
+        let u = ByteLanes.equal(a, 0x61) & ByteLanes.equal(b, 0x75)  // au
         return t | p | s | u != 0
     }
 

@@ -81,23 +81,3 @@ import Testing
         #expect(lines.sorted() == expected)
     }
 }
-
-@Suite struct ByteScanTests {
-    @Test func countsNewlinesAndFlagsDamageLikeANaiveLoop() {
-        var rng = SplitMix(seed: 3)
-        for round in 0..<300 {
-            let n = Int(rng.next() % 3000)
-            let bytes: [UInt8] = (0..<n).map { _ in
-                let r = rng.next() % 100
-                if r < 8 { return 0x0A }
-                if round % 5 == 0, r == 99 { return round % 10 == 0 ? 0x00 : 0xC3 }
-                return UInt8(0x20 + r % 90)
-            }
-            let from = n > 10 ? Int(rng.next() % 7) : 0
-            let got = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { ByteScan.newlines($0, from: from, to: n) } }
-            let slice = bytes[min(from, n)...]
-            #expect(got?.count ?? 0 == slice.filter { $0 == 0x0A }.count)
-            #expect(got?.suspicious ?? false == slice.contains { $0 == 0 || $0 >= 0x80 })
-        }
-    }
-}

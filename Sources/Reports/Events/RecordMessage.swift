@@ -48,11 +48,6 @@ enum RecordMessage {
     /// Whether one of the eight bytes in `w` is not ASCII or is LF, VT, FF or CR (exact).
     @inline(__always)
     static func wordMayBreak(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = w & (ones &* 0x7F)
-        // Bytes strictly between 0x09 and 0x0E, among those below 0x80 (the "has between" word trick).
-        let between = (ones &* (127 + 0x0E) &- low) & ~w & (low &+ ones &* (127 - 0x09)) & high
-        return (between | (w & high)) != 0
+        (ByteLanes.between(w, 0x09, 0x0E) | ByteLanes.high(w)) != 0
     }
 }

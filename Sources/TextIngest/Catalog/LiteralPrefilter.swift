@@ -14,6 +14,9 @@ import Darwin
 public struct LiteralPrefilter: Sendable {
     /// The anchors as bytes, in the order given.
     public let anchors: [[UInt8]]
+    /// Each anchor's first eight bytes as one word (0 for an anchor shorter than that), compared before the whole
+    /// anchor so that most window ends the hash lets through cost one load and no `memcmp` call.
+    private let heads: [UInt64]
     /// Key byte → the anchors keyed on it and the key byte's offset in each (for ``anchorsPresent(in:from:to:)``).
     private let byteProbes: ProbeTable
     /// The Wu–Manber window length: the shortest anchor, at most 12 bytes.
@@ -27,6 +30,9 @@ public struct LiteralPrefilter: Sendable {
     public init(anchors: [String]) {
         let bytes = anchors.map { Array($0.utf8) }
         self.anchors = bytes
+        self.heads = bytes.map { a in
+            a.count < 8 ? 0 : a.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        }
         var perKey: [[(Int32, Int32)]] = Array(repeating: [], count: 256)
         for (i, a) in bytes.enumerated() where !a.isEmpty {
             let (byte, offset) = Self.rarestByte(of: a)
@@ -81,26 +87,30 @@ public struct LiteralPrefilter: Sendable {
             windowEnds.start.withUnsafeBufferPointer { ws in
                 windowEnds.items.withUnsafeBufferPointer { we in
                     anchors.withUnsafeBufferPointer { an in
-                        let raw = UnsafeRawPointer(p)
-                        var pos = from + m - 1
-                        while pos < to {
-                            let key = Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
-                            let s = Int(sh[key])
-                            if s != 0 {
-                                pos &+= s
-                                continue
+                        heads.withUnsafeBufferPointer { hd in
+                            let raw = UnsafeRawPointer(p)
+                            var pos = from + m - 1
+                            while pos < to {
+                                let key = Self.blockHash(raw.loadUnaligned(fromByteOffset: pos &- 1, as: UInt16.self).littleEndian)
+                                let s = Int(sh[key])
+                                if s != 0 {
+                                    pos &+= s
+                                    continue
+                                }
+                                var k = Int(ws[key]) - 1
+                                let windowStart = pos - (m - 1)
+                                while k >= 0, k < we.count, we[k].anchor >= 0 {
+                                    let a = Int(we[k].anchor)
+                                    let start = windowStart - Int(we[k].offset)
+                                    if Self.equals(p, at: start, from: from, to: to, anchor: an[a], head: hd[a]) {
+                                        return (start, a)
+                                    }
+                                    k += 1
+                                }
+                                pos &+= 1
                             }
-                            var k = Int(ws[key]) - 1
-                            let windowStart = pos - (m - 1)
-                            while k >= 0, k < we.count, we[k].anchor >= 0 {
-                                let a = Int(we[k].anchor)
-                                let start = windowStart - Int(we[k].offset)
-                                if Self.equals(p, at: start, from: from, to: to, anchor: an[a]) { return (start, a) }
-                                k += 1
-                            }
-                            pos &+= 1
+                            return nil
                         }
-                        return nil
                     }
                 }
             }
@@ -155,7 +165,7 @@ public struct LiteralPrefilter: Sendable {
         while k >= 0, k < windowEnds.items.count, windowEnds.items[k].anchor >= 0 {
             let a = Int(windowEnds.items[k].anchor)
             let start = windowEnd - (m - 1) - Int(windowEnds.items[k].offset)
-            if Self.equals(p, at: start, from: from, to: to, anchor: anchors[a]) {
+            if Self.equals(p, at: start, from: from, to: to, anchor: anchors[a], head: heads[a]) {
                 hits.append(start)
                 let nl = ByteScan.nextNewline(p, from: start, to: to) ?? to
                 return nl + m
@@ -177,7 +187,7 @@ public struct LiteralPrefilter: Sendable {
                         k -= 1
                         while k < pr.count, pr[k].anchor >= 0 {
                             let a = Int(pr[k].anchor)
-                            if Self.equals(p, at: i - Int(pr[k].offset), from: from, to: to, anchor: an[a]) {
+                            if Self.equals(p, at: i - Int(pr[k].offset), from: from, to: to, anchor: an[a], head: heads[a]) {
                                 if !found.contains(a) { found.append(a) }
                             }
                             k += 1
@@ -190,9 +200,13 @@ public struct LiteralPrefilter: Sendable {
         return found
     }
 
+    /// Whether `anchor` (whose first eight bytes are `head`, when it has eight) lies at `start`, wholly in `from..<to`.
     @inline(__always)
-    private static func equals(_ p: UnsafePointer<UInt8>, at start: Int, from: Int, to: Int, anchor: [UInt8]) -> Bool {
+    private static func equals(
+        _ p: UnsafePointer<UInt8>, at start: Int, from: Int, to: Int, anchor: [UInt8], head: UInt64
+    ) -> Bool {
         guard start >= from, start + anchor.count <= to else { return false }
+        if anchor.count >= 8, UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self) != head { return false }
         return anchor.withUnsafeBufferPointer { a in
             guard let base = a.baseAddress else { return false }
             return memcmp(p + start, base, a.count) == 0

@@ -3,44 +3,63 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LicensingModel
 
 /// Word-at-a-time helpers over raw bytes: newline counting with a damage check, and line boundary searches.
 enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
     /// Counts `\n` in `from..<to` and says whether the range holds a NUL byte or a byte ≥ 0x80 (which needs a
-    /// closer look: invalid UTF-8 or binary damage).
+    /// closer look: invalid UTF-8 or binary damage), in one pass over the bytes, sixteen at a time.
+    ///
+    /// A lane of `v | (v &- 1)` has its high bit set exactly when the byte is NUL (`0xFF`) or ≥ 0x80; a newline lane
+    /// of the comparison is all ones, so subtracting it counts one per lane, up to 255 rounds before the lane
+    /// counters are added up.
     static func newlines(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> (count: Int, suspicious: Bool) {
-        // Lines are short: libc's vectorized memchr per line beats counting 8 bytes at a time.
-        var count = 0
+        typealias Lanes = SIMD16<UInt8>
+        let raw = UnsafeRawPointer(p)
+        let newline = Lanes(repeating: 0x0A)
+        let one = Lanes(repeating: 1)
         var i = from
-        while i < to, let q = memchr(p + i, 0x0A, to - i) {
-            count &+= 1
-            i = p.distance(to: q.assumingMemoryBound(to: UInt8.self)) &+ 1
+        var count = 0
+        var flags = Lanes(repeating: 0)
+        while i &+ 16 <= to {
+            var counters = Lanes(repeating: 0)
+            var rounds = 0
+            while rounds < 255, i &+ 16 <= to {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)
+                flags |= v | (v &- one)
+                counters &-= unsafeBitCast(v .== newline, to: Lanes.self)
+                i &+= 16
+                rounds &+= 1
+            }
+            count &+= Int(SIMD16<UInt16>(truncatingIfNeeded: counters).wrappedSum())
         }
-        return (count, hasNULOrHighByte(p, from: from, to: to))
+        var suspicious = (flags & Lanes(repeating: 0x80)) != Lanes(repeating: 0)
+        while i < to {
+            let byte = p[i]
+            if byte == 0x0A { count &+= 1 } else if byte == 0 || byte >= 0x80 { suspicious = true }
+            i &+= 1
+        }
+        return (count, suspicious)
     }
 
-    /// Whether the range holds a NUL byte or a byte ≥ 0x80: four words per round OR-ed together, using the
-    /// has-zero test, whose only false positives come with a high-bit byte (flagged anyway).
+    /// Whether the range holds a NUL byte or a byte ≥ 0x80: four words per round OR-ed together
+    /// (``ByteLanes/zeroOrHigh(_:)``).
     static func hasNULOrHighByte(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
         let raw = UnsafeRawPointer(p)
         var i = from
-        var acc: UInt64 = 0
-        @inline(__always) func flag(_ w: UInt64) -> UInt64 { w | ((w &- ones) & ~w) }
-        while i + 32 <= to {
-            acc |= flag(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                | flag(raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self))
-                | flag(raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self))
-                | flag(raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self))
+        var flags: UInt64 = 0
+        while i &+ 32 <= to {
+            flags |= ByteLanes.zeroOrHigh(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                | ByteLanes.zeroOrHigh(raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self))
+                | ByteLanes.zeroOrHigh(raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self))
+                | ByteLanes.zeroOrHigh(raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self))
             i &+= 32
         }
-        while i + 8 <= to {
-            acc |= flag(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        while i &+ 8 <= to {
+            flags |= ByteLanes.zeroOrHigh(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i &+= 8
         }
-        if acc & highs != 0 { return true }
+        if flags != 0 { return true }
         while i < to {
             if p[i] == 0 || p[i] >= 0x80 { return true }
             i &+= 1
