@@ -24,8 +24,9 @@ public struct AnalysisOptions: Sendable {
     public var readers: EvidenceReaderRegistry = .standard
     /// Whether every log event keeps its line's text (excerpt and printed timestamp, ``LogIngestOptions/keepLineText``).
     /// When false (the default), ``AnalysisRun/run`` holds neither (a dense trace has hundreds of thousands of event
-    /// lines) and re-reads the lines the findings show; set it when every event's text is written (the JSON Lines
-    /// timeline).
+    /// lines, and a printed timestamp differs per line, so events keeping it would not fold): it re-reads the lines
+    /// the findings show, and the JSON Lines timeline re-reads each record's line as it is written
+    /// (``AnalysisOutcome/lineFiles``). Set it for events that must carry their text themselves (rule fixtures).
     public var keepLogLineText = false
     /// Whether repeats of the same log message are folded into one event (``LogIngestOptions/foldRepeats``), so
     /// memory grows with distinct facts rather than lines; the analysis reads every occurrence all the same, and its

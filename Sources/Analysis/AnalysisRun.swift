@@ -24,6 +24,9 @@ public struct AnalysisOutcome: Sendable {
     public var evaluation: RuleEvaluation?
     /// What the rules saw.
     public var ruleEvidence: RuleEvidence
+    /// The logs whose lines' text the events do not hold, to re-read it while a report is written (the JSON Lines
+    /// timeline's excerpts and printed timestamps): an archive's extracted members stay on disk while this lives.
+    public var lineFiles: LogLineFiles
 }
 
 /// Runs the analysis.
@@ -37,13 +40,15 @@ public enum AnalysisRun {
     public static func run(paths: [String], options: AnalysisOptions, failOn: RuleSeverity = .low, toolVersion: String)
         -> AnalysisOutcome
     {
-        // The bundle stays open until the findings' excerpts have been re-read from its extracted files.
+        // The bundle's extracted files stay until the outcome's lines have been re-read (``LogLineFiles``).
         let (bundle, recognised) = open(paths, options: options)
-        defer { bundle.removeWorkDirectory() }
         let (evidence, timeline, collected) = gather(bundle, recognised: recognised, options: options)
+        var lineFiles = LogLineFiles(files: collected.excerptFiles, keeping: bundle)
         var evaluation = options.rules?.evaluate(evidence)
         if var e = evaluation {
-            FindingExcerpts.fill(&e.findings, files: collected.excerptFiles)
+            var texts = lineFiles.texts()
+            FindingExcerpts.fill(&e.findings, texts: &texts, files: collected.excerptFiles)
+            lineFiles.keep(texts)
             evaluation = e
         }
         let findings = (evaluation?.findings ?? []).sorted {
@@ -82,7 +87,8 @@ public enum AnalysisRun {
         report.timeZones = ZoneChecks.apply(collected.timeZones, sources: collected.sources, skew: timeline.skew)
         report.verdict.summary = VerdictText.summary(of: report)
         return AnalysisOutcome(
-            report: report, foldedEvents: timeline.events, evaluation: evaluation, ruleEvidence: evidence)
+            report: report, foldedEvents: timeline.events, evaluation: evaluation, ruleEvidence: evidence,
+            lineFiles: lineFiles)
     }
 
     /// Ingests and replays without judging: what a rule fixture or a report needs. Every event keeps its excerpt

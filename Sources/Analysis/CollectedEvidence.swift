@@ -21,7 +21,7 @@ public struct CollectedEvidence: Sendable {
     /// What reading the bundle (rather than its events) assumed: how zone-less archive member dates were read.
     public var assumptions: [String] = []
     /// Display path → the file whose lines are re-read for the excerpts its events do not hold.
-    public var excerptFiles: [String: String] = [:]
+    public var excerptFiles: [String: LogLineFile] = [:]
     /// Events left out by `--since` / `--until` (outside the window, or untimed).
     public var eventsOutsideWindow = 0
 
@@ -118,7 +118,7 @@ enum EvidenceCollector {
         out.timeZones += reading.timeZones
         // Two members shown under one path (same-named zip members): their lines cannot be told apart, so none
         // is re-read (an empty path), rather than one file's line shown for the other's.
-        out.excerptFiles.merge(reading.excerptFiles) { a, b in a == b ? a : "" }
+        out.excerptFiles.merge(reading.excerptFiles) { a, b in a == b ? a : .ambiguous }
         out.present.formUnion(reading.present)
         if inv.status == .skipped {
             inv.status = .parsed

@@ -29,6 +29,8 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
     /// yearless stamps are dated as from the file (its member date, else its modification time). Nil: from the file.
     func read(_ entry: EvidenceEntry, contents: [UInt8]?, context: EvidenceReaderContext) -> EvidenceReading {
         var (options, zone) = Self.options(entry, context: context)
+        // Taken before the file is read: a file that changes while or after it is read is not re-read.
+        let lineFile = options.keepLineText ? nil : LogLineFile(localPath: entry.localPath)
         let r: LogIngestResult
         if let contents {
             options.modificationTime = options.modificationTime
@@ -38,7 +40,7 @@ public struct CatalogLogEvidenceReader: EvidenceReader {
             r = LogIngester.ingest(path: entry.localPath, options: options)
         }
         var out = EvidenceReading(reader: r.format)
-        if !options.keepLineText { out.excerptFiles = [entry.displayPath: entry.localPath] }
+        if let lineFile { out.excerptFiles = [entry.displayPath: lineFile] }
         if entry.content == .text && r.events.isEmpty {
             // A `show timezone config` transcript is read (for the zone decision), not skipped.
             if context.zoneEvidence.contains(where: { $0.path == entry.displayPath }) {

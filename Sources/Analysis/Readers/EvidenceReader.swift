@@ -49,7 +49,7 @@ public struct EvidenceReading: Sendable {
     /// The zone each zone-less source of the entry was read in, and why.
     public var timeZones: [SourceZone] = []
     /// Display path → the file whose lines are re-read for the excerpts its events do not hold.
-    public var excerptFiles: [String: String] = [:]
+    public var excerptFiles: [String: LogLineFile] = [:]
 
     /// Creates a reading.
     public init(reader: String) { self.reader = reader }

@@ -29,8 +29,11 @@ public enum TimelineJSONLRenderer {
     ///   - timeline: the timeline's events.
     ///   - report: the report whose findings are added.
     ///   - out: where the records go.
+    ///   - fill: given each timed occurrence before its record is written, to put back what the analysis did not
+    ///     hold per event (a log line's excerpt and printed timestamp, re-read from its file).
     public static func write<Sink: ReportSink>(
-        _ timeline: TimelineOccurrences, report: AnalysisReport, to out: inout ReportStream<Sink>
+        _ timeline: TimelineOccurrences, report: AnalysisReport, to out: inout ReportStream<Sink>,
+        fill: (inout Event) -> Void = { _ in }
     ) {
         var findings: [(at: Date, index: Int)] = []
         for (i, f) in report.findings.enumerated() {
@@ -45,7 +48,9 @@ public enum TimelineJSONLRenderer {
                 out.append(record: record(for: report.findings[findings[next].index], at: findings[next].at))
                 next += 1
             }
-            out.append(eventRecord: timeline.event(of: o))
+            var event = timeline.event(of: o)
+            fill(&event)
+            out.append(eventRecord: event)
         }
         for f in findings[next...] { out.append(record: record(for: report.findings[f.index], at: f.at)) }
     }

@@ -85,9 +85,6 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let bar = ProgressBar(paths: paths)
         options.entryRead = { bar.fileDone(size: $0) }
-        // The JSON Lines timeline writes every event's excerpt (the main report's or the --also-report's); the
-        // other formats only the findings'.
-        options.keepLogLineText = shared.format == .jsonl || alsoReport.target?.format == .jsonl
         let outcome = AnalysisRun.run(
             paths: inputs, options: options, failOn: failOn,
             toolVersion: LicscopeVersion.current)
@@ -107,11 +104,12 @@ struct AnalyzeCommand: ParsableCommand {
         alsoReport.write(shown, redact: shared.redact)
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
+        for problem in outcome.lineFiles.problems { Terminal.warn("licscope: warning: \(problem)") }
         let fd = try shared.outputFile.openForStreaming()
         var out = OutputSink.stream(fd: fd, redact: shared.redact)
         try ReportWriter.write(
             shown, format: shared.format, color: shared.colored, summary: summary, full: full, explain: explain != nil,
-            to: &out)
+            to: &out, warn: { Terminal.warn("licscope: warning: \($0)") })
         if fd != STDOUT_FILENO { close(fd) }
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }

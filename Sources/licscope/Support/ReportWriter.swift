@@ -12,14 +12,19 @@ enum ReportWriter {
     /// inventory) and are rendered whole. `summary` asks for the short form: text, JSON
     /// (`licscope.analysis-summary/1`), HTML, and Markdown, whose default it is unless `full`. JSON Lines is a
     /// timeline and has no short form (the command refuses `--summary` with it). `explain` appends the `--explain RULE`
-    /// section to text and Markdown.
+    /// section to text and Markdown. The JSON Lines timeline's log records get their line's excerpt and printed
+    /// timestamp re-read from the file (``LogLineTexts``); `warn` is told of each file that could not be re-read
+    /// (changed since it was analyzed).
     static func write<Sink: ReportSink>(
         _ outcome: AnalysisOutcome, format: ReportFormat, color: Bool, summary: Bool = false, full: Bool = false,
-        explain: Bool = false, to out: inout ReportStream<Sink>
+        explain: Bool = false, to out: inout ReportStream<Sink>, warn: (String) -> Void = { _ in }
     ) throws {
         let r = outcome.report
         switch format {
-        case .jsonl: TimelineJSONLRenderer.write(outcome.timeline, report: r, to: &out)
+        case .jsonl:
+            var texts = outcome.lineFiles.texts()
+            TimelineJSONLRenderer.write(outcome.timeline, report: r, to: &out) { texts.fill(&$0) }
+            texts.problems.dropFirst(outcome.lineFiles.problems.count).forEach(warn)
         case .html where !summary: AnalysisHTMLRenderer.write(r, timeline: outcome.timeline, to: &out)
         case .html: out.append(AnalysisHTMLRenderer.renderSummary(r))
         case .markdown: out.append(full ? AnalysisMarkdownRenderer.render(r) : AnalysisMarkdownRenderer.renderSummary(r))
