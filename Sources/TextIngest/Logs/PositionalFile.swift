@@ -1,68 +1,33 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Inflate
 
-/// An uncompressed file read at given offsets (`pread`), shared by the threads that scan its blocks: each reads
-/// the block it scans straight into its own reused buffer, so no thread copies the file for another.
+/// An uncompressed file read at given offsets, shared by the threads that scan its blocks: each reads the block it
+/// scans straight into its own reused buffer, so no thread copies the file for another. The reads are
+/// `Inflate.FileDescriptorHandle`'s; this maps their failures to the single pass's ``PlainFileSource/ReadError``.
 final class PositionalFile: Sendable {
     /// How a read fails: ``PlainFileSource/ReadError`` (code 0 for a file that ended early).
     typealias ReadError = PlainFileSource.ReadError
 
-    private let fd: Int32
+    private let handle: FileDescriptorHandle
 
-    /// Opens `path`; nil when it cannot be opened.
+    /// Opens `path`; nil when it cannot be opened (or is not a file that can be read at offsets).
     init?(path: String) {
-        fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        guard let handle = try? FileDescriptorHandle(path: path) else { return nil }
+        self.handle = handle
     }
-
-    deinit { if fd >= 0 { close(fd) } }
 
     /// The file's size now, nil when it cannot be told.
-    var size: Int? {
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
-        return Int(info.st_size)
-    }
-
-    /// Zeros appended to make room for a read, a piece at a time (no allocation per read).
-    private static let room = [UInt8](repeating: 0, count: 1 << 16)
+    var size: Int? { handle.currentSize }
 
     /// Appends up to `count` bytes read at `offset` to `buffer`; returns how many were read (fewer at the end of
     /// the file).
     /// - Throws: ``ReadError`` when a read fails (nothing is appended then).
     @discardableResult
     func append(to buffer: inout [UInt8], at offset: Int, count: Int) throws -> Int {
-        guard count > 0 else { return 0 }
-        let old = buffer.count
-        buffer.reserveCapacity(old + count)
-        var left = count
-        while left > 0 {
-            let n = min(left, Self.room.count)
-            buffer.append(contentsOf: Self.room[..<n])
-            left -= n
+        do {
+            return try handle.append(to: &buffer, at: offset, count: count)
+        } catch {
+            throw ReadError(offset: error.offset, code: error.code)
         }
-        var got = 0
-        var failure: Int32 = 0
-        buffer.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while got < count {
-                let n = pread(fd, base + old + got, count - got, off_t(offset + got))
-                if n > 0 {
-                    got += n
-                } else if n == 0 {
-                    return
-                } else if errno != EINTR {
-                    failure = errno
-                    return
-                }
-            }
-        }
-        buffer.removeLast(failure != 0 ? count : count - got)
-        if failure != 0 { throw ReadError(offset: offset + got, code: failure) }
-        return got
     }
 
     /// Appends exactly `count` bytes read at `offset` to `buffer`.
