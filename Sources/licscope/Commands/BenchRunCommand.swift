@@ -65,12 +65,9 @@ struct BenchRunCommand: ParsableCommand {
         let grepSparse = table.measure("LC_ALL=C grep -c -F literal (\(mb) MB sparse)",
             ["grep", "-c", "-F", SyntheticLicenseLog.grepAnchor, sparse], env: ["LC_ALL": "C"],
             output: inputs.output("grep-sparse"))
-        let eventsDense = table.measure("events --format jsonl (\(mb) MB dense) > file",
-            [inputs.licscope, "events", "--format", "jsonl", dense], output: inputs.output("events-dense"))
-        let eventsSparse = table.measure("events --format jsonl (\(mb) MB sparse) > file",
-            [inputs.licscope, "events", "--format", "jsonl", sparse], output: inputs.output("events-sparse"))
-        let analyze = table.measure("analyze (\(mb) MB dense trace) > file",
-            [inputs.licscope, "analyze", dense], output: inputs.output("analyze-dense"))
+        let eventsDense = measureEvents(.dense, dense, mb: mb, inputs: inputs, table: &table)
+        let eventsSparse = measureEvents(.sparse, sparse, mb: mb, inputs: inputs, table: &table)
+        let analyze = measureAnalyze(.dense, dense, mb: mb, inputs: inputs, table: &table)
         table.compare(eventsDense, to: grepDense, slowerAtMost: 5, rssBelowMB: 100)
         table.compare(eventsSparse, to: grepSparse, slowerAtMost: 2, rssBelowMB: 100)
         let scale = Double(mb) / 400
@@ -78,8 +75,7 @@ struct BenchRunCommand: ParsableCommand {
             note: mb == 400 ? "issue: ≤ 4 s, ≤ 300 MB at 400 MB" : "issue's 4 s at 400 MB, scaled to \(mb) MB")
         table.compare(analyze, to: grepDense, slowerAtMost: nil, rssBelowMB: nil)
         // The JSON Lines timeline is streamed as the timeline is walked: its time and memory stay near the report's.
-        let timeline = table.measure("analyze --format jsonl (\(mb) MB dense trace) > file",
-            [inputs.licscope, "analyze", "--format", "jsonl", dense], output: inputs.output("analyze-jsonl-dense"))
+        let timeline = measureAnalyze(.dense, dense, mb: mb, format: "jsonl", inputs: inputs, table: &table)
         table.compare(timeline, to: analyze, slowerAtMost: 1.5, rssBelowMB: analyze.map { $0.cost.peakRSSMB * 1.3 })
         return analyze
     }
@@ -89,14 +85,10 @@ struct BenchRunCommand: ParsableCommand {
     private func varied(mb: Int, inputs: BenchInputs, table: inout BenchTable) throws {
         let trace = try inputs.log(.varied, mb: mb)
         let dense = try inputs.log(.dense, mb: mb)
-        let eventsDense = table.measure("events --format jsonl (\(mb) MB dense) > file",
-            [inputs.licscope, "events", "--format", "jsonl", dense], output: inputs.output("events-dense"))
-        let eventsVaried = table.measure("events --format jsonl (\(mb) MB varied) > file",
-            [inputs.licscope, "events", "--format", "jsonl", trace], output: inputs.output("events-varied"))
-        let analyzeDense = table.measure("analyze (\(mb) MB dense trace) > file",
-            [inputs.licscope, "analyze", dense], output: inputs.output("analyze-dense"))
-        let analyzeVaried = table.measure("analyze (\(mb) MB varied trace) > file",
-            [inputs.licscope, "analyze", trace], output: inputs.output("analyze-varied"))
+        let eventsDense = measureEvents(.dense, dense, mb: mb, inputs: inputs, table: &table)
+        let eventsVaried = measureEvents(.varied, trace, mb: mb, inputs: inputs, table: &table)
+        let analyzeDense = measureAnalyze(.dense, dense, mb: mb, inputs: inputs, table: &table)
+        let analyzeVaried = measureAnalyze(.varied, trace, mb: mb, inputs: inputs, table: &table)
         table.compare(eventsVaried, to: eventsDense, slowerAtMost: nil, rssBelowMB: nil)
         table.compare(analyzeVaried, to: analyzeDense, slowerAtMost: nil, rssBelowMB: nil)
     }
@@ -106,9 +98,28 @@ struct BenchRunCommand: ParsableCommand {
         mb: Int, inputs: BenchInputs, comparedWith large: BenchTable.Measurement?, table: inout BenchTable
     ) throws {
         let dense = try inputs.log(.dense, mb: mb)
-        let analyze = table.measure("analyze (\(mb) MB dense trace) > file",
-            [inputs.licscope, "analyze", dense], output: inputs.output("analyze-dense-\(mb)"))
+        let analyze = measureAnalyze(.dense, dense, mb: mb, output: "analyze-dense-\(mb)", inputs: inputs, table: &table)
         table.compareRSS(analyze, with: large, within: 0.3)
+    }
+
+    /// Times `licscope events --format jsonl` on the `shape` trace of `mb` MB at `path`, its output written to a file.
+    private func measureEvents(
+        _ shape: SyntheticLicenseLog.Shape, _ path: String, mb: Int, inputs: BenchInputs, table: inout BenchTable
+    ) -> BenchTable.Measurement? {
+        table.measure("events --format jsonl (\(mb) MB \(shape.rawValue)) > file",
+            [inputs.licscope, "events", "--format", "jsonl", path], output: inputs.output("events-\(shape.rawValue)"))
+    }
+
+    /// Times `licscope analyze` (`--format FORMAT` when given) on the `shape` trace of `mb` MB at `path`, its report
+    /// written to the file `output` names (`analyze-[FORMAT-]SHAPE` unless told).
+    private func measureAnalyze(
+        _ shape: SyntheticLicenseLog.Shape, _ path: String, mb: Int, format: String? = nil, output: String? = nil,
+        inputs: BenchInputs, table: inout BenchTable
+    ) -> BenchTable.Measurement? {
+        let option = format.map { ["--format", $0] } ?? []
+        return table.measure("analyze \(option.map { $0 + " " }.joined())(\(mb) MB \(shape.rawValue) trace) > file",
+            [inputs.licscope, "analyze"] + option + [path],
+            output: inputs.output(output ?? "analyze-\(format.map { $0 + "-" } ?? "")\(shape.rawValue)"))
     }
 
     private func capture(mb: Int, inputs: BenchInputs, table: inout BenchTable) throws {
