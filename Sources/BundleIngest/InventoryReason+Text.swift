@@ -12,7 +12,10 @@ extension InventoryReason {
         case .symbolicLinkNotFollowed: return "symbolic link (links are not followed)"
         case .macMetadata: return "macOS Finder metadata"
         case .cannotListDirectory(let message): return "cannot list this directory: \(message)"
-        case .cannotRead(let error): return "cannot read: \(error)"
+        // The path is the entry's (or the line's prefix): said once, not again inside the reason.
+        case .cannotRead(.file(let e)) where e.offset == 0: return "cannot read: \(e.message)"
+        case .cannotRead(.file(let e)): return "cannot read at offset \(e.offset): \(e.message)"
+        case .cannotRead(let failure): return "cannot read: \(failure)"
         case .unsupportedArchiveFormat(let name): return "unsupported archive format (\(name))"
         case .nestedTooDeep(let depth): return "archive nested deeper than \(depth) levels"
         case .tooManyMembers(let limit):

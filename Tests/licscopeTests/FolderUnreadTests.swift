@@ -38,7 +38,8 @@ struct FolderUnreadTests {
         chmod(locked.path, 0o000)
         let format = command == "analyze" ? ["--format", "json"] : []
         let r = try BinaryRunner.run([command] + format + [dir.path], unprivileged: true)
-        let reason = "cannot read: cannot read \(locked.path) at offset 0: Permission denied"
+        // The path is said once, by the entry or the line's prefix.
+        let reason = "cannot read: Permission denied"
         if command == "analyze" {
             #expect([3, 4].contains(r.status), "stderr: \(r.stderr)")
             let entry = try Self.inventoryEntry(r.stdout, path: locked.path)
