@@ -4,9 +4,9 @@ import LicensingModel
 /// Writes records of schema `licscope.event/1` (``EventRecordEncoder``) into a byte buffer, one after the other,
 /// straight from the event: no intermediate string, array or dictionary per record in the usual case.
 ///
-/// What repeats from record to record is remembered: the escaped source path and assumption list, the sorted order
-/// of each field set (``FieldOrder``), the date part of the last day written (``UTCTimestampWriter``). Keep one writer
-/// for a stream of records; the bytes are the same as with a fresh writer per record.
+/// What repeats from record to record is remembered: the escaped source path and assumption list, the date part of
+/// the last day written (``UTCTimestampWriter``), the buffer a message is built in. Keep one writer for a stream of
+/// records; the bytes are the same as with a fresh writer per record.
 ///
 /// Secrets: every text that could hold one is screened on its own (``Redaction/mayContainSecret(_:)``) and redacted
 /// when the screen trips — the message, the excerpt, each string field value. An excerpt-based message is a piece of
@@ -15,7 +15,8 @@ public struct EventRecordWriter: Sendable {
     private var timestamps = UTCTimestampWriter()
     private var path: (text: String, json: [UInt8])?
     private var assumptions: (list: [String], json: [UInt8])?
-    private var orders = FieldOrders()
+    /// A message's text while it is built (reused from record to record).
+    private var scratch: [UInt8] = []
 
     /// Creates a writer with nothing remembered.
     public init() {}
@@ -32,7 +33,9 @@ public struct EventRecordWriter: Sendable {
         let kind = event.kind.rawValue
         let excerptClean = !redact || event.excerpt.map { !Redaction.mayContainSecret($0) } ?? true
         bytes.append(contentsOf: Self.head)
-        if !(excerptClean && RecordMessage.appendFromExcerpt(of: event, to: &bytes)) {
+        if !(excerptClean && RecordMessage.appendFromExcerpt(of: event, to: &bytes)),
+            !appendMessageFromFields(of: event, kind: kind, redact: redact, to: &bytes)
+        {
             var message = TimelineJSONLRenderer.message(event)
             // At most 1,000 characters: a message of at most 1,000 UTF-8 bytes has no more, and is not walked.
             if message.utf8.count > 1_000 { message = String(message.prefix(1_000)) }
@@ -44,6 +47,31 @@ public struct EventRecordWriter: Sendable {
             source: event.source, fields: event.fields, assumptions: time.assumptions, timeRaw: time.raw,
             excerpt: excerpt, redact: redact, to: &bytes)
         return true
+    }
+
+    /// Appends the message of an event without an excerpt (`kind key=value…`, keys sorted) as a JSON string, built
+    /// as bytes in ``scratch`` rather than as a string: the bytes of ``TimelineJSONLRenderer/message(_:)`` and, when
+    /// `redact`, of ``EventRecordEncoder/redactedMessage(_:kind:)``. Writes nothing and returns false for any
+    /// other event, a message of more than 1,000 bytes (which may be cut) and one the secret screen trips on (which
+    /// the patterns rewrite).
+    mutating func appendMessageFromFields(
+        of event: Event, kind: String, redact: Bool, to bytes: inout [UInt8]
+    ) -> Bool {
+        guard event.excerpt == nil, event.kind != .stateTransition, event.kind != .engineAnomaly else { return false }
+        scratch.removeAll(keepingCapacity: true)
+        var name = kind
+        name.withUTF8 { scratch.append(contentsOf: $0) }
+        let head = scratch.count
+        RecordFields.appendMessageText(event.fields, to: &scratch)
+        guard scratch.count <= 1_000 else { return false }
+        return scratch.withUnsafeBufferPointer { text in
+            // `kind` ends where a space (or the end) follows, so the screen sees what `redactedMessage` screens.
+            if redact, Redaction.mayContainSecret(UnsafeBufferPointer(rebasing: text[head...])) { return false }
+            bytes.append(0x22)
+            JSONText.appendEscaped(text, to: &bytes)
+            bytes.append(0x22)
+            return true
+        }
     }
 
     /// Appends one record built from its parts, ending in a newline.
@@ -82,7 +110,7 @@ public struct EventRecordWriter: Sendable {
         case .file: break
         }
         bytes.append(contentsOf: #"},"fields":{"#.utf8)
-        orders.appendFields(fields, redact: redact, timestamps: &timestamps, to: &bytes)
+        RecordFields.appendFields(fields, redact: redact, timestamps: &timestamps, to: &bytes)
         bytes.append(contentsOf: #"},"assumptions":"#.utf8)
         appendAssumptions(list, to: &bytes)
         if let timeRaw {
