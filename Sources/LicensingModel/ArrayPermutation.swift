@@ -12,18 +12,25 @@ extension Array {
             placed[k] = true
         }
         placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            let held = self[start]
-            var i = start
-            while true {
-                placed[i] = true
-                let from = order[i]
-                if from == start {
-                    self[i] = held
-                    break
+        // Elements are moved, not copied (a copy of an event retains each string and dictionary it holds, and
+        // releases them again when overwritten): along a cycle each slot is moved into from the slot it takes from,
+        // the cycle's first element held aside until the cycle closes. `order` was checked above, so every move
+        // below has a source and nothing is left moved-out.
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in buffer.indices where !placed[start] {
+                let held = (base + start).move()
+                var i = start
+                while true {
+                    placed[i] = true
+                    let from = order[i]
+                    if from == start {
+                        (base + i).initialize(to: held)
+                        break
+                    }
+                    (base + i).moveInitialize(from: base + from, count: 1)
+                    i = from
                 }
-                self[i] = self[from]
-                i = from
             }
         }
     }

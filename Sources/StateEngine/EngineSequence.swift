@@ -9,64 +9,82 @@ import LicensingModel
 /// would only move evidence time forward, and the next event, anchor or the end of the evidence moves it the same
 /// way. One marker at the last evidence instant stands for the last of those left out, so untimed outputs applied
 /// after the timed evidence see the same time. Without folded events the sequence is the events themselves.
-struct EngineSequence: Sequence {
-    /// The replay-ordered events.
-    let ordered: [Event]
+///
+/// The sequence is a list of steps (indices), not of events: a busy trace holds hundreds of thousands of events, and
+/// copying each one out of its array costs a retain and a release per string and dictionary it holds. Readers look
+/// at the fields they need (``kind(_:)``, ``instant(_:)``, ``source(_:)``), read in place.
+struct EngineSequence {
+    /// The events of the replay, in the order they were given (not replay order).
+    let events: [Event]
     /// The occurrences of folded events the engine acts on, and the end marker, in replay order.
     let extra: [Event]
+    /// The steps in replay order: `k < events.count` is `events[k]`, any other `k` is `extra[k - events.count]`.
+    /// Folded events of `events` are not steps (their occurrences the engine acts on are in `extra`).
+    let steps: [Int]
 
     /// The kind of the end marker (not in the vocabulary; the engine ignores it).
     static let endMarker: EventKind = "replay.evidence_end"
 
-    init(_ ordered: [Event], end: Date?) {
-        self.ordered = ordered
-        guard ordered.contains(where: { $0.repeats != nil }) else {
+    /// - Parameters:
+    ///   - events: the events, in any order.
+    ///   - order: the indices of `events` in replay order (``Replay/orderIndices(_:)``).
+    ///   - end: the last evidence instant (where the end marker goes).
+    init(_ events: [Event], order: [Int], end: Date?) {
+        self.events = events
+        var folded = false
+        for k in events.indices where events[k].repeats != nil {
+            folded = true
+            break
+        }
+        guard folded else {
             extra = []
+            steps = order
             return
         }
         var unfolded: [Event] = []
-        for e in ordered where e.repeats != nil && LicensingEngine.actsOn.contains(e.kind) { unfolded += e.unfolded }
+        for k in events.indices where events[k].repeats != nil && LicensingEngine.actsOn.contains(events[k].kind) {
+            unfolded += events[k].unfolded
+        }
         if let end {
             unfolded.append(Event(kind: Self.endMarker, time: EventTime(instant: end, raw: ""), source: .init(path: "", location: .file)))
         }
-        extra = Replay.order(unfolded)
+        let extra = Replay.order(unfolded)
+        self.extra = extra
+        steps = extra.isEmpty ? order : Self.merge(events, order: order, extra: extra)
     }
 
-    func makeIterator() -> Iterator { Iterator(ordered: ordered, extra: extra) }
+    /// The event of a step, copied: for the steps handed to the engine whole.
+    func event(_ step: Int) -> Event { step < events.count ? events[step] : extra[step - events.count] }
 
-    /// Merges the two replay-ordered lists, skipping folded events in `ordered`.
-    struct Iterator: IteratorProtocol {
-        let ordered: [Event]
-        let extra: [Event]
-        var i = 0
+    /// The kind of a step's event (read in place, like the other fields: binding the event would copy it).
+    func kind(_ step: Int) -> EventKind { step < events.count ? events[step].kind : extra[step - events.count].kind }
+
+    /// The instant of a step's event; nil for an untimed one.
+    func instant(_ step: Int) -> Date? {
+        step < events.count ? events[step].time?.instant : extra[step - events.count].time?.instant
+    }
+
+    /// Where a step's event was read.
+    func source(_ step: Int) -> SourcePointer {
+        step < events.count ? events[step].source : extra[step - events.count].source
+    }
+
+    /// Merges the replay-ordered `order` (skipping folded events) with the replay-ordered `extra`.
+    private static func merge(_ events: [Event], order: [Int], extra: [Event]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(order.count + extra.count)
         var j = 0
-
-        init(ordered: [Event], extra: [Event]) {
-            self.ordered = ordered
-            self.extra = extra
+        for k in order where events[k].repeats == nil {
+            while j < extra.count, Replay.precedes(extra, j, events, k) {
+                out.append(events.count + j)
+                j += 1
+            }
+            out.append(k)
         }
-
-        mutating func next() -> Event? {
-            guard !extra.isEmpty else {
-                defer { i += 1 }
-                return i < ordered.count ? ordered[i] : nil
-            }
-            while i < ordered.count, ordered[i].repeats != nil { i += 1 }
-            if i < ordered.count, j < extra.count {
-                if Replay.precedes(extra[j], ordered[i]) {
-                    j += 1
-                    return extra[j - 1]
-                }
-                i += 1
-                return ordered[i - 1]
-            }
-            if i < ordered.count {
-                i += 1
-                return ordered[i - 1]
-            }
-            guard j < extra.count else { return nil }
+        while j < extra.count {
+            out.append(events.count + j)
             j += 1
-            return extra[j - 1]
         }
+        return out
     }
 }

@@ -12,7 +12,7 @@ enum ExpectedActivity {
 
     /// The renewals due inside `coverage` that no attempt answers.
     /// - Parameters:
-    ///   - events: every event of the replay (folded repeats included).
+    ///   - events: every event of the replay (folded repeats included), in any order.
     ///   - engineSequence: what the engine was given, in replay order: every success occurrence is in it.
     static func missing(
         events: [Event], engineSequence: EngineSequence, engine: LicensingEngine, coverage: [DateInterval],
@@ -23,12 +23,15 @@ enum ExpectedActivity {
         var activity: [Date] = []
         var written: [Date] = []
         for k in events.indices {
-            events[k].forEachInstant { written.append($0) }
-            if activityKinds.contains(events[k].kind) { events[k].forEachInstant { activity.append($0) } }
+            events.forEachInstant(at: k) { written.append($0) }
+            if activityKinds.contains(events[k].kind) { events.forEachInstant(at: k) { activity.append($0) } }
         }
         var out: [EngineAnomaly] = []
         var seenDue = Set<Date>()
-        let anchors = engineSequence.compactMap(anchorOf)
+        var anchors: [Anchor] = []
+        for step in engineSequence.steps {
+            if let a = anchor(engineSequence, step) { anchors.append(a) }
+        }
         // A file's span is not coverage where the evidence falls silent: a due time counts as covered only with
         // evidence written within one authorization renewal interval (30 days, the longest a working product goes
         // without a licensing line) on each side of it. A rotated trace that opens with a year-old line and resumes
@@ -69,10 +72,12 @@ enum ExpectedActivity {
         var source: SourcePointer
     }
 
-    private static func anchorOf(_ e: Event) -> Anchor? {
-        guard let t = e.time?.instant, let succeeds = e.kind.spec?.succeeds else { return nil }
-        if succeeds.contains(.authorization) { return Anchor(at: t, isAuthorization: true, source: e.source) }
-        if succeeds.contains(.registration) { return Anchor(at: t, isAuthorization: false, source: e.source) }
+    /// The success a step of the sequence anchors a renewal schedule on, if it is one (read in place: binding
+    /// the event would copy it).
+    private static func anchor(_ sequence: EngineSequence, _ step: Int) -> Anchor? {
+        guard let t = sequence.instant(step), let succeeds = sequence.kind(step).spec?.succeeds else { return nil }
+        if succeeds.contains(.authorization) { return Anchor(at: t, isAuthorization: true, source: sequence.source(step)) }
+        if succeeds.contains(.registration) { return Anchor(at: t, isAuthorization: false, source: sequence.source(step)) }
         return nil
     }
 }

@@ -86,17 +86,30 @@ public struct LicensingEngine: Sendable {
     @discardableResult
     public mutating func apply(_ event: Event) -> [Transition] {
         let before = transitions.count
-        var at = event.time?.instant ?? now ?? origin
+        let at = reach(event.time?.instant, kind: event.kind, source: { event.source })
+        handle(event, at: at)
+        return Array(transitions[before...])
+    }
+
+    /// Moves evidence time to an event of a kind the engine does not act on (``actsOn``), as ``apply(_:)`` would,
+    /// without being handed the whole event.
+    mutating func pass(_ kind: EventKind, at instant: Date?, source: @autoclosure () -> SourcePointer) {
+        _ = reach(instant, kind: kind, source: source)
+    }
+
+    /// Advances to an event's instant (the current time for an untimed one) and returns where it applies; an event
+    /// earlier than the current time is noted out of order and applies now.
+    private mutating func reach(_ instant: Date?, kind: EventKind, source: () -> SourcePointer) -> Date {
+        var at = instant ?? now ?? origin
         if let now, at < now {
             anomalies.append(
                 EngineAnomaly(
-                    name: .outOfOrder, detail: "\(event.kind) at \(at.iso8601UTC) arrived after \(now.iso8601UTC)",
-                    at: at, evidence: [event.source]))
+                    name: .outOfOrder, detail: "\(kind) at \(at.iso8601UTC) arrived after \(now.iso8601UTC)",
+                    at: at, evidence: [source()]))
             at = now
         }
         advance(to: at)
-        handle(event, at: at)
-        return Array(transitions[before...])
+        return at
     }
 
     /// The timers the current state arms.

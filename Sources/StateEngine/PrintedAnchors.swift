@@ -10,18 +10,26 @@ enum PrintedAnchors {
     ///   - timers: the timers in force.
     ///   - coverage: spans License Manager traces cover; an instant inside one is "reached" by the logs.
     static func find(in events: [Event], timers: LicensingTimers, coverage: [DateInterval]) -> [PrintedAnchor] {
-        let snapshots = events.filter { $0.kind == .statusSnapshot && $0.snapshot != nil }
+        // Read in place, by index: iterating the events would copy each one (a busy trace holds hundreds of
+        // thousands, and outputs are a handful).
+        let snapshots = events.indices.filter { events[$0].kind == .statusSnapshot && events[$0].snapshot != nil }
+            .map { events[$0] }
         guard !snapshots.isEmpty else { return [] }
         let printedPaths = Set(snapshots.map(\.source.path))
-        let earliestOther = events.lazy.filter { !printedPaths.contains($0.source.path) }
-            .compactMap { $0.instantRange?.lowerBound }.min()
+        var earliestOther: Date?
+        for k in events.indices where !printedPaths.contains(events[k].source.path) {
+            guard let t = events.instantRange(at: k)?.lowerBound else { continue }
+            earliestOther = earliestOther.map { min($0, t) } ?? t
+        }
         func reached(_ instant: Date) -> Bool {
             (earliestOther.map { $0 <= instant } ?? false) || coverage.contains { $0.start <= instant && instant <= $0.end }
         }
         func successes(_ role: KindRole) -> [Date] {
             var out: [Date] = []
             // Every occurrence of a folded success counts.
-            for e in events where e.kind.spec?.succeeds.contains(role) == true { e.forEachInstant { out.append($0) } }
+            for k in events.indices where events[k].kind.spec?.succeeds.contains(role) == true {
+                events.forEachInstant(at: k) { out.append($0) }
+            }
             return out
         }
         let authorizations = successes(.authorization)

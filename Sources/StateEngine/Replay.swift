@@ -37,7 +37,7 @@ public struct ReplayResult: Sendable {
 public enum Replay {
     /// Runs the replay.
     /// - Parameters:
-    ///   - events: the events, in any order; they are put in timeline order (untimed configuration first,
+    ///   - events: the events, in any order; they are replayed in timeline order (untimed configuration first,
     ///     then by instant; at one instant, attempts before the snapshot that reports them).
     ///   - timers: the timers in force.
     ///   - activityCoverage: spans during which License Manager traces were being written; expected activity
@@ -47,51 +47,53 @@ public enum Replay {
         _ events: [Event], timers: LicensingTimers = .cucm, activityCoverage: [DateInterval] = [],
         horizon: TimeInterval = 2 * 365 * 86_400
     ) -> ReplayResult {
-        var events = events
-        return run(inPlace: &events, timers: timers, activityCoverage: activityCoverage, horizon: horizon)
-    }
-
-    /// Runs the replay like ``run(_:timers:activityCoverage:horizon:)`` without a second copy of the events: they
-    /// are put in replay order in place, and back in their given order before it returns.
-    public static func run(
-        inPlace events: inout [Event], timers: LicensingTimers = .cucm, activityCoverage: [DateInterval] = [],
-        horizon: TimeInterval = 2 * 365 * 86_400
-    ) -> ReplayResult {
-        let permutation = orderIndices(events)
-        events.permute(by: permutation)
-        defer { events.permute(by: [Event].inverse(of: permutation)) }
-        return replay(ordered: events, timers: timers, activityCoverage: activityCoverage, horizon: horizon)
+        // The events stay where they are: the replay visits them through their sorted indices (a busy trace holds
+        // hundreds of thousands, and moving or copying each one costs a retain and a release per string it holds).
+        replay(events, order: orderIndices(events), timers: timers, activityCoverage: activityCoverage, horizon: horizon)
     }
 
     private static func replay(
-        ordered: [Event], timers: LicensingTimers, activityCoverage: [DateInterval], horizon: TimeInterval
+        _ events: [Event], order: [Int], timers: LicensingTimers, activityCoverage: [DateInterval],
+        horizon: TimeInterval
     ) -> ReplayResult {
-        let anchors = PrintedAnchors.find(in: ordered, timers: timers, coverage: activityCoverage)
+        let anchors = PrintedAnchors.find(in: events, timers: timers, coverage: activityCoverage)
         // Over every occurrence of folded events too.
-        let ranges = ordered.compactMap(\.instantRange)
-        let start = (ranges.map(\.lowerBound) + anchors.map(\.at)).min()
-        let end = ranges.map(\.upperBound).max()
+        var first: Date?
+        var end: Date?
+        for k in events.indices {
+            guard let r = events.instantRange(at: k) else { continue }
+            first = first.map { min($0, r.lowerBound) } ?? r.lowerBound
+            end = end.map { max($0, r.upperBound) } ?? r.upperBound
+        }
+        let start = ([first].compactMap { $0 } + anchors.map(\.at)).min()
         var engine = LicensingEngine(timers: timers, origin: start ?? Date(timeIntervalSince1970: 0))
         engine.printedExpiries = anchors.filter { !$0.inferred }
-        let sequence = EngineSequence(ordered, end: end)
+        let sequence = EngineSequence(events, order: order, end: end)
         // Printed instants go in at their own time, before evidence at the same instant.
         var pending = anchors[...]
-        for e in sequence {
-            if e.time != nil || e.kind == .statusSnapshot {
-                let bound = e.time?.instant ?? .distantFuture
+        for step in sequence.steps {
+            let instant = sequence.instant(step)
+            let kind = sequence.kind(step)
+            if instant != nil || kind == .statusSnapshot {
+                let bound = instant ?? .distantFuture
                 while let a = pending.first, a.at <= bound {
                     engine.apply(a)
                     pending = pending.dropFirst()
                 }
             }
-            engine.apply(e)
+            // The event itself is handed over only when the engine acts on it; any other only moves time.
+            if LicensingEngine.actsOn.contains(kind) {
+                engine.apply(sequence.event(step))
+            } else {
+                engine.pass(kind, at: instant, source: sequence.source(step))
+            }
         }
         for a in pending { engine.apply(a) }
         // Timers the last evidence armed already past due belong to the history, not to the runway ahead.
         if let end { engine.advance(to: end) }
         var anomalies = engine.anomalies
         anomalies += ExpectedActivity.missing(
-            events: ordered, engineSequence: sequence, engine: engine, coverage: activityCoverage, timers: timers)
+            events: events, engineSequence: sequence, engine: engine, coverage: activityCoverage, timers: timers)
         var projection = engine
         let runway = end.map { projection.advance(to: $0 + horizon) } ?? []
         return ReplayResult(
@@ -112,10 +114,19 @@ public enum Replay {
 
     /// The indices of `events` in ``order(_:)``.
     static func orderIndices(_ events: [Event]) -> [Int] {
-        // Indices are sorted against keys computed once, so the sort moves integers, not events.
-        let bands = events.map(band)
-        let instants = events.map { $0.time?.instant }
-        let ranks = events.map { priority($0.kind) }
+        // Indices are sorted against keys computed once, so the sort moves integers, not events (and the keys are
+        // read in place: mapping over the events would copy each one).
+        var bands: [Int] = []
+        var instants: [Date?] = []
+        var ranks: [ReplayRank] = []
+        bands.reserveCapacity(events.count)
+        instants.reserveCapacity(events.count)
+        ranks.reserveCapacity(events.count)
+        for k in events.indices {
+            bands.append(band(timed: events[k].time != nil, kind: events[k].kind))
+            instants.append(events[k].time?.instant)
+            ranks.append(priority(events[k].kind))
+        }
         let sorted = events.indices.sorted { a, b in
             if bands[a] != bands[b] { return bands[a] < bands[b] }
             if let ta = instants[a], let tb = instants[b], ta != tb { return ta < tb }
@@ -125,14 +136,15 @@ public enum Replay {
         return sorted
     }
 
-    /// Whether `a` comes strictly before `b` in ``order(_:)`` (false for events that tie in every key).
-    static func precedes(_ a: Event, _ b: Event) -> Bool {
-        let (ba, bb) = (band(a), band(b))
+    /// Whether `a[i]` comes strictly before `b[j]` in ``order(_:)`` (false for events that tie in every key). The
+    /// keys are read in place; the events are compared whole only when every key ties.
+    static func precedes(_ a: [Event], _ i: Int, _ b: [Event], _ j: Int) -> Bool {
+        let (ba, bb) = (band(timed: a[i].time != nil, kind: a[i].kind), band(timed: b[j].time != nil, kind: b[j].kind))
         if ba != bb { return ba < bb }
-        if let ta = a.time?.instant, let tb = b.time?.instant, ta != tb { return ta < tb }
-        let (ra, rb) = (priority(a.kind), priority(b.kind))
+        if let ta = a[i].time?.instant, let tb = b[j].time?.instant, ta != tb { return ta < tb }
+        let (ra, rb) = (priority(a[i].kind), priority(b[j].kind))
         if ra != rb { return ra < rb }
-        return tieBreak(a, b) ?? false
+        return tieBreak(a[i], b[j]) ?? false
     }
 
     /// The rank each kind declares in the vocabulary (`KindSpec.rank`).
@@ -140,7 +152,7 @@ public enum Replay {
 
     /// Untimed configuration goes first; an untimed `show license` output goes last (it was taken at some point the
     /// evidence does not say, most likely when the bundle was collected).
-    private static func band(_ e: Event) -> Int { e.time != nil ? 1 : (e.kind == .statusSnapshot ? 2 : 0) }
+    private static func band(timed: Bool, kind: EventKind) -> Int { timed ? 1 : (kind == .statusSnapshot ? 2 : 0) }
 
     /// Source, kind, then fields; nil when all three tie.
     private static func tieBreak(_ a: Event, _ b: Event) -> Bool? {

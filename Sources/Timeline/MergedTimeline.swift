@@ -134,7 +134,7 @@ public struct MergedTimeline: Sendable {
         }
         sources = []
         let coverage = shifted.filter { $0.kind == .licenseManagerLog }.compactMap { group -> DateInterval? in
-            let ranges = group.events.compactMap(\.instantRange)
+            let ranges = group.events.indices.compactMap { group.events.instantRange(at: $0) }
             let lo = [ranges.map(\.lowerBound).min(), group.span.map { $0.start + textShift }].compactMap { $0 }.min()
             let hi = [ranges.map(\.upperBound).max(), group.span.map { $0.end + textShift }].compactMap { $0 }.max()
             guard let lo, let hi, hi > lo else { return nil }
@@ -152,7 +152,7 @@ public struct MergedTimeline: Sendable {
             }
         }
         shifted = []
-        let replay = Replay.run(inPlace: &all, timers: timers, activityCoverage: coverage)
+        let replay = Replay.run(all, timers: timers, activityCoverage: coverage)
         return (all, coverage, replay)
     }
 
@@ -160,7 +160,10 @@ public struct MergedTimeline: Sendable {
     /// moves integers rather than events (a dense trace holds hundreds of thousands) and the events are then
     /// reordered in place. A folded event takes its earliest occurrence's place, where its first repeat appears.
     static func timelineIndices(_ events: [Event]) -> [Int] {
-        let instants = events.map { $0.instantRange?.lowerBound }
+        var instants: [Date?] = []
+        instants.reserveCapacity(events.count)
+        // Read in place: mapping over the events would copy each one.
+        for k in events.indices { instants.append(events.instantRange(at: k)?.lowerBound) }
         let sorted = events.indices.sorted { a, b in
             switch (instants[a], instants[b]) {
             case let (x?, y?) where x != y: return x < y
