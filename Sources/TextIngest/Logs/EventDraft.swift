@@ -21,3 +21,18 @@ struct EventDraft: Sendable {
     /// is made without screening them again.
     var screened = false
 }
+
+extension EventDraft {
+    /// A draft that owns no storage, left behind where a draft was moved out of an array.
+    static let vacated = EventDraft(
+        kind: .communicationFailed, line: 0, fields: [:], excerpt: nil, stamp: nil, stampLine: 0, notes: [],
+        entryID: "", point: nil)
+
+    /// Moves `draft` out, leaving ``vacated`` in its place: the caller gets its storage without a copy (reading an
+    /// array element retains every field, string and note, and destroying it later releases them again).
+    static func take(_ draft: inout EventDraft) -> EventDraft {
+        var out = vacated
+        swap(&out, &draft)
+        return out
+    }
+}

@@ -8,8 +8,8 @@ enum ExceptionLinker {
 
     /// Links in place the exceptions from index `start` on that lie before line `limit`; `drafts` are in line
     /// order and hold every failure within ``window`` lines of those exceptions. Returns the index of the first
-    /// exception left for a later call. Linear in the number of drafts (each exception looks only at the failures
-    /// within the window); linking all at once or in steps gives the same result.
+    /// exception left for a later call. Reads only the drafts from `start` on and those within a window of them (each
+    /// exception looks only at the failures within the window); linking all at once or in steps gives the same result.
     static func link(_ drafts: inout [EventDraft], from start: Int = 0, before limit: Int = .max) -> Int {
         // Through the buffer: each draft is read in place (indexing the array copied whole drafts, fields and all).
         drafts.withUnsafeMutableBufferPointer { link($0, from: start, before: limit) }
@@ -18,11 +18,20 @@ enum ExceptionLinker {
     private static func link(_ drafts: UnsafeMutableBufferPointer<EventDraft>, from start: Int, before limit: Int) -> Int {
         var end = start
         while end < drafts.count, drafts[end].line < limit { end += 1 }
+        guard start < end else { return end }
+        // Only the failures within a window of the exceptions in start..<end can be linked now: those drafts are
+        // found by binary search, so a call reads the new drafts and their neighbours, not every pending draft
+        // (the held drafts of a file whose year is not known yet grow with the file).
+        let (low, high) = (drafts[start].line - window, drafts[end - 1].line + window)
         var failures: [Int] = []
         var failureLines: [Int] = []
-        for i in drafts.indices where drafts[i].kind == .communicationFailed {
-            failures.append(i)
-            failureLines.append(drafts[i].line)
+        var i = firstIndex(drafts, atOrAfterLine: low)
+        while i < drafts.count, drafts[i].line <= high {
+            if drafts[i].kind == .communicationFailed {
+                failures.append(i)
+                failureLines.append(drafts[i].line)
+            }
+            i += 1
         }
         guard !failures.isEmpty else { return end }
         for x in start..<end where drafts[x].kind == .exceptionRaised {
@@ -47,6 +56,16 @@ enum ExceptionLinker {
             }
         }
         return end
+    }
+
+    /// The first index of a draft on line `line` or later; `drafts` are in line order.
+    private static func firstIndex(_ drafts: UnsafeMutableBufferPointer<EventDraft>, atOrAfterLine line: Int) -> Int {
+        var lo = 0, hi = drafts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if drafts[mid].line < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The first index whose value is ≥ `value` in a sorted array.

@@ -45,7 +45,7 @@ struct LogEventStream {
         var stopped: Damage?
         while advance(&scanner) {
             progress?(scanner.bytes)
-            pending += scanner.takeDrafts()
+            scanner.moveDrafts(into: &pending)
             settle(before: scanner.lines + 1 - 2 * ExceptionLinker.window, sink: sink)
             if wall.isReached {
                 stopped = Damage(
@@ -55,7 +55,7 @@ struct LogEventStream {
                 break
             }
         }
-        pending += scanner.takeDrafts()
+        scanner.moveDrafts(into: &pending)
         settle(before: .max, sink: sink)
         var r = result()
         if let stopped { r.damage.append(stopped) }
@@ -69,8 +69,12 @@ struct LogEventStream {
         var done = 0
         let years = limit == .max ? inference.years(for: scanner.points) : nil
         while done < pending.count, pending[done].line < limit {
-            let d = pending[done]
-            guard case .known(let t) = timing(of: d, years: years) else { break }
+            // Moved out, not copied: the event takes over the draft's fields, excerpt and notes.
+            let d = EventDraft.take(&pending[done])
+            guard case .known(let t) = timing(of: d, years: years) else {
+                pending[done] = d
+                break
+            }
             emit(d, time: t, sink: sink)
             done += 1
         }
@@ -108,7 +112,7 @@ struct LogEventStream {
         return .known(t)
     }
 
-    private mutating func emit(_ d: EventDraft, time: EventTime?, sink: (Event) -> Void) {
+    private mutating func emit(_ d: consuming EventDraft, time: EventTime?, sink: (Event) -> Void) {
         var time = time
         if !options.keepLineText { time?.raw = "" }
         if let i = time?.instant {

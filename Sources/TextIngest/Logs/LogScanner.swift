@@ -153,10 +153,15 @@ struct LogScanner {
         return true
     }
 
-    /// Hands over the drafts found so far (in line order) and forgets them.
-    mutating func takeDrafts() -> [EventDraft] {
-        defer { drafts.removeAll(keepingCapacity: true) }
-        return drafts
+    /// Moves the drafts found so far (in line order) to the end of `target`, without copying them, and forgets them.
+    mutating func moveDrafts(into target: inout [EventDraft]) {
+        if target.isEmpty {
+            swap(&target, &drafts)
+            return
+        }
+        target.reserveCapacity(target.count + drafts.count)
+        for i in drafts.indices { target.append(EventDraft.take(&drafts[i])) }
+        drafts.removeAll(keepingCapacity: true)
     }
 
     private mutating func scan(_ buffer: [UInt8], from: Int, to: Int) {
