@@ -62,19 +62,18 @@ public struct AssumptionGroup: Sendable, Hashable {
     /// ``groups(from:)`` for a timeline holding folded repeats (``Event/repeats``): the same groups, counted over every
     /// occurrence. Lines are counted as distinct line numbers, which is what the adjacency count of
     /// ``groups(from:)`` comes to (the events of one line share its instant and source, so they are adjacent in
-    /// timeline order), without unfolding the timeline.
+    /// timeline order), without unfolding the timeline or listing the occurrences (``DistinctLineCount``).
     static func foldedGroups(from events: [Event]) -> [AssumptionGroup] {
         var groups: [String: AssumptionGroup] = [:]
         var keys: [String: [String: Int]] = [:]
-        var locations: [String: [Int]] = [:]
-        var itemLocations: [String: [[Int]]] = [:]
+        var lineCounts: [String: DistinctLineCount] = [:]
+        var itemCounts: [String: [DistinctLineCount]] = [:]
         for k in events.indices {
             guard let assumptions = events[k].time?.assumptions, !assumptions.isEmpty else { continue }
             let source = events[k].source
-            let here = [Self.number(source.location)] + (events[k].repeats?.lines ?? [])
             // Mutated in place (see groups(from:)): a copy put back would copy its items on every event.
             let fresh = AssumptionGroup(path: source.path, lines: 0, unit: Self.unit(source.location), items: [])
-            locations[source.path, default: []] += here
+            lineCounts[source.path, default: DistinctLineCount()].add(events[k])
             for a in assumptions {
                 let key = kind(of: a)
                 let index: Int
@@ -82,26 +81,18 @@ public struct AssumptionGroup: Sendable, Hashable {
                     index = groups[source.path]?.items.count ?? 0
                     keys[source.path, default: [:]][key] = index
                     groups[source.path, default: fresh].items.append(Item(text: a, lines: 0))
-                    itemLocations[source.path, default: []].append([])
+                    itemCounts[source.path, default: []].append(DistinctLineCount())
                 }
-                itemLocations[source.path]?[index] += here
+                itemCounts[source.path]?[index].add(events[k])
             }
             if groups[source.path] == nil { groups[source.path] = fresh }
         }
         return groups.keys.sorted().compactMap { path in
             guard var group = groups[path] else { return nil }
-            group.lines = distinctCount(locations[path] ?? [])
-            for (i, seen) in (itemLocations[path] ?? []).enumerated() { group.items[i].lines = distinctCount(seen) }
+            group.lines = lineCounts[path]?.count() ?? 0
+            for i in (itemCounts[path] ?? []).indices { group.items[i].lines = itemCounts[path]?[i].count() ?? 0 }
             return group
         }
-    }
-
-    /// Distinct non-negative values, plus every negative one (a whole-file event counts each time).
-    private static func distinctCount(_ values: [Int]) -> Int {
-        let sorted = values.sorted()
-        var n = 0
-        for (i, v) in sorted.enumerated() where v < 0 || i == 0 || sorted[i - 1] != v { n += 1 }
-        return n
     }
 
     /// The line, frame or offset; -1 for a whole file (each such event counts).
