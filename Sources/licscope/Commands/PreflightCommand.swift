@@ -99,12 +99,8 @@ struct PreflightCommand: ParsableCommand {
         }
         let rules = try RulesCommand.loadOrExit(shared.rulesDirectory)
         let result = PreflightRun.run(options, context: .init(rules: rules, statusGroups: groups, capturePath: capture))
-        var text = shared.format == .json ? PreflightJSON.render(result) : PreflightText.render(result)
-        if shared.redact {
-            var redactor = OutputRedactor()
-            text = redactor.redact(text)
-        }
-        try shared.outputFile.write(text)
+        let text = shared.format == .json ? PreflightJSON.render(result) : PreflightText.render(result)
+        try shared.write(text)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 

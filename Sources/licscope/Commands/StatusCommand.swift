@@ -112,11 +112,7 @@ struct StatusCommand: ParsableCommand {
         case .text:
             text = StatusTextRenderer.render(report, color: shared.colored)
         }
-        if shared.redact {
-            var redactor = OutputRedactor()
-            text = redactor.redact(text)
-        }
-        try shared.outputFile.write(text)
+        try shared.write(text)
         let damaged = unreadable || report.snapshots.contains { !$0.problems.isEmpty }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: !groups.isEmpty)
         if status != .healthy { throw ExitCode(status.rawValue) }

@@ -1,4 +1,3 @@
-import Analysis
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -145,10 +144,6 @@ struct TriageCommand: ParsableCommand {
     private func writeSummary(_ summary: TriageSummary) throws {
         var text = SummaryRenderer.render(summary, format: shared.format.rawValue)
         if shared.format == .text { text += RunResources.current().line + "\n" }
-        if shared.redact {
-            var redactor = OutputRedactor()
-            text = redactor.redact(text)
-        }
-        try shared.outputFile.write(text)
+        try shared.write(text)
     }
 }

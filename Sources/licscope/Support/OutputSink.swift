@@ -67,9 +67,8 @@ struct OutputSink: ReportSink {
     }
 
     private mutating func writeRedacted(_ lines: ArraySlice<UInt8>) {
-        guard var redactor else { return writeOut(Array(lines)) }
-        let text = redactor.redact(String(decoding: lines, as: UTF8.self))
-        self.redactor = redactor
+        // Redacted in place: a local copy would share the placeholder table and copy it whenever a block adds one.
+        guard let text = redactor?.redact(String(decoding: lines, as: UTF8.self)) else { return writeOut(Array(lines)) }
         writeOut(Array(text.utf8))
     }
 

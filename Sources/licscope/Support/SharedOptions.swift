@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import LicensingModel
@@ -78,6 +79,14 @@ struct SharedOptions<Format: OutputFormatChoice>: ParsableArguments {
 
     /// Where the output goes.
     var outputFile: OutputFile { OutputFile(output) }
+
+    /// Writes a report rendered whole (`status`, `preflight`, the `triage` summary) to ``outputFile``, with
+    /// placeholders under `--redact`. Streamed outputs redact through their ``OutputSink`` instead.
+    func write(_ text: String) throws {
+        guard redact else { return try outputFile.write(text) }
+        var redactor = OutputRedactor()
+        try outputFile.write(redactor.redact(text))
+    }
 
     /// The rules directory: `--rules`, else the usual search (``RulesCommand/Location/standardDirectory()``).
     var rulesDirectory: URL { rules.map { URL(fileURLWithPath: $0) } ?? RulesCommand.Location.standardDirectory() }
