@@ -70,8 +70,8 @@ let package = Package(
         .target(
             name: "Analysis",
             dependencies: [
-                "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Timeline", "Rules",
-                "Reports",
+                "LicensingModel", "StateEngine", "TextIngest", "PacketIngest", "BundleIngest", "Inflate", "Timeline",
+                "Rules", "Reports",
             ],
             swiftSettings: strictSettings),
 

@@ -40,9 +40,13 @@ struct ZoneEvidenceRecognitionTests {
         try Self.accepted.write(toFile: accepted, atomically: true, encoding: .utf8)
         try Self.refused.write(toFile: refused, atomically: true, encoding: .utf8)
 
-        let (evidence, read) = BundleZones.evidence(files: [accepted, refused])
+        let entries = [(accepted, Self.accepted, "output.txt"), (refused, Self.refused, "notes.txt")].map { path, text, name in
+            EvidenceEntry(
+                displayPath: path, localPath: path, size: text.utf8.count,
+                content: EvidenceReaderRegistry.standard.recognise(prefix: Array(text.utf8), name: name).kind)
+        }
         // Both are read (the note could hold a `show timezone config`), but only the output's IST counts.
-        #expect(read == [accepted, refused])
+        let evidence = BundleZones.evidence(entries)
         #expect(evidence.map(\.path) == [accepted])
         #expect(evidence.map(\.zone.description) == ["Asia/Kolkata"])
         #expect(evidence.first?.labels == ["IST"])

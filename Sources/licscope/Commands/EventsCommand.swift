@@ -56,10 +56,9 @@ struct EventsCommand: ParsableCommand {
         var tally = EventTally(window: window)
         let bar = ProgressBar(paths: paths)
         let files = inputs.files
-        // The same zone decision as `analyze`: the zone of zone-less lines comes from the CLI outputs given beside them.
-        let evidence = BundleZones.evidence(
-            files: files.map(\.localPath), displayPaths: Dictionary(files.map { ($0.localPath, $0.displayPath) }) { a, _ in a }
-        ).evidence
+        // The same zone decision as `analyze`, by the same path: the zone of zone-less lines comes from the CLI outputs
+        // (and unclassified text) given beside them.
+        let evidence = BundleZones.evidence(files.compactMap { $0.kind == nil ? nil : $0.entry })
         var options = AnalysisOptions(zones: resolver, rules: nil, catalog: catalog)
         options.keepLogLineText = true
         options.foldRepeats = false
