@@ -20,7 +20,8 @@ struct Licscope: AsyncParsableCommand {
         ])
     /// Runs the command. Every failure ends in one line, `licscope: error: …`, and exit code 2
     /// (``ExitStatus``); an `ExitCode` thrown by a command is its verdict and exits silently; help and
-    /// `--version` print as usual.
+    /// `--version` print as usual. However it ends early, what ``EarlyExitCleanup`` holds is removed: scratch
+    /// folders, and an `-o` file the command did not finish.
     static func main() async {
         Terminal.ignoreBrokenPipeSignal()
         do {
@@ -31,11 +32,14 @@ struct Licscope: AsyncParsableCommand {
                 try command.run()
             }
         } catch let code as ExitCode {
+            EarlyExitCleanup.removeAll()
             Foundation.exit(code.rawValue)
         } catch let failure as CommandFailure {
+            EarlyExitCleanup.removeAll()
             Terminal.error(failure.description)
             Foundation.exit(ExitStatus.usageOrIOError.rawValue)
         } catch {
+            EarlyExitCleanup.removeAll()
             guard exitCode(for: error) != .success else { exit(withError: error) }
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             Terminal.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)

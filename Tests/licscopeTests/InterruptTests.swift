@@ -5,8 +5,9 @@ import Testing
 import Glibc
 #endif
 
-/// SIGINT while a large archive is being extracted: the documented exit code (130), no scratch directory left in the
-/// temporary folder, and no report file written as if the run had completed.
+/// SIGINT while a large archive is being extracted, or while the output is being written: the documented exit code
+/// (130), no scratch directory left in the temporary folder, and no report file written as if the run had completed
+/// (an `-o` file is written beside its target and put in place only at the end).
 @Suite("interrupted extraction")
 struct InterruptTests {
     @Test("SIGINT mid-extraction: exit 130, the temporary folder empty, no -o file")
@@ -50,6 +51,50 @@ struct InterruptTests {
         let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
         #expect(left.isEmpty, "left behind: \(left)")
         #expect(!FileManager.default.fileExists(atPath: report), "a report file exists for an interrupted run")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["big.tar", "tmp"])
+    }
+
+    @Test("SIGINT while events streams into -o: exit 130, the old file untouched, nothing beside it")
+    func sigintWhileStreaming() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("licscope-sigint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A plain log, no archive (no scratch folder): 60 MB of licensing lines, each one an event.
+        let sample = BinaryRunner.packageRoot.appendingPathComponent("samples/proxy-407-london/bundle/cm/trace/slm/log4j/slm.log")
+        let lines = try Data(contentsOf: sample)
+        var text = Data()
+        text.reserveCapacity(60 << 20)
+        while text.count < 60 << 20 { text.append(lines) }
+        let log = root.appendingPathComponent("slm.log")
+        try text.write(to: log)
+        let report = root.appendingPathComponent("events.jsonl")
+        try Data("old\n".utf8).write(to: report)
+
+        let p = Process()
+        p.executableURL = BinaryRunner.binary
+        p.arguments = ["events", "--format", "jsonl", "-o", report.path, log.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until output is being written beside the target.
+        let deadline = Date().addingTimeInterval(60)
+        var writing = false
+        while p.isRunning, Date() < deadline, !writing {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            writing = names.contains { name in
+                guard !["slm.log", "events.jsonl"].contains(name) else { return false }
+                let size = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path))?[.size]
+                return (size as? Int ?? 0) > 0
+            }
+            usleep(5_000)
+        }
+        try #require(p.isRunning, "the run ended before it could be interrupted")
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit)
+        #expect(p.terminationStatus == 130)
+        #expect(try String(contentsOf: report, encoding: .utf8) == "old\n")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["slm.log", "events.jsonl"])
     }
 
     static func fileCount(under path: String) -> Int {

@@ -105,12 +105,12 @@ struct AnalyzeCommand: ParsableCommand {
         if quiet { throw ExitCode(outcome.report.verdict.exitCode) }
         if let window = outcome.report.window { Terminal.warn("licscope: \(window.assumption)") }
         for problem in outcome.lineFiles.problems { Terminal.warn("licscope: warning: \(problem)") }
-        let fd = try shared.outputFile.openForStreaming()
-        var out = OutputSink.stream(fd: fd, redact: shared.redact)
+        let output = try shared.outputFile.openForStreaming()
+        var out = OutputSink.stream(fd: output.fd, redact: shared.redact)
         try ReportWriter.write(
             shown, format: shared.format, color: shared.colored, summary: summary, full: full, explain: explain != nil,
             to: &out, warn: { Terminal.warn("licscope: warning: \($0)") })
-        if fd != STDOUT_FILENO { close(fd) }
+        try output.finish()
         if outcome.report.verdict.exitCode != 0 { throw ExitCode(outcome.report.verdict.exitCode) }
     }
 }

@@ -49,8 +49,9 @@ struct EventsCommand: ParsableCommand {
         let inputs = try CommandInputs(paths)
         defer { inputs.remove() }
         let hints = year.map { [CiscoTimestamp.YearHint(year: $0, source: "--year")] } ?? []
+        let output = try shared.outputFile.openForStreaming()
         let out = EventOutputPipe(
-            OutputSink.stream(fd: try shared.outputFile.openForStreaming(), redact: shared.redact),
+            OutputSink.stream(fd: output.fd, redact: shared.redact),
             format: shared.format == .text ? .text : .jsonl)
         var damaged = inputs.warnUnread()
         var tally = EventTally(window: window)
@@ -110,6 +111,7 @@ struct EventsCommand: ParsableCommand {
             if let note = tally.fileWindowNote { summary += "; \(note)" }
             Terminal.warn("licscope: \(summary)")
         }
+        try output.finish()
         if let window { Terminal.warn("licscope: kept events \(window.description)") }
         let status = ExitStatus.of(findings: false, partlyUnreadable: damaged, evidence: tally.total > 0)
         if status != .healthy { throw ExitCode(status.rawValue) }

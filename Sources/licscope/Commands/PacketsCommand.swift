@@ -44,7 +44,8 @@ struct PacketsCommand: ParsableCommand {
         }
         let inputs = try CommandInputs(files)
         defer { inputs.remove() }
-        var out = OutputSink.stream(fd: try shared.outputFile.openForStreaming(), redact: shared.redact)
+        let output = try shared.outputFile.openForStreaming()
+        var out = OutputSink.stream(fd: output.fd, redact: shared.redact)
         var partlyUnreadable = inputs.warnUnread()
         let passedOver = inputs.files.filter { !$0.named && $0.kind?.isCapture != true }
         if let first = passedOver.first {
@@ -77,6 +78,7 @@ struct PacketsCommand: ParsableCommand {
             partlyUnreadable = partlyUnreadable || analysis.isPartlyUnreadable
             framesRead += analysis.framesRead
         }
+        try output.finish()
         if let window { Terminal.warn("licscope: kept records \(window.description)") }
         let status = ExitStatus.of(findings: false, partlyUnreadable: partlyUnreadable, evidence: framesRead > 0)
         if status != .healthy { throw ExitCode(status.rawValue) }

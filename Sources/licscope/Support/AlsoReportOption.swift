@@ -29,13 +29,16 @@ struct AlsoReportOption: ParsableArguments {
         guard let target else { return }
         let file = OutputFile(target.path)
         do {
-            let fd = try file.openForStreaming()
-            defer { if fd != STDOUT_FILENO { close(fd) } }
+            let output = try file.openForStreaming()
             var out = ReportStream(
-                sink: OutputSink(fd: fd, redactor: redact ? OutputRedactor() : nil, failureEndsCommand: false),
+                sink: OutputSink(fd: output.fd, redactor: redact ? OutputRedactor() : nil, failureEndsCommand: false),
                 blockSize: OutputSink.blockSize)
             try ReportWriter.write(outcome, format: target.format, color: false, full: true, to: &out)
-            if let failure = out.sink.failure { throw CommandFailure("cannot write \(target.path): \(failure)") }
+            if let failure = out.sink.failure {
+                output.discard()
+                throw CommandFailure("cannot write \(target.path): \(failure)")
+            }
+            try output.finish()
         } catch {
             Terminal.warn("licscope: warning: --also-report: \(error)")
         }

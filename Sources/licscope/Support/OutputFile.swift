@@ -28,23 +28,27 @@ struct OutputFile {
         guard isDirectory.boolValue else { throw ValidationError("cannot write -o \(path): \(parent) is not a folder") }
     }
 
-    /// A descriptor to stream into: standard output, or the file created (or truncated) for writing. The file is
-    /// left open for the rest of the process.
-    func openForStreaming() throws -> Int32 {
-        guard let path else { return STDOUT_FILENO }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        return fd
+    /// The output to stream into: standard output, or the file, which appears under its name when the command
+    /// calls ``StreamedOutput/finish()`` (an interrupted or failed run leaves none).
+    func openForStreaming() throws -> StreamedOutput {
+        guard let path else { return StreamedOutput() }
+        return try StreamedOutput(path: path)
     }
 
     /// Writes the whole text, mapping a failure to one line.
     func write(_ text: String) throws {
         guard let path else { return Terminal.write(text) }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch let error as NSError {
-            let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
-            throw CommandFailure("cannot write \(path): \(reason)")
+        let output = try StreamedOutput(path: path)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Foundation.write(output.fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                let reason = n < 0 ? String(cString: strerror(errno)) : "nothing written"
+                throw CommandFailure("cannot write \(path): \(reason)")
+            }
+            bytes = bytes.dropFirst(n)
         }
+        try output.finish()
     }
 }

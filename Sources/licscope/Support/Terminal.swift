@@ -46,7 +46,7 @@ enum Terminal {
     /// Prints `licscope: error: MESSAGE` on stderr, removes the scratch directory and exits with code 2.
     static func fail(_ message: String) -> Never {
         warn("licscope: error: " + message)
-        ScratchDirectory.removeActive()
+        EarlyExitCleanup.removeAll()
         exit(ExitStatus.usageOrIOError.rawValue)
     }
 
