@@ -49,7 +49,8 @@ public struct SourcePointer: Hashable, Sendable, Comparable, CustomStringConvert
 }
 
 extension SourcePointer.Location {
-    fileprivate var sortKey: Int {
+    /// The number pointers of one path sort by (a whole file first).
+    var sortKey: Int {
         switch self {
         case .line(let n), .frame(let n), .offset(let n): return n
         case .file: return -1

@@ -6,7 +6,8 @@ import Foundation
 /// and not one event per line.
 ///
 /// A k-way merge. An event's occurrences are in file order, which is their timeline order when their instants never
-/// go back (nearly always; an event whose instants do is sorted on its own once, ``OccurrenceCursor``). Events enter
+/// go back (nearly always; an event whose instants do is reordered through a small buffer,
+/// ``OccurrencesInTimeOrder``). Events enter
 /// the merge in order of their first occurrence and leave it when walked, so it holds one cursor per event whose
 /// repeats are still to come: an event that stands alone never enters it.
 public struct TimelineOccurrences: Sequence, Sendable {
@@ -73,7 +74,7 @@ public struct TimelineOccurrences: Sequence, Sendable {
         /// The events not yet entered, in the order they enter.
         private var entering: OccurrenceEntry
         /// Min-heap by ``TimelineOccurrences/precedes(_:_:)`` of each cursor's current occurrence.
-        private var heap: [OccurrenceCursor] = []
+        private var heap = CursorHeap<OccurrenceCursor>()
 
         init(_ walk: TimelineOccurrences) {
             self.walk = walk
@@ -82,48 +83,17 @@ public struct TimelineOccurrences: Sequence, Sendable {
 
         /// The next occurrence in timeline order; nil after the last.
         public mutating func next() -> Occurrence? {
-            if var c = entering.next, heap.isEmpty || walk.precedes(c.current, heap[0].current) {
+            let walk = walk
+            func before(_ a: OccurrenceCursor, _ b: OccurrenceCursor) -> Bool { walk.precedes(a.current, b.current) }
+            if var c = entering.next, heap.peek({ walk.precedes(c.current, $0.current) }) ?? true {
                 entering.advance(walk)
                 let o = c.current
-                if c.advance(walk) { push(c) }
+                if c.advance() { heap.push(c, by: before) }
                 return o
             }
-            guard !heap.isEmpty else { return nil }
-            let o = heap[0].current
-            if heap[0].advance(walk) {
-                siftDown(0)
-            } else {
-                let last = heap.removeLast()
-                if !heap.isEmpty {
-                    heap[0] = last
-                    siftDown(0)
-                }
-            }
+            guard let o = heap.peek(\.current) else { return nil }
+            heap.advanceFirst(by: before) { $0.advance() }
             return o
-        }
-
-        private mutating func push(_ c: OccurrenceCursor) {
-            heap.append(c)
-            var i = heap.count - 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                guard walk.precedes(heap[i].current, heap[parent].current) else { break }
-                heap.swapAt(i, parent)
-                i = parent
-            }
-        }
-
-        private mutating func siftDown(_ start: Int) {
-            var i = start
-            while true {
-                let (l, r) = (2 * i + 1, 2 * i + 2)
-                var m = i
-                if l < heap.count, walk.precedes(heap[l].current, heap[m].current) { m = l }
-                if r < heap.count, walk.precedes(heap[r].current, heap[m].current) { m = r }
-                guard m != i else { return }
-                heap.swapAt(i, m)
-                i = m
-            }
         }
     }
 }

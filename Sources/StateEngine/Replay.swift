@@ -71,7 +71,10 @@ public enum Replay {
         let sequence = EngineSequence(events, order: order, end: end)
         // Printed instants go in at their own time, before evidence at the same instant.
         var pending = anchors[...]
-        for step in sequence.steps {
+        // The successes a renewal schedule is anchored on (``ExpectedActivity``), noted in the one walk.
+        var successes: [ExpectedActivity.Anchor] = []
+        for step in sequence {
+            if let a = ExpectedActivity.anchor(sequence, step) { successes.append(a) }
             let instant = sequence.instant(step)
             let kind = sequence.kind(step)
             if instant != nil || kind == .statusSnapshot {
@@ -93,7 +96,7 @@ public enum Replay {
         if let end { engine.advance(to: end) }
         var anomalies = engine.anomalies
         anomalies += ExpectedActivity.missing(
-            events: events, engineSequence: sequence, engine: engine, coverage: activityCoverage, timers: timers)
+            events: events, anchors: successes, engine: engine, coverage: activityCoverage, timers: timers)
         var projection = engine
         let runway = end.map { projection.advance(to: $0 + horizon) } ?? []
         return ReplayResult(
@@ -131,20 +134,30 @@ public enum Replay {
             if bands[a] != bands[b] { return bands[a] < bands[b] }
             if let ta = instants[a], let tb = instants[b], ta != tb { return ta < tb }
             if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
-            return tieBreak(events[a], events[b]) ?? (a < b)
+            return tieBreak(events[a].source, events[a], events[b].source, events[b]) ?? (a < b)
         }
         return sorted
     }
 
-    /// Whether `a[i]` comes strictly before `b[j]` in ``order(_:)`` (false for events that tie in every key). The
-    /// keys are read in place; the events are compared whole only when every key ties.
-    static func precedes(_ a: [Event], _ i: Int, _ b: [Event], _ j: Int) -> Bool {
+    /// Whether occurrence `oa` of `a[i]` comes before occurrence `ob` of `b[j]` in ``order(_:)`` (an occurrence nil:
+    /// the event itself, not folded), as the single events they were read as (``Event/occurrence(_:)``); nil when
+    /// they tie in every key. The keys are read in place; the events are compared whole only when every other key
+    /// ties.
+    static func ordered(
+        _ a: [Event], _ i: Int, _ oa: OccurrencesInTimeOrder.Occurrence?,
+        _ b: [Event], _ j: Int, _ ob: OccurrencesInTimeOrder.Occurrence?
+    ) -> Bool? {
         let (ba, bb) = (band(timed: a[i].time != nil, kind: a[i].kind), band(timed: b[j].time != nil, kind: b[j].kind))
         if ba != bb { return ba < bb }
-        if let ta = a[i].time?.instant, let tb = b[j].time?.instant, ta != tb { return ta < tb }
+        if let ta = a[i].time?.instant, let tb = b[j].time?.instant {
+            let (xa, xb) = (oa?.instant ?? ta, ob?.instant ?? tb)
+            if xa != xb { return xa < xb }
+        }
         let (ra, rb) = (priority(a[i].kind), priority(b[j].kind))
         if ra != rb { return ra < rb }
-        return tieBreak(a[i], b[j]) ?? false
+        let sa = oa.map { SourcePointer(path: a[i].source.path, location: $0.location) } ?? a[i].source
+        let sb = ob.map { SourcePointer(path: b[j].source.path, location: $0.location) } ?? b[j].source
+        return tieBreak(sa, a[i], sb, b[j])
     }
 
     /// The rank each kind declares in the vocabulary (`KindSpec.rank`).
@@ -154,9 +167,9 @@ public enum Replay {
     /// evidence does not say, most likely when the bundle was collected).
     private static func band(timed: Bool, kind: EventKind) -> Int { timed ? 1 : (kind == .statusSnapshot ? 2 : 0) }
 
-    /// Source, kind, then fields; nil when all three tie.
-    private static func tieBreak(_ a: Event, _ b: Event) -> Bool? {
-        if a.source != b.source { return a.source < b.source }
+    /// Source (`sa` for `a`, `sb` for `b`: an occurrence's), kind, then fields; nil when all three tie.
+    private static func tieBreak(_ sa: SourcePointer, _ a: Event, _ sb: SourcePointer, _ b: Event) -> Bool? {
+        if sa != sb { return sa < sb }
         if a.kind != b.kind { return a.kind < b.kind }
         let (fa, fb) = (fieldKey(a), fieldKey(b))
         return fa != fb ? fa < fb : nil

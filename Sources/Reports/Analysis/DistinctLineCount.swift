@@ -67,51 +67,24 @@ struct DistinctLineCount {
     }
 
     /// Min-heap of the cursors by their current number.
-    private var heap: [Cursor] = []
+    private var heap = CursorHeap<Cursor>()
+
+    private static func before(_ a: Cursor, _ b: Cursor) -> Bool { a.current < b.current }
 
     /// Adds an event's occurrences to the count.
     mutating func add(_ event: Event) {
-        heap.append(Cursor(event))
-        var i = heap.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard heap[i].current < heap[parent].current else { break }
-            heap.swapAt(i, parent)
-            i = parent
-        }
+        heap.push(Cursor(event), by: Self.before)
     }
 
     /// The count: distinct non-negative numbers, plus every negative one. Consumes the cursors.
     mutating func count() -> Int {
         var n = 0
         var last: Int?
-        while !heap.isEmpty {
-            let v = heap[0].current
+        while let v = heap.peek(\.current) {
             if v < 0 || v != last { n += 1 }
             last = v
-            if heap[0].advance() {
-                siftDown()
-            } else {
-                let tail = heap.removeLast()
-                if !heap.isEmpty {
-                    heap[0] = tail
-                    siftDown()
-                }
-            }
+            heap.advanceFirst(by: Self.before) { $0.advance() }
         }
         return n
-    }
-
-    private mutating func siftDown() {
-        var i = 0
-        while true {
-            let (l, r) = (2 * i + 1, 2 * i + 2)
-            var m = i
-            if l < heap.count, heap[l].current < heap[m].current { m = l }
-            if r < heap.count, heap[r].current < heap[m].current { m = r }
-            guard m != i else { return }
-            heap.swapAt(i, m)
-            i = m
-        }
     }
 }
