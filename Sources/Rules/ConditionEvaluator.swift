@@ -1,30 +1,31 @@
 import Foundation
 
 /// Evaluates a condition over the selections' hits. A true result carries the hits that made it true
-/// (the evidence of the finding); `not` contributes none.
+/// (the evidence of the finding); `not` contributes none. The selections' hit arrays are shared, never joined into
+/// a copy (``HitList``): a busy trace's hits are the largest arrays `analyze` holds.
 struct ConditionEvaluator {
     /// Hits per selection name.
     let hits: [String: [SelectionHit]]
 
     struct Outcome {
         var holds: Bool
-        var hits: [SelectionHit]
-        static let no = Outcome(holds: false, hits: [])
+        var hits: HitList
+        static let no = Outcome(holds: false, hits: HitList())
     }
 
     func evaluate(_ expression: ConditionExpression) -> Outcome {
         switch expression {
         case .selection(let name):
             let found = hits[name] ?? []
-            return Outcome(holds: !found.isEmpty, hits: found)
+            return Outcome(holds: !found.isEmpty, hits: HitList(found))
         case .not(let inner):
-            return Outcome(holds: !evaluate(inner).holds, hits: [])
+            return Outcome(holds: !evaluate(inner).holds, hits: HitList())
         case .and(let operands):
-            var collected: [SelectionHit] = []
+            var collected = HitList()
             for operand in operands {
                 let outcome = evaluate(operand)
                 guard outcome.holds else { return .no }
-                Self.append(outcome.hits, to: &collected)
+                collected.append(outcome.hits)
             }
             return Outcome(holds: true, hits: collected)
         case .or(let operands):
@@ -44,24 +45,18 @@ struct ConditionEvaluator {
         }
     }
 
-    /// The outcomes' hits one after the other; one outcome's hits are shared, not copied (a busy trace's hits are
-    /// the largest arrays `analyze` holds).
-    private static func joined(_ outcomes: [Outcome]) -> [SelectionHit] {
-        var all: [SelectionHit] = []
-        for o in outcomes { append(o.hits, to: &all) }
+    /// The outcomes' hits one after the other, shared.
+    private static func joined(_ outcomes: [Outcome]) -> HitList {
+        var all = HitList()
+        for o in outcomes { all.append(o.hits) }
         return all
     }
 
-    /// `hits` appended to `all`, taking `hits` itself when `all` is empty.
-    private static func append(_ hits: [SelectionHit], to all: inout [SelectionHit]) {
-        if all.isEmpty { all = hits } else { all += hits }
-    }
-
     /// Pairs a hit of `a` with a later-or-simultaneous hit of `b` (within `window` when given); untimed hits never pair.
-    private func followedBy(_ a: [SelectionHit], _ b: [SelectionHit], within window: TimeInterval?) -> Outcome {
-        let later = b.compactMap { hit in hit.time.map { ($0, hit) } }.sorted { $0.0 < $1.0 }
+    private func followedBy(_ a: HitList, _ b: HitList, within window: TimeInterval?) -> Outcome {
+        let later = b.all.compactMap { hit in hit.time.map { ($0, hit) } }.sorted { $0.0 < $1.0 }
         var pairs: [SelectionHit] = []
-        for first in a {
+        for first in a.all {
             guard let start = first.time else { continue }
             // The first of `later` at or after `start`, found by bisection (a busy trace pairs hundreds of thousands).
             var lo = 0, hi = later.count
@@ -74,18 +69,18 @@ struct ConditionEvaluator {
             if let window, next.0.timeIntervalSince(start) > window { continue }
             pairs += [first, next.1]
         }
-        return pairs.isEmpty ? .no : Outcome(holds: true, hits: pairs)
+        return pairs.isEmpty ? .no : Outcome(holds: true, hits: HitList(pairs))
     }
 
     /// True when some window of length `window` holds at least `needed` timed hits; returns the first such window's hits.
-    private func densest(_ found: [SelectionHit], window: TimeInterval, atLeast needed: Int) -> Outcome {
-        let timed = found.filter { $0.time != nil }.sorted { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
-        guard needed > 0 else { return Outcome(holds: true, hits: timed) }
+    private func densest(_ found: HitList, window: TimeInterval, atLeast needed: Int) -> Outcome {
+        let timed = found.all.filter { $0.time != nil }.sorted { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
+        guard needed > 0 else { return Outcome(holds: true, hits: HitList(timed)) }
         var start = 0
         for end in timed.indices {
             guard let endTime = timed[end].time else { continue }
             while let startTime = timed[start].time, endTime.timeIntervalSince(startTime) > window { start += 1 }
-            if end - start + 1 >= needed { return Outcome(holds: true, hits: Array(timed[start...end])) }
+            if end - start + 1 >= needed { return Outcome(holds: true, hits: HitList(Array(timed[start...end]))) }
         }
         return .no
     }

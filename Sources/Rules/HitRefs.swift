@@ -11,18 +11,18 @@ struct HitRefs {
         var item: Int
     }
 
-    let hits: [SelectionHit]
+    let hits: HitList
     let items: HitItems
     let index: EvidenceIndex
     private let listed: [Ref]?
     /// How many items there are.
     let count: Int
 
-    init(_ hits: [SelectionHit], items: HitItems, index: EvidenceIndex) {
+    init(_ hits: HitList, items: HitItems, index: EvidenceIndex) {
         self.hits = hits
         self.items = items
         self.index = index
-        listed = hits.allSatisfy { $0.event != nil } ? nil : Self.all(in: hits, items: items)
+        listed = hits.all.allSatisfy { $0.event != nil } ? nil : Self.all(in: hits, items: items)
         count = listed?.count ?? hits.count
     }
 
@@ -71,10 +71,10 @@ struct HitRefs {
     func event(_ i: Int) -> Int? { hits[self[i].hit].event }
 
     /// The items of `hits` in order, hit by hit.
-    private static func all(in hits: [SelectionHit], items: HitItems) -> [Ref] {
+    private static func all(in hits: HitList, items: HitItems) -> [Ref] {
         var out: [Ref] = []
         out.reserveCapacity(hits.count)
-        for (h, hit) in hits.enumerated() {
+        for (h, hit) in hits.all.enumerated() {
             if let list = hit.itemList {
                 for i in items[list].indices { out.append(Ref(hit: h, item: i)) }
             } else {

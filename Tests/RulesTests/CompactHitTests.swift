@@ -110,7 +110,7 @@ struct CompactHitTests {
             for named in rule.selections {
                 ha[named.name] = ma.evaluate(named.selection).hits
                 hb[named.name] = mb.evaluate(named.selection).hits
-                let (ia, ib) = (items(ha[named.name] ?? [], ma.items, a), items(hb[named.name] ?? [], mb.items, b))
+                let (ia, ib) = (items(HitList(ha[named.name] ?? []), ma.items, a), items(HitList(hb[named.name] ?? []), mb.items, b))
                 #expect(ia == ib, "\(label): \(rule.id).\(named.name)")
             }
             let (oa, ob) = (ConditionEvaluator(hits: ha).evaluate(rule.condition), ConditionEvaluator(hits: hb).evaluate(rule.condition))
@@ -123,7 +123,7 @@ struct CompactHitTests {
     }
 
     /// The hits' items, hit by hit, with their times and sources as the finding's evidence reads them.
-    static func items(_ hits: [SelectionHit], _ table: HitItems, _ index: EvidenceIndex) -> [String] {
+    static func items(_ hits: HitList, _ table: HitItems, _ index: EvidenceIndex) -> [String] {
         let refs = HitRefs(hits, items: table, index: index)
         return (0..<refs.count).map { i in
             let item = refs.item(i)
