@@ -42,8 +42,6 @@ extension InventoryReason {
         case .pathTraversal: return "path traversal (..) in archive member name"
         case .link(let hard, let target):
             return "\(hard ? "hard" : "symbolic") link\(target.map { " to \($0)" } ?? "") (links are refused)"
-        case .specialMember: return "device or special file"
-        case .tarDeviceOrFIFO: return "device or FIFO entry"
         case .unsupportedTarType(let flag): return "unsupported tar entry type '\(flag)'"
         case .encrypted: return "encrypted member (password-protected)"
         case .unsupportedMethod(let name): return "unsupported compression method (\(name))"

@@ -9,7 +9,7 @@ public indirect enum InventoryReason: Sendable, Hashable, Codable, CustomStringC
 
     /// The path given does not exist.
     case noSuchFile
-    /// A FIFO, device or socket: never opened (opening a FIFO blocks until a writer comes).
+    /// A FIFO, device or socket — in a folder or an archive: never opened (opening a FIFO blocks until a writer comes).
     case notRegularFile(SpecialFile.Kind)
     /// A symbolic link found in a folder: not followed.
     case symbolicLinkNotFollowed
@@ -67,10 +67,6 @@ public indirect enum InventoryReason: Sendable, Hashable, Codable, CustomStringC
     case pathTraversal
     /// A link member (zip: `target` nil; tar: what it points to); links are refused.
     case link(hard: Bool, target: String?)
-    /// A zip member whose mode says device, FIFO or socket.
-    case specialMember
-    /// A tar device or FIFO entry.
-    case tarDeviceOrFIFO
     /// A tar entry type this layer does not extract.
     case unsupportedTarType(String)
     /// A password-protected zip member.

@@ -99,11 +99,16 @@ enum TarExpander {
             return nil
         }
         if let stop = session.admitMember(at: stream.offset) { return stop }
+        if case .special(let special) = kind {
+            // Passed over as in a folder: the entry holds no collected bytes, so nothing is lost.
+            session.recordSkipped(session.memberDisplayPath(archive: archive, path: name), reason: .notRegularFile(special))
+            _ = try stream.skip(size)
+            return nil
+        }
         let refusal: InventoryReason?
         switch kind {
         case .symlink: refusal = .link(hard: false, target: link)
         case .hardlink: refusal = .link(hard: true, target: link)
-        case .device, .fifo: refusal = .tarDeviceOrFIFO
         case .other(let flag): refusal = .unsupportedTarType(String(flag))
         default: refusal = nil
         }

@@ -4,7 +4,9 @@ import Foundation
 struct TarHeader {
     /// What the entry is, from its type flag.
     enum Kind: Equatable {
-        case regular, directory, symlink, hardlink, device, fifo
+        case regular, directory, symlink, hardlink
+        /// A device or FIFO entry: it holds no collected bytes.
+        case special(SpecialFile.Kind)
         /// GNU `L`: the data is the next entry's long name; GNU `K`: its long link name.
         case gnuLongName, gnuLongLinkName
         /// pax `x`: extended attributes for the next entry; pax `g`: global attributes.
@@ -71,9 +73,10 @@ struct TarHeader {
         case 0, UInt8(ascii: "0"), UInt8(ascii: "7"): return name.hasSuffix("/") ? .directory : .regular
         case UInt8(ascii: "1"): return .hardlink
         case UInt8(ascii: "2"): return .symlink
-        case UInt8(ascii: "3"), UInt8(ascii: "4"): return .device
+        case UInt8(ascii: "3"): return .special(.characterDevice)
+        case UInt8(ascii: "4"): return .special(.blockDevice)
         case UInt8(ascii: "5"): return .directory
-        case UInt8(ascii: "6"): return .fifo
+        case UInt8(ascii: "6"): return .special(.fifo)
         case UInt8(ascii: "L"): return .gnuLongName
         case UInt8(ascii: "K"): return .gnuLongLinkName
         case UInt8(ascii: "x"): return .paxExtended

@@ -96,6 +96,11 @@ enum ZipExpander {
             session.recordSkipped(display, reason: .macMetadata, size: member.uncompressedSize)
             return .fine
         }
+        if case .special(let special) = member.kind {
+            // Passed over as in a folder: the member holds no collected bytes, so nothing is lost.
+            session.recordSkipped(display, reason: .notRegularFile(special), size: member.uncompressedSize)
+            return .fine
+        }
         if let refusal = refusal(member, session: session) {
             session.recordRefused(display, reason: refusal, size: member.uncompressedSize)
             return .fine
@@ -115,8 +120,7 @@ enum ZipExpander {
     private static func refusal(_ member: ZipMember, session: ExtractionSession) -> InventoryReason? {
         switch member.kind {
         case .symlink: return .link(hard: false, target: nil)
-        case .special: return .specialMember
-        case .regular, .directory: break
+        case .regular, .directory, .special: break
         }
         if member.isEncrypted { return .encrypted }
         guard member.method == 0 || member.method == 8 else { return .unsupportedMethod(member.methodName) }

@@ -33,7 +33,9 @@ struct ZipMember {
 
     /// What kind of file system object the member is.
     enum Kind: Equatable {
-        case regular, directory, symlink, special
+        case regular, directory, symlink
+        /// A FIFO, device or socket: it holds no collected bytes.
+        case special(SpecialFile.Kind)
     }
 
     /// The object kind from the name (trailing `/`) and the Unix mode or DOS attributes.
@@ -45,7 +47,7 @@ struct ZipMember {
             case 0, 0o100000: return .regular
             case 0o040000: return .directory
             case 0o120000: return .symlink
-            default: return .special
+            default: return .special(SpecialFile.kind(mode: type) ?? .other)
             }
         }
         return externalAttributes & 0x10 != 0 ? .directory : .regular

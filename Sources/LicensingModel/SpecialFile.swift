@@ -28,12 +28,18 @@ public enum SpecialFile {
     public static func kind(_ path: String, followingLinks: Bool = true) -> Kind? {
         var info = stat()
         guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG, S_IFDIR, S_IFLNK: return nil
-        case S_IFIFO: return .fifo
-        case S_IFCHR: return .characterDevice
-        case S_IFBLK: return .blockDevice
-        case S_IFSOCK: return .socket
+        return kind(mode: UInt32(info.st_mode))
+    }
+
+    /// The kind a Unix file mode's type bits (`mode & 0o170000`, as `stat` and the mode a zip or tar member stores
+    /// give it) say, or nil for a regular file, a directory or a symbolic link.
+    public static func kind(mode: UInt32) -> Kind? {
+        switch mode & 0o170000 {
+        case 0o100000, 0o040000, 0o120000: return nil
+        case 0o010000: return .fifo
+        case 0o020000: return .characterDevice
+        case 0o060000: return .blockDevice
+        case 0o140000: return .socket
         default: return .other
         }
     }

@@ -29,6 +29,7 @@ struct TarBuilder {
     }
 
     mutating func addDevice(_ name: String) { addEntry(name: name, type: "3", data: []) }
+    mutating func addFIFO(_ name: String) { addEntry(name: name, type: "6", data: []) }
 
     /// Appends the two zero blocks that end an archive.
     mutating func finish() { bytes += [UInt8](repeating: 0, count: 1024) }
