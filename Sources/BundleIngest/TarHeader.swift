@@ -1,4 +1,5 @@
 import Foundation
+import LicensingModel
 
 /// One 512-byte tar header block (v7, POSIX ustar, GNU), checksum-verified.
 struct TarHeader {
