@@ -47,7 +47,7 @@ struct ZipMember {
             case 0, 0o100000: return .regular
             case 0o040000: return .directory
             case 0o120000: return .symlink
-            default: return .special(SpecialFile.kind(mode: type) ?? .other)
+            default: return .special(SpecialFile.kind(mode: UInt32(truncatingIfNeeded: type)) ?? .other)
             }
         }
         return externalAttributes & 0x10 != 0 ? .directory : .regular
