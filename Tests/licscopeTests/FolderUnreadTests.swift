@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 /// What a folder holds but cannot be read is classified the same way by every command: a file that cannot be
-/// opened is damage (evidence lost: exit 3, and `analyze`'s inventory says partly unreadable); a FIFO is skipped
-/// as what it is and never opened.
+/// opened is damage (evidence lost: exit 3, and `analyze`'s inventory says partly unreadable); a FIFO, in the folder
+/// or in an archive there, is skipped as what it is and never opened; a symbolic link is refused, never followed.
 @Suite("inputs: unreadable files and FIFOs in folders")
 struct FolderUnreadTests {
     /// A folder readable by anyone holding a capture, a license output and a log, removed by the caller.
@@ -71,5 +71,46 @@ struct FolderUnreadTests {
             #expect(r.stderr.contains("licscope: \(fifo.path): skipped: not a regular file (FIFO); not opened\n"),
                     "\(r.stderr)")
         }
+    }
+
+    @Test("a symbolic link in a folder is refused, not followed, on every command; a dangling one is said too",
+          arguments: ["events", "packets", "status", "analyze"])
+    func linksAreRefused(command: String) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let link = dir.appendingPathComponent("current.log")
+        let dangling = dir.appendingPathComponent("gone.log")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "slm.log")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: "nothing-here.log")
+        let format = command == "analyze" ? ["--format", "json"] : []
+        let r = try BinaryRunner.run([command] + format + [dir.path])
+        let reason = "symbolic link (links are not followed)"
+        if command == "analyze" {
+            #expect([3, 4].contains(r.status), "stderr: \(r.stderr)")
+            for path in [link.path, dangling.path] {
+                #expect(try Self.inventoryEntry(r.stdout, path: path)?["reason"] as? String == reason)
+            }
+        } else {
+            #expect(r.status == 3, "stderr: \(r.stderr)")
+            for path in [link.path, dangling.path] {
+                #expect(r.stderr.contains("licscope: \(path): \(reason)\n"), "\(r.stderr)")
+            }
+            // The file it points to is read once, under its own name; the link's only line is its refusal.
+            let linkLines = r.stderr.split(separator: "\n").filter { $0.hasPrefix("licscope: \(link.path): ") }
+            #expect(linkLines == ["licscope: \(link.path): \(reason)"], "\(r.stderr)")
+        }
+    }
+
+    @Test("a FIFO inside a tar in a folder is skipped with its kind on every command, not damage",
+          arguments: ["events", "packets", "status"])
+    func fifoInArchiveIsSkipped(command: String) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tar = HostileInputs.tar([("pipe", [])], type: UInt8(ascii: "6")) + [UInt8](repeating: 0, count: 1024)
+        try Data(tar).write(to: dir.appendingPathComponent("extra.tar"))
+        let r = try BinaryRunner.run([command, dir.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let shown = dir.appendingPathComponent("extra.tar").path + "!pipe"
+        #expect(r.stderr.contains("licscope: \(shown): skipped: not a regular file (FIFO); not opened\n"), "\(r.stderr)")
     }
 }

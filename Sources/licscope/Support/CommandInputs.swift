@@ -33,12 +33,13 @@ struct InputFile {
 }
 
 /// The inputs of `events`, `packets` and `status`: `-` (standard input, spooled to the scratch directory), files,
-/// folders (walked recursively in name order) and archives (zip, tar, tar.gz, gzip'd captures — expanded into the
-/// scratch directory by ``BundleReader``), each file recognised by content as `analyze` recognises it. A path that
-/// does not exist is a usage error (as on `analyze`). Every command classifies what it cannot read as `analyze`'s
-/// inventory does, in its words (``InventoryReason``): a file that cannot be opened — named, or found in a folder —
-/// is damage (evidence lost, exit 3); a FIFO, device or socket named on the command line is refused (damage); one
-/// found in a folder is skipped with its kind, never opened (it holds no collected bytes).
+/// folders and archives (zip, tar, tar.gz, gzip'd captures), each file recognised by content as `analyze` recognises
+/// it. Folders and archives are opened by ``BundleReader`` as `analyze` opens them (folders walked in name order,
+/// archives expanded into the scratch directory), so every command walks and classifies the same way, in the same
+/// words (``InventoryReason``): a file that cannot be opened — named, or found in a folder — is damage (evidence lost,
+/// exit 3); a symbolic link inside a folder is refused, not followed (damage); a FIFO, device or socket named on the
+/// command line is refused (damage); one found in a folder or an archive is skipped with its kind, never opened (it
+/// holds no collected bytes). A path that does not exist is a usage error (as on `analyze`).
 final class CommandInputs {
     /// One input that is not read, and why.
     struct Note {
@@ -57,7 +58,7 @@ final class CommandInputs {
     private(set) var files: [InputFile] = []
     /// What could not be read: refusals and damage met while opening or expanding (partly unreadable input).
     private(set) var problems: [Note] = []
-    /// What was passed over with a reason: FIFOs, devices and sockets found in folders (not damage).
+    /// What was passed over with a reason: FIFOs, devices and sockets found in folders and archives (not damage).
     private(set) var skipped: [Note] = []
     private var scratch: ScratchDirectory?
 
@@ -67,7 +68,7 @@ final class CommandInputs {
         for path in paths {
             if path == "-" {
                 let spooled = try StandardInput.spool(into: try scratchPath())
-                try add(file: spooled, display: StandardInput.displayName, named: true)
+                try add(named: spooled, display: StandardInput.displayName)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -75,9 +76,9 @@ final class CommandInputs {
                 throw ValidationError("no such file or directory: \(path)")
             }
             if isDirectory.boolValue {
-                for file in Self.walk(path) { try add(file: file, display: file, named: false) }
+                try expand(path, display: path)
             } else {
-                try add(file: path, display: path, named: true)
+                try add(named: path, display: path)
             }
         }
     }
@@ -103,33 +104,43 @@ final class CommandInputs {
         return !problems.isEmpty
     }
 
-    private func add(file: String, display: String, named: Bool) throws {
+    /// Adds a file named on the command line (or standard input's spool): an archive is expanded; a special file is
+    /// refused without being opened (meant to be read, so not passed over).
+    private func add(named file: String, display: String) throws {
         if let special = SpecialFile.kind(file) {
-            // Never opened. Named: meant to be read, so refused; found in a folder: skipped with its kind.
-            let note = Note(path: display, reasons: [.notRegularFile(special)])
-            if named { problems.append(note) } else { skipped.append(note) }
+            problems.append(Note(path: display, reasons: [.notRegularFile(special)]))
             return
         }
         if let unreadable = Self.unreadable(file) {
-            // Named or found in a folder, a file that cannot be read is evidence lost: damage, as on `analyze`.
+            // A file that cannot be read is evidence lost: damage, as on `analyze`.
             problems.append(Note(path: display, reasons: [unreadable]))
             return
         }
         let recognition = EvidenceReaderRegistry.standard.recognise(path: file, name: display)
         guard recognition?.kind == .archive else {
-            files.append(InputFile(localPath: file, displayPath: display, recognition: recognition, named: named))
+            files.append(InputFile(localPath: file, displayPath: display, recognition: recognition, named: true))
             return
         }
-        func shown(_ p: String) -> String { p.hasPrefix(file) ? display + p.dropFirst(file.count) : p }
+        try expand(file, display: display)
+    }
+
+    /// Adds what the bundle layer finds in the archive or folder at `path` (shown as `display`), walked and
+    /// classified as `analyze` walks and classifies it: links in folders are refused, not followed; FIFOs,
+    /// devices and sockets in folders and archives are skipped with their kind; what cannot be read is damage.
+    private func expand(_ path: String, display: String) throws {
+        func shown(_ p: String) -> String { p.hasPrefix(path) ? display + p.dropFirst(path.count) : p }
         // Each member recognised from the head the bundle layer read for its archive sniff (no second read).
         let (bundle, recognised) = EvidenceReaderRegistry.standard.open(
-            paths: [file], workDirectory: try scratchPath(), name: shown)
+            paths: [path], workDirectory: try scratchPath(), name: shown)
         for item in bundle.inventory where item.fileClass != .archive || item.isUnreadableInput {
-            let path = shown(item.displayPath)
+            let note = Note(path: shown(item.displayPath), reasons: item.reasons)
             switch item.status {
             case .refused, .partlyUnreadable:
-                problems.append(Note(path: path, reasons: item.reasons))
-            case .skipped, .parsed: break  // not evidence (directories, metadata): nothing to say
+                problems.append(note)
+            case .skipped:
+                // A FIFO, device or socket is said (as on `analyze`'s inventory); macOS metadata is not evidence.
+                if case .notRegularFile? = item.reasons.first { skipped.append(note) }
+            case .parsed: break
             }
         }
         for r in recognised {
@@ -144,16 +155,5 @@ final class CommandInputs {
     static func unreadable(_ path: String) -> InventoryReason? {
         do { _ = try RandomAccessFile(path: path) } catch { return .cannotRead(ReadFailure(error)) }
         return nil
-    }
-
-    /// Files under `folder`, recursively, in name order.
-    static func walk(_ folder: String) -> [String] {
-        let fm = FileManager.default
-        let names = (fm.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).sorted()
-        return names.compactMap { name in
-            let full = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            return fm.fileExists(atPath: full, isDirectory: &isDirectory) && !isDirectory.boolValue ? full : nil
-        }
     }
 }
