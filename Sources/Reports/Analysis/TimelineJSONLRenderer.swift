@@ -35,6 +35,27 @@ public enum TimelineJSONLRenderer {
         _ timeline: TimelineOccurrences, report: AnalysisReport, to out: inout ReportStream<Sink>,
         fill: (inout Event) -> Void = { _ in }
     ) {
+        walk(timeline, report: report) { (event: consuming Event) in
+            var e = event
+            fill(&e)
+            out.append(eventRecord: e)
+        } finding: { out.append(record: $0) }
+    }
+
+    /// Walks the timeline's records in the order ``write(_:report:to:fill:)`` writes them, handing each to the
+    /// caller instead of writing it: every timed occurrence (``TimelineOccurrences``) to `event`, each finding's
+    /// record to `finding` before the first event after its first evidence time, the rest after the last event.
+    /// A caller that renders elsewhere (another thread) gets the same records in the same order.
+    /// - Parameters:
+    ///   - timeline: the timeline's events.
+    ///   - report: the report whose findings are added.
+    ///   - event: given each timed occurrence as the single event it was read as (its own copy, to fill in and
+    ///     pass on).
+    ///   - finding: given each finding's record.
+    public static func walk(
+        _ timeline: TimelineOccurrences, report: AnalysisReport, event: (consuming Event) -> Void,
+        finding: (consuming EventRecordEncoder.Record) -> Void
+    ) {
         var findings: [(at: Date, index: Int)] = []
         for (i, f) in report.findings.enumerated() {
             if let first = f.firstEvidence { findings.append((first, i)) }
@@ -45,14 +66,12 @@ public enum TimelineJSONLRenderer {
             // Untimed events come last in timeline order, and have no record.
             guard let at = o.instant else { break }
             while next < findings.count, findings[next].at < at {
-                out.append(record: record(for: report.findings[findings[next].index], at: findings[next].at))
+                finding(record(for: report.findings[findings[next].index], at: findings[next].at))
                 next += 1
             }
-            var event = timeline.event(of: o)
-            fill(&event)
-            out.append(eventRecord: event)
+            event(timeline.event(of: o))
         }
-        for f in findings[next...] { out.append(record: record(for: report.findings[f.index], at: f.at)) }
+        for f in findings[next...] { finding(record(for: report.findings[f.index], at: f.at)) }
     }
 
     /// What Timesketch shows in its timestamp description column.

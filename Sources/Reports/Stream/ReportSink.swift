@@ -1,6 +1,7 @@
 /// Where a streamed report goes (``ReportStream``): its bytes, handed over in order, a block at a time, as they are
 /// rendered. The command's output (standard output or the `-o` file) is one; ``ReportBytes`` keeps them in memory.
-public protocol ReportSink {
+/// A stream may be rendered on another thread than the one that made it (its type is used there).
+public protocol ReportSink: SendableMetatype {
     /// Takes the next bytes of the report (the caller reuses its array afterwards).
     mutating func receive(_ bytes: [UInt8])
 

@@ -105,7 +105,7 @@ public struct LineTextReader {
         if e > start, p[e - 1] == 0x0D { e -= 1 }
         e = min(e, start + LogScanner.maxMatchBytes)
         let text = LogScanner.decodeLine(p, start: start, end: e, mayHoldNUL: ByteScan.containsNUL(p, from: start, to: e))
-        let stamp = LogScanner.header(ofLine: text).stamp?.raw
+        let stamp = LogScanner.stampText(ofLine: text)
             ?? LogScanner.context(p, before: start, line: line)?.header.stamp?.raw
         // Redacted as the event's excerpt is (once more when it was made, the screen having tripped); a line that
         // passes the screen has no secret in any piece of it.

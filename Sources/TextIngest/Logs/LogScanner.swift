@@ -248,6 +248,18 @@ struct LogScanner {
         }
     }
 
+    /// The printed text of the stamp ``header(ofLine:)`` reads, without reading the rest of the head (level,
+    /// thread, syslog mnemonic) when the stamp has a date: only a stamp without one (a CuSlmSvr line's clock, whose
+    /// date comes later in the head) depends on it, and is read with the whole head.
+    static func stampText(ofLine text: String) -> String? {
+        var line = text
+        let found = line.withUTF8 { b in
+            LogTimestampScanner.scan(UnsafeBufferPointer(rebasing: b[..<LineHeader.scalarBoundary(b, atMost: 400)]))
+        }
+        guard let found else { return nil }
+        return found.stamp.hasDate ? found.stamp.raw : header(ofLine: text).stamp?.raw
+    }
+
     /// The head of the raw line `start..<end` (its first 400 bytes).
     static func header(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> LineHeader {
         let head = UnsafeBufferPointer(start: p + start, count: max(0, min(end - start, 400)))

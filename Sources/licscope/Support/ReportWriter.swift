@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import LicensingModel
 import Reports
 import Rules
 
@@ -8,7 +9,8 @@ import Rules
 enum ReportWriter {
     /// Writes the report into `out` (the command's output stream, or memory) and finishes the stream. JSON Lines and
     /// HTML are streamed: written a block at a time as the timeline is walked (``TimelineOccurrences``), never
-    /// unfolded into one array nor built as one string. The other formats hold only distinct facts (findings, states,
+    /// unfolded into one array nor built as one string; JSON Lines records are rendered and written on a second
+    /// thread (``EventOutputPipe``) while this one walks and re-reads. The other formats hold only distinct facts (findings, states,
     /// inventory) and are rendered whole. `summary` asks for the short form: text, JSON
     /// (`licscope.analysis-summary/1`), HTML, and Markdown, whose default it is unless `full`. JSON Lines is a
     /// timeline and has no short form (the command refuses `--summary` with it). `explain` appends the `--explain RULE`
@@ -23,7 +25,15 @@ enum ReportWriter {
         switch format {
         case .jsonl:
             var texts = outcome.lineFiles.texts()
-            TimelineJSONLRenderer.write(outcome.timeline, report: r, to: &out) { texts.fill(&$0) }
+            // This thread walks the timeline and re-reads each record's line; the pipe's renders and writes the
+            // records meanwhile, in the same order (the sequential ``TimelineJSONLRenderer/write``'s bytes).
+            let pipe = EventOutputPipe(out, format: .jsonl)
+            TimelineJSONLRenderer.walk(outcome.timeline, report: r) { (event: consuming Event) in
+                var e = event
+                texts.fill(&e)
+                _ = pipe.send(e)
+            } finding: { pipe.send(record: $0) }
+            out = pipe.drained()
             texts.problems.dropFirst(outcome.lineFiles.problems.count).forEach(warn)
         case .html where !summary: AnalysisHTMLRenderer.write(r, timeline: outcome.timeline, to: &out)
         case .html: out.append(AnalysisHTMLRenderer.renderSummary(r))
