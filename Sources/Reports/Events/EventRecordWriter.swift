@@ -4,8 +4,9 @@ import LicensingModel
 /// Writes records of schema `licscope.event/1` (``EventRecordEncoder``) into a byte buffer, one after the other,
 /// straight from the event: no intermediate string, array or dictionary per record in the usual case.
 ///
-/// What repeats from record to record is remembered: the escaped source path and assumption list, the date part of
-/// the last day written (``UTCTimestampWriter``), the buffer a message is built in. Keep one writer for a stream of
+/// What repeats from record to record is remembered: the escaped source path and assumption list, the `fields` of the
+/// dictionaries written last (``RecordFieldsMemo``), the date part of the last day written (``UTCTimestampWriter``),
+/// the buffer a message is built in. Keep one writer for a stream of
 /// records; the bytes are the same as with a fresh writer per record.
 ///
 /// Secrets: every text that could hold one is screened on its own (``Redaction/mayContainSecret(_:)``) and redacted
@@ -17,6 +18,8 @@ public struct EventRecordWriter: Sendable {
     private var assumptions: (list: [String], json: [UInt8])?
     /// A message's text while it is built (reused from record to record).
     private var scratch: [UInt8] = []
+    /// The `fields` bytes of the dictionaries written last (the occurrences of a folded event share theirs).
+    private var fieldsMemo = RecordFieldsMemo()
 
     /// Creates a writer with nothing remembered.
     public init() {}
@@ -110,7 +113,11 @@ public struct EventRecordWriter: Sendable {
         case .file: break
         }
         bytes.append(contentsOf: #"},"fields":{"#.utf8)
-        RecordFields.appendFields(fields, redact: redact, timestamps: &timestamps, to: &bytes)
+        if !fieldsMemo.append(fields, redact: redact, to: &bytes) {
+            let start = bytes.count
+            RecordFields.appendFields(fields, redact: redact, timestamps: &timestamps, to: &bytes)
+            fieldsMemo.remember(fields, redact: redact, written: bytes[start...])
+        }
         bytes.append(contentsOf: #"},"assumptions":"#.utf8)
         appendAssumptions(list, to: &bytes)
         if let timeRaw {
