@@ -77,6 +77,7 @@ struct PacketsCommand: ParsableCommand {
             }
             partlyUnreadable = partlyUnreadable || analysis.isPartlyUnreadable
             framesRead += analysis.framesRead
+            KeptUntilExit.keep(analysis)
         }
         try output.finish()
         if let window { Terminal.warn("licscope: kept records \(window.description)") }
