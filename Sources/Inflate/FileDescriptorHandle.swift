@@ -79,7 +79,9 @@ package final class FileDescriptorHandle: @unchecked Sendable {
     package func append(to buffer: inout [UInt8], at offset: Int, count: Int) throws(ReadFailure) -> Int {
         guard count > 0 else { return 0 }
         let old = buffer.count
-        buffer.reserveCapacity(old + count)
+        // Grown as appends grow an array (doubling), not to the exact size: a buffer that reads one chunk after
+        // another would otherwise be reallocated, and its new pages faulted in, at nearly every read.
+        if buffer.capacity < old + count { buffer.reserveCapacity(Swift.max(old + count, 2 * buffer.capacity)) }
         var left = count
         while left > 0 {
             let n = min(left, Self.room.count)

@@ -31,6 +31,26 @@ struct FileDescriptorHandleTests {
         #expect(handle.currentSize == 200_000)
     }
 
+    @Test("a buffer read into chunk after chunk grows by doubling, not by each read's size")
+    func growsGeometrically() throws {
+        let chunk = 1 << 16
+        let bytes = (0..<(32 * chunk)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let url = try Self.file(bytes)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileDescriptorHandle(path: url.path)
+        var buffer: [UInt8] = []
+        var growths = 0
+        for k in 0..<32 {
+            let capacity = buffer.capacity
+            #expect(try handle.append(to: &buffer, at: k * chunk, count: chunk) == chunk)
+            if buffer.capacity != capacity { growths += 1 }
+        }
+        #expect(buffer == bytes)
+        // 64 KiB to 2 MiB: six doublings (one more where the allocator's rounding falls short); growing to the exact
+        // size would reallocate at all 32 reads.
+        #expect(growths <= 7, "\(growths) reallocations")
+    }
+
     @Test("a failed read throws its offset and errno and appends nothing",
           .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/mem")))
     func failure() throws {

@@ -14,7 +14,10 @@ extension LogScanner {
         carried.removeAll(keepingCapacity: true)
         var failure: (any Error)?
         do { try block.appendCarried(to: &carried) } catch { failure = error }
-        var scanner = LogScanner(matcher: matcher, path: path, maxDamage: maxDamage, block: block, carried: carried)
+        // `consume`: the scanner's buffer must be the only reference to this storage, or its first append copies it
+        // into a fresh allocation (new pages to fault in for every block).
+        var scanner = LogScanner(
+            matcher: matcher, path: path, maxDamage: maxDamage, block: block, carried: consume carried)
         scanner.repeatedHours = repeatedHours
         if let failure {
             scanner.failedBeforeStart(failure)

@@ -63,13 +63,13 @@ struct LogScanner {
     /// when it reads the block's first chunk: the same buffer (so look-backs reach exactly as far), byte count and
     /// early-line sampling; lines are counted from the block's start and stamps recorded for ``absorb(_:)``.
     /// `carried` is the block's carried text (``LogBlock/appendCarried(to:)``), in a buffer the scanner takes over.
-    init(matcher: LineMatcher, path: String, maxDamage: Int, block: LogBlock, carried: [UInt8]) {
+    init(matcher: LineMatcher, path: String, maxDamage: Int, block: LogBlock, carried: consuming [UInt8]) {
         self.init(matcher: matcher, path: path, maxDamage: maxDamage)
-        buffer = carried
-        scanFrom = min(block.scanFrom, carried.count)
+        buffer = consume carried
+        scanFrom = min(block.scanFrom, buffer.count)
         bufferDropped = block.start > 0
-        bytes = block.start + carried.count
-        endsWithNewline = carried.last.map { $0 == 0x0A } ?? true
+        bytes = block.start + buffer.count
+        endsWithNewline = buffer.last.map { $0 == 0x0A } ?? true
         sampleLeft = block.sampleLeft
         track = .recorder()
         let scanFrom = scanFrom
