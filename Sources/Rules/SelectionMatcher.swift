@@ -95,7 +95,7 @@ struct SelectionMatcher {
                 for r in repeats { hits.append(SelectionHit(time: r.instant, event: k, repeatLine: r.line)) }
             }
             // Each occurrence in its place in the timeline, as if never folded.
-            if folded { timelineOrder(&hits[start...]) }
+            if folded { timelineOrder(&hits, from: start) }
         }
         if !hits.isEmpty {
             return SelectionResult(hits: hits, detail: "\(hits.count) of \(occurrences) \(kinds) event(s) matched")
@@ -111,18 +111,23 @@ struct SelectionMatcher {
                 + "\(RuleDescription.predicate(predicate)) (values seen: \(seen))")
     }
 
-    /// Sorts one kind's hits into timeline order (time, untimed last, then source), in place; ties keep the order
-    /// they were made in (event, then occurrence), as a stable sort would.
-    private func timelineOrder(_ hits: inout ArraySlice<SelectionHit>) {
-        hits.sort { a, b in
-            switch (a.time, b.time) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default:
-                let (sa, sb) = (a.source(index, items), b.source(index, items))
-                if let sa, let sb, sa != sb { return sa < sb }
-                return a.madeBefore(b)
+    /// Sorts one kind's hits (`hits[start...]`) into timeline order (time, untimed last, then source), in place;
+    /// ties keep the order they were made in (event, then occurrence), as a stable sort would. Sorted through the
+    /// array's own buffer: sorting the slice `hits[start...]` in place copied it first (3.8 MB for the dense 400 MB
+    /// trace's hits, at the peak).
+    private func timelineOrder(_ hits: inout [SelectionHit], from start: Int) {
+        hits.withUnsafeMutableBufferPointer { all in
+            var part = UnsafeMutableBufferPointer(rebasing: all[start...])
+            part.sort { a, b in
+                switch (a.time, b.time) {
+                case let (x?, y?) where x != y: return x < y
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default:
+                    let (sa, sb) = (a.source(index, items), b.source(index, items))
+                    if let sa, let sb, sa != sb { return sa < sb }
+                    return a.madeBefore(b)
+                }
             }
         }
     }
