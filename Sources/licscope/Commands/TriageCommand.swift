@@ -116,7 +116,7 @@ struct TriageCommand: ParsableCommand {
         let run = TriageRun(
             configuration: configuration, results: results, existing: existing.records,
             onProgress: { progress.show($0) })
-        let interrupts = InterruptHandler { run.cancel() }
+        let interrupts = InterruptHandler { _ in run.cancel() }
         defer { interrupts.restore() }
 
         if watch == nil { run.process(bundles) } else { run.processInBackground(bundles) }

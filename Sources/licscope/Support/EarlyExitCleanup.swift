@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -20,7 +19,7 @@ enum EarlyExitCleanup {
     }
 
     private nonisolated(unsafe) static var items: Set<Item> = []
-    private nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
+    private nonisolated(unsafe) static var interrupts: InterruptHandler?
     private static let lock = NSLock()
 
     /// Registers `item`; while anything is registered, SIGINT and SIGTERM remove everything and exit 128 + signal.
@@ -28,16 +27,10 @@ enum EarlyExitCleanup {
         lock.lock()
         defer { lock.unlock() }
         items.insert(item)
-        guard sources.isEmpty else { return }
-        sources = [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                EarlyExitCleanup.removeAll()
-                _exit(128 + signalNumber)
-            }
-            source.resume()
-            return source
+        guard interrupts == nil else { return }
+        interrupts = InterruptHandler { signalNumber in
+            EarlyExitCleanup.removeAll()
+            _exit(128 + signalNumber)
         }
     }
 
@@ -46,11 +39,9 @@ enum EarlyExitCleanup {
         lock.lock()
         defer { lock.unlock() }
         items.remove(item)
-        guard items.isEmpty, !sources.isEmpty else { return }
-        for source in sources { source.cancel() }
-        sources = []
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        guard items.isEmpty, let handler = interrupts else { return }
+        handler.restore()
+        interrupts = nil
     }
 
     /// Removes everything registered (just before an early exit). Signal handling stays as it is: the process is

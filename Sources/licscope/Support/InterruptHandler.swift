@@ -2,14 +2,15 @@ import Dispatch
 import Foundation
 
 /// Runs `action` on SIGINT or SIGTERM instead of dying, so a command can stop its children and clean up first.
+/// `action` is given the signal's number.
 final class InterruptHandler {
     private let sources: [any DispatchSourceSignal]
 
-    init(_ action: @escaping @Sendable () -> Void) {
+    init(_ action: @escaping @Sendable (Int32) -> Void) {
         sources = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler(handler: action)
+            source.setEventHandler { action(signalNumber) }
             source.resume()
             return source
         }

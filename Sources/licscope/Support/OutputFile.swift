@@ -39,16 +39,10 @@ struct OutputFile {
     func write(_ text: String) throws {
         guard let path else { return Terminal.write(text) }
         let output = try StreamedOutput(path: path)
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Foundation.write(output.fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                let reason = n < 0 ? String(cString: strerror(errno)) : "nothing written"
-                throw CommandFailure("cannot write \(path): \(reason)")
-            }
-            bytes = bytes.dropFirst(n)
-        }
+        // The one write loop (short writes, EINTR); its failure is said with the path.
+        var sink = OutputSink(fd: output.fd, failureEndsCommand: false)
+        sink.receive(Array(text.utf8))
+        if let failure = sink.failure { throw CommandFailure("cannot write \(path): \(failure)") }
         try output.finish()
     }
 }
